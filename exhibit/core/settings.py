@@ -1,0 +1,249 @@
+"""How one installation of the exhibit runs: mode, timings, screen, staff PIN.
+
+The content says what the exhibit tells; the settings say how this machine
+shows it (a touchscreen kiosk in the gallery, a classroom laptop, a projector
+in a lecture hall). Staff edit the settings file by hand, often on the kiosk
+itself, so it is read with the same located-YAML reader as the content and
+every mistake is reported at once as ``file:line: field: message``. A kiosk
+that silently ignored a misspelt ``idle_timout_s`` would reset on visitors
+mid-sentence with nobody knowing why.
+
+Command-line options override the file (:func:`apply_overrides`) so staff
+can try a mode or a screen without editing it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from exhibit.core.pin import is_valid_hash
+from exhibit.core.yamlsource import (
+    Problems,
+    YNode,
+    check_keys,
+    get_bool,
+    get_id,
+    get_number,
+    get_string,
+    read_yaml,
+)
+
+CLASSROOM: Final = "classroom"
+KIOSK: Final = "kiosk"
+PRESENTATION: Final = "presentation"
+MODES: Final = (CLASSROOM, KIOSK, PRESENTATION)
+
+# Ranges, in seconds. The idle timeout has a floor so a visitor can read a
+# step before the notice appears, and a ceiling so a typo in minutes-vs-
+# seconds cannot keep an abandoned exhibit from resetting for days.
+IDLE_TIMEOUT_RANGE: Final = (20, 3600)
+# WCAG 2.2.1 (Timing Adjustable): at least 20 s to respond to the notice.
+IDLE_WARNING_RANGE: Final = (20, 600)
+ATTRACT_STEP_RANGE: Final = (3, 120)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything an installation can set; the defaults suit a classroom laptop.
+
+    ``idle_timeout_s`` is how long without input before the "are you still
+    there?" notice appears in kiosk mode; the notice then counts down
+    ``idle_warning_s`` before the exhibit resets, so a reset comes after
+    ``idle_timeout_s + idle_warning_s`` of silence. ``language`` None means
+    the content's default language. ``screen`` is a screen's index (from 0)
+    or its name as the system reports it; None means the primary screen.
+    ``admin_pin_hash`` None means the kiosk cannot be left through the UI.
+    """
+
+    mode: str = CLASSROOM
+    language: str | None = None
+    idle_timeout_s: float = 90.0
+    idle_warning_s: float = 30.0
+    attract_step_s: float = 8.0
+    admin_pin_hash: str | None = None
+    reduced_motion: bool = False
+    screen: int | str | None = None
+    presenter_view: bool = False
+    log_dir: str | None = None
+
+    def __post_init__(self) -> None:
+        """Refuse values the file could not contain, so every Settings is a valid one."""
+        problems = Problems()
+        _read_fields(
+            {f: YNode(getattr(self, f), "Settings", 0, f) for f in FIELDS},
+            problems,
+        )
+        if problems:
+            raise ValueError("\n".join(f"{p.field}: {p.message}" for p in problems.items))
+
+    @property
+    def is_kiosk(self) -> bool:
+        return self.mode == KIOSK
+
+    @property
+    def is_presentation(self) -> bool:
+        return self.mode == PRESENTATION
+
+
+FIELDS: Final = tuple(f.name for f in dataclasses.fields(Settings))
+
+
+# ---------------------------------------------------------------------------
+# One reader per field. Each records problems against the node and returns
+# the checked value, or None when it is missing or wrong. The same readers
+# check command-line overrides, so both paths enforce the same rules.
+
+
+def _mode(node: YNode, problems: Problems) -> str | None:
+    value = get_string(node, problems)
+    if value is None:
+        return None
+    if value not in MODES:
+        problems.at(node, f"'{value}' is not a mode (choose {', '.join(MODES)})")
+        return None
+    return value
+
+
+def _optional(reader: Callable[[YNode, Problems], Any]) -> Callable[[YNode, Problems], Any]:
+    """Let an empty value (``key:`` or ``key: null``) mean "not set" for this field."""
+
+    def read(node: YNode, problems: Problems) -> Any:
+        return None if node.value is None else reader(node, problems)
+
+    return read
+
+
+def _seconds(low_high: tuple[float, float]) -> Callable[[YNode, Problems], float | None]:
+    def read(node: YNode, problems: Problems) -> float | None:
+        return get_number(node, problems, *low_high)
+
+    return read
+
+
+def _pin_hash(node: YNode, problems: Problems) -> str | None:
+    value = get_string(node, problems)
+    if value is None:
+        return None
+    if not is_valid_hash(value):
+        problems.at(
+            node,
+            "is not a PIN hash (expected pbkdf2-sha256$ITERATIONS$SALT$HASH; "
+            "make one with: exhibit --hash-pin)",
+        )
+        return None
+    return value.strip()
+
+
+def _screen(node: YNode, problems: Problems) -> int | str | None:
+    value = node.value
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value < 0:
+            problems.at(node, f"{value} is not a screen index (0 is the first screen)")
+            return None
+        return value
+    if isinstance(value, str):
+        return get_string(node, problems)
+    problems.at(node, "should be a screen index (0, 1, ...) or a screen name")
+    return None
+
+
+def _log_dir(node: YNode, problems: Problems) -> str | None:
+    return get_string(node, problems)
+
+
+_READERS: Final[dict[str, Callable[[YNode, Problems], Any]]] = {
+    "mode": _mode,
+    "language": _optional(get_id),
+    "idle_timeout_s": _seconds(IDLE_TIMEOUT_RANGE),
+    "idle_warning_s": _seconds(IDLE_WARNING_RANGE),
+    "attract_step_s": _seconds(ATTRACT_STEP_RANGE),
+    "admin_pin_hash": _optional(_pin_hash),
+    "reduced_motion": get_bool,
+    "screen": _optional(_screen),
+    "presenter_view": get_bool,
+    "log_dir": _optional(_log_dir),
+}
+_NULLABLE: Final = frozenset({"language", "admin_pin_hash", "screen", "log_dir"})
+assert set(_READERS) == set(FIELDS)
+
+
+def _read_fields(nodes: dict[str, YNode], problems: Problems) -> dict[str, Any]:
+    """The checked values of ``nodes``; fields with problems are left out."""
+    values: dict[str, Any] = {}
+    for name, node in nodes.items():
+        before = len(problems.items)
+        value = _READERS[name](node, problems)
+        if len(problems.items) == before and (value is not None or name in _NULLABLE):
+            values[name] = value
+    return values
+
+
+DEFAULT_SETTINGS: Final = Settings()
+
+
+def load_settings(path: Path, *, missing_ok: bool = False) -> Settings:
+    """Read a settings file; raise ContentError listing every problem in it.
+
+    Keys left out keep their defaults, and a file whose lines are all
+    commented out (like a fresh copy of ``settings.example.yaml``) means all
+    defaults. A relative ``log_dir`` is taken relative to the settings file,
+    because a kiosk started at boot has no meaningful working directory.
+    With ``missing_ok``, a file that does not exist also means all defaults.
+    """
+    if missing_ok and not path.exists():
+        return DEFAULT_SETTINGS
+    name = str(path)
+    problems = Problems()
+    root = read_yaml(path, name, problems)
+    if root is None:
+        if [p.message for p in problems.items] == ["is empty"]:
+            return DEFAULT_SETTINGS
+        problems.raise_if_any()
+        return DEFAULT_SETTINGS
+    if root.value is None:
+        return DEFAULT_SETTINGS
+    if not root.is_mapping:
+        problems.at(root, "should be a list of settings, one 'key: value' per line")
+        problems.raise_if_any()
+    check_keys(root, problems, optional=FIELDS)
+    known = {key: node for key, node in root.items() if key in _READERS}
+    values = _read_fields(known, problems)
+    problems.raise_if_any()
+    log_dir = values.get("log_dir")
+    if log_dir is not None:
+        directory = Path(log_dir).expanduser()
+        if not directory.is_absolute():
+            directory = path.parent / directory
+        values["log_dir"] = str(directory)
+    return dataclasses.replace(DEFAULT_SETTINGS, **values)
+
+
+def apply_overrides(settings: Settings, **overrides: Any) -> Settings:
+    """``settings`` with the command-line options that were given.
+
+    An override of None means the option was not given and changes nothing
+    (so an option cannot reset a field to None; edit the file for that).
+    Overrides are checked with the same rules as the file and ValueError
+    lists every problem. A ``screen`` given as digits is an index, since the
+    command line cannot tell ``1`` from ``"1"``.
+    """
+    unknown = sorted(set(overrides) - set(FIELDS))
+    if unknown:
+        raise TypeError(f"unknown settings: {', '.join(unknown)}")
+    nodes: dict[str, YNode] = {}
+    for name, value in overrides.items():
+        if value is None:
+            continue
+        if name == "screen" and isinstance(value, str) and re.fullmatch(r"\s*[0-9]+\s*", value):
+            value = int(value)
+        nodes[name] = YNode(value, "command line", 0, name)
+    problems = Problems()
+    values = _read_fields(nodes, problems)
+    if problems:
+        raise ValueError("\n".join(f"{p.field}: {p.message}" for p in problems.items))
+    return dataclasses.replace(settings, **values)
