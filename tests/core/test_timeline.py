@@ -1,0 +1,710 @@
+"""The final day's clock: event placement, hands, sweeps, sky, strongholds and pacing."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+from types import MappingProxyType
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from exhibit.core.model import Chapter, EventTime, Step, StrongholdState, Text
+from exhibit.core.timeline import (
+    DAY_MINUTES,
+    DEFAULT_PLAY_SECONDS,
+    FADE,
+    FADE_MS,
+    MIN_DWELL_SECONDS,
+    SKY_KEYFRAMES,
+    SUNRISE_MINUTE,
+    SUNSET_MINUTE,
+    SWEEP,
+    SWEEP_MAX_MS,
+    SWEEP_MIN_MS,
+    Timeline,
+    daylight_at,
+    format_clock,
+    hand_angles,
+    place_minutes,
+    sky_at,
+    sky_colors,
+    sweep,
+    sweep_duration_ms,
+    unwrapped_angles,
+)
+
+HOLDING, ATTACKED, TAKEN = StrongholdState.HOLDING, StrongholdState.ATTACKED, StrongholdState.TAKEN
+ROOT = Path(__file__).resolve().parents[2]
+CONTENT = ROOT / "content"
+FINAL_DAY = CONTENT / "chapters" / "final-day.yaml"
+
+
+def hm(text: str) -> int:
+    hours, minutes = text.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def text(value: str) -> Text:
+    return Text(MappingProxyType({"vi": f"{value} (vi)", "en": value}))
+
+
+def exact(clock: str) -> EventTime:
+    return EventTime(hm(clock), hm(clock))
+
+
+def window(after: str, before: str, label: str = "some time") -> EventTime:
+    return EventTime(hm(after), hm(before), text(label))
+
+
+def step(
+    step_id: str,
+    time: EventTime | None,
+    states: dict[str, StrongholdState] | None = None,
+    paths: tuple[str, ...] = (),
+) -> Step:
+    return Step(
+        id=step_id,
+        title=text(step_id),
+        body=text(step_id),
+        source="may-7-1954.en.txt",
+        time=time,
+        states=MappingProxyType(dict(states or {})),
+        paths=paths,
+    )
+
+
+def chapter(*steps: Step, play_seconds: float | None = None) -> Chapter:
+    return Chapter("final-day", text("day"), text("intro"), "valley", steps, play_seconds)
+
+
+def synthetic_day() -> Chapter:
+    """A small day shaped like 7 May: exact events, windows, a night path, totals."""
+    return chapter(
+        step("a1", exact("04:00"), {"a1": TAKEN}),
+        step("506", window("04:00", "09:00", "that morning"), {"e10": TAKEN}),
+        step("claudine", window("04:00", "09:00", "by 9 am"), {"c4": ATTACKED}),
+        step("c2", exact("09:00"), {"c2": TAKEN, "c4": TAKEN}),
+        step("507", exact("14:00"), {"b507": TAKEN}),
+        step("castries", exact("17:15"), {"cp": TAKEN}),
+        step("retreat", window("17:15", "22:00", "the night"), {"hc": ATTACKED}, ("escape",)),
+        step("hong-cum", exact("22:00"), {"hc": TAKEN}),
+        step("totals", None),
+        play_seconds=60,
+    )
+
+
+# -- placement ---------------------------------------------------------------
+
+
+def test_windowed_run_is_spread_evenly_between_its_exact_neighbours() -> None:
+    minutes = [e.minute for e in Timeline.from_chapter(synthetic_day()).events]
+    assert minutes[:4] == [hm("04:00"), hm("05:40"), hm("07:20"), hm("09:00")]
+
+
+def test_a_half_minute_placement_rounds_to_the_next_whole_minute() -> None:
+    # 17:15 .. 22:00 has its middle at 19:37.5.
+    assert Timeline.from_chapter(synthetic_day()).events[6].minute == hm("19:38")
+
+
+def test_exact_events_sit_at_their_minute_and_are_flagged_exact() -> None:
+    events = Timeline.from_chapter(synthetic_day()).events
+    assert [(e.step_id, e.minute, e.exact) for e in events if e.exact] == [
+        ("a1", hm("04:00"), True),
+        ("c2", hm("09:00"), True),
+        ("507", hm("14:00"), True),
+        ("castries", hm("17:15"), True),
+        ("hong-cum", hm("22:00"), True),
+    ]
+
+
+def test_a_lone_window_without_neighbours_sits_in_its_middle() -> None:
+    assert place_minutes([window("17:15", "22:00")]) == [hm("19:38")]
+
+
+def test_windowed_runs_at_the_edges_of_the_day_stay_inside_their_windows() -> None:
+    placed = place_minutes([window("00:00", "04:00"), exact("04:00"), window("22:00", "23:00")])
+    assert placed == [hm("02:00"), hm("04:00"), hm("22:30")]
+
+
+def test_a_window_narrower_than_the_spread_is_respected_and_order_kept() -> None:
+    placed = place_minutes(
+        [exact("04:00"), window("04:00", "09:00"), window("04:00", "04:30"), exact("09:00")]
+    )
+    assert placed[0] < placed[1] < placed[2] < placed[3]
+    assert placed[2] <= hm("04:30")
+
+
+def test_a_window_that_allows_only_the_neighbours_minute_takes_it() -> None:
+    assert place_minutes([exact("04:00"), window("04:00", "04:00"), exact("09:00")]) == [
+        hm("04:00"),
+        hm("04:00"),
+        hm("09:00"),
+    ]
+
+
+def test_more_windowed_events_than_free_minutes_stay_in_order() -> None:
+    placed = place_minutes([exact("04:00")] + [window("04:00", "04:02")] * 4 + [exact("04:02")])
+    assert placed == sorted(placed)
+    assert all(hm("04:00") <= m <= hm("04:02") for m in placed)
+
+
+@st.composite
+def validated_times(draw: st.DrawFn) -> list[EventTime]:
+    """Event times as the content loader accepts them.
+
+    Each event's latest minute is not before the earliest minute of any event before it.
+    """
+    count = draw(st.integers(1, 12))
+    times: list[EventTime] = []
+    floor = 0
+    for _ in range(count):
+        if draw(st.booleans()):
+            minute = draw(st.integers(floor, DAY_MINUTES - 1))
+            times.append(EventTime(minute, minute))
+            floor = minute
+        else:
+            earliest = draw(st.integers(0, DAY_MINUTES - 1))
+            latest = draw(st.integers(max(earliest, floor), DAY_MINUTES - 1))
+            times.append(EventTime(earliest, latest, text("window")))
+            floor = max(floor, earliest)
+    return times
+
+
+@given(validated_times())
+@settings(max_examples=300)
+def test_placed_minutes_keep_order_windows_and_exact_times(times: list[EventTime]) -> None:
+    placed = place_minutes(times)
+    assert len(placed) == len(times)
+    for time, minute in zip(times, placed, strict=True):
+        assert time.earliest <= minute <= time.latest
+        if time.exact:
+            assert minute == time.earliest
+    assert placed == sorted(placed)
+
+
+@given(
+    left=st.integers(0, 1000),
+    gap=st.integers(2, 400),
+    count=st.integers(1, 6),
+    data=st.data(),
+)
+def test_windowed_events_fall_strictly_between_neighbours_when_there_is_room(
+    left: int, gap: int, count: int, data: st.DataObject
+) -> None:
+    right = left + max(gap, count + 1)
+    windows = [
+        EventTime(
+            data.draw(st.integers(0, left)),
+            data.draw(st.integers(right, DAY_MINUTES)),
+            text("window"),
+        )
+        for _ in range(count)
+    ]
+    placed = place_minutes([EventTime(left, left), *windows, EventTime(right, right)])
+    assert all(a < b for a, b in itertools.pairwise(placed))
+
+
+@given(
+    left=st.integers(0, 4),
+    right=st.integers(4, 9),
+    windows=st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9)), min_size=1, max_size=3),
+)
+def test_placement_is_strict_whenever_the_windows_allow(
+    left: int, right: int, windows: list[tuple[int, int]]
+) -> None:
+    """Checked against every possible placement on a tiny day."""
+    runs = [(min(a, b), max(a, b)) for a, b in windows]
+    runs = [(a, max(b, left)) for a, b in runs]  # as validated: no window ends before `left`
+    runs = [(min(a, right), b) for a, b in runs]  # nor starts after `right`
+    times = [EventTime(left, left)]
+    times += [EventTime(a, b, text("window")) for a, b in runs]
+    times += [EventTime(right, right)]
+    placed = place_minutes(times)
+    choices = itertools.product(*(range(a, b + 1) for a, b in runs))
+    possible = [(left, *c, right) for c in choices]
+    if any(all(x < y for x, y in itertools.pairwise(p)) for p in possible):
+        assert all(x < y for x, y in itertools.pairwise(placed))
+    inner = [p[1:-1] for p in possible if list(p) == sorted(p)]
+    if any(all(x < y for x, y in itertools.pairwise(c)) for c in inner):
+        inside = placed[1:-1]
+        assert all(x < y for x, y in itertools.pairwise(inside))
+
+
+def test_totals_step_is_last_at_the_end_of_the_day() -> None:
+    events = Timeline.from_chapter(synthetic_day()).events
+    totals = events[-1]
+    assert totals.is_totals and totals.step_id == "totals" and totals.index == 8
+    assert totals.minute == events[-2].minute == hm("22:00")
+    assert not any(e.is_totals for e in events[:-1])
+    assert [e.index for e in events] == list(range(len(events)))
+
+
+def test_display_time_shows_digits_only_for_exact_events() -> None:
+    events = Timeline.from_chapter(synthetic_day()).events
+    assert events[0].display_time("en") == "04:00"
+    assert events[5].display_time("vi") == "17:15"
+    assert events[6].display_time("en") == "the night"
+    assert events[6].display_time("vi") == "the night (vi)"
+    assert not re.search(r"\d:\d\d", events[6].display_time("en"))
+    assert events[-1].display_time("en") == ""
+
+
+def test_format_clock() -> None:
+    assert format_clock(0) == "00:00"
+    assert format_clock(hm("17:15")) == "17:15"
+
+
+def test_a_chapter_without_timed_events_does_not_break() -> None:
+    timeline = Timeline.from_chapter(chapter(step("totals", None)))
+    assert timeline.events[0].is_totals
+    assert timeline.event_index_at(600) == 0
+    assert timeline.states_at(600) == {}
+    assert (timeline.start_minute, timeline.end_minute) == (0, DAY_MINUTES)
+
+
+# -- hands and sweeps ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("clock", "angles"),
+    [
+        ("00:00", (0.0, 0.0)),
+        ("00:30", (15.0, 180.0)),
+        ("04:00", (120.0, 0.0)),
+        ("09:00", (270.0, 0.0)),
+        ("12:00", (0.0, 0.0)),
+        ("14:00", (60.0, 0.0)),
+        ("17:15", (157.5, 90.0)),
+        ("22:00", (300.0, 0.0)),
+    ],
+)
+def test_hand_angles_at_known_times(clock: str, angles: tuple[float, float]) -> None:
+    assert hand_angles(hm(clock)) == pytest.approx(angles)
+
+
+def test_hand_angles_are_continuous_between_minutes() -> None:
+    assert hand_angles(hm("04:00") + 0.5) == pytest.approx((120.25, 3.0))
+
+
+@given(st.floats(-3 * DAY_MINUTES, 3 * DAY_MINUTES, allow_nan=False))
+def test_hand_angles_stay_on_the_dial(minute: float) -> None:
+    hour, hand = hand_angles(minute)
+    assert 0.0 <= hour < 360.0
+    assert 0.0 <= hand < 360.0
+
+
+@given(st.floats(0, DAY_MINUTES, allow_nan=False))
+def test_unwrapped_angles_are_the_hand_angles_plus_whole_turns(minute: float) -> None:
+    hour, hand = hand_angles(minute)
+    hour_total, hand_total = unwrapped_angles(minute)
+    for wrapped, total in ((hour, hour_total), (hand, hand_total)):
+        turns = (total - wrapped) / 360.0
+        assert turns == pytest.approx(round(turns), abs=1e-6)
+
+
+def test_sweep_from_four_to_nine_turns_the_hands_without_wrapping() -> None:
+    move = sweep(hm("04:00"), hm("09:00"))
+    assert move.rotation == pytest.approx((150.0, 1800.0))
+    assert move.direction == 1 and move.kind == SWEEP
+    assert move.from_angles == pytest.approx((120.0, 1440.0))
+
+
+def test_going_back_in_time_turns_the_hands_backwards_not_round_midnight() -> None:
+    move = sweep(hm("22:00"), hm("04:00"))
+    assert move.direction == -1
+    assert move.rotation == pytest.approx((-540.0, -6480.0))
+    assert all(hm("04:00") <= move.minute_at(p / 10) <= hm("22:00") for p in range(11))
+
+
+@given(
+    st.floats(0, DAY_MINUTES, allow_nan=False),
+    st.floats(0, DAY_MINUTES, allow_nan=False),
+)
+def test_a_sweep_is_monotonic_and_never_jumps(start: float, end: float) -> None:
+    move = sweep(start, end)
+    steps = [move.minute_at(p / 50) for p in range(51)]
+    angles = [unwrapped_angles(m) for m in steps]
+    assert steps[0] == start and steps[-1] == pytest.approx(end)
+    for (h0, m0), (h1, m1) in itertools.pairwise(angles):
+        if end >= start:
+            assert h1 >= h0 and m1 >= m0
+        else:
+            assert h1 <= h0 and m1 <= m0
+        # No step of the animation turns the minute hand more than its share.
+        assert abs(m1 - m0) <= abs(end - start) * 6 / 50 + 1e-6
+
+
+def test_sweep_duration_is_about_a_second_whatever_the_gap() -> None:
+    assert sweep_duration_ms(300, 300) == 0
+    short = sweep_duration_ms(hm("04:00"), hm("04:01"))
+    long = sweep_duration_ms(hm("03:00"), hm("23:00"))
+    assert SWEEP_MIN_MS <= short <= long <= SWEEP_MAX_MS == 1200
+    assert short >= 900
+    assert sweep_duration_ms(hm("09:00"), hm("04:00")) == sweep_duration_ms(
+        hm("04:00"), hm("09:00")
+    )
+
+
+def test_reduced_motion_fades_instead_of_sweeping() -> None:
+    move = sweep(hm("04:00"), hm("09:00"), reduced_motion=True)
+    assert move.kind == FADE and move.duration_ms == FADE_MS == 250
+    assert sweep_duration_ms(hm("04:00"), hm("09:00"), reduced_motion=True) == 250
+    assert sweep_duration_ms(600, 600, reduced_motion=True) == 0
+
+
+@given(
+    st.floats(0, DAY_MINUTES, allow_nan=False),
+    st.floats(0, DAY_MINUTES, allow_nan=False),
+)
+def test_sweep_duration_is_bounded(start: float, end: float) -> None:
+    duration = sweep_duration_ms(start, end)
+    assert duration == 0 if start == end else SWEEP_MIN_MS <= duration <= SWEEP_MAX_MS
+
+
+# -- the sky -------------------------------------------------------------------
+
+
+def test_night_at_two_and_day_at_noon() -> None:
+    assert sky_at(hm("02:00")).name == "night" and sky_at(hm("02:00")).daylight == 0.0
+    assert sky_at(hm("12:00")).name in ("morning", "afternoon")
+    assert sky_at(hm("12:00")).daylight == 1.0
+    assert sky_at(hm("10:00")).name == "morning"
+    assert sky_at(hm("15:00")).name == "afternoon"
+
+
+def test_the_day_s_events_fall_under_the_right_sky() -> None:
+    assert sky_at(hm("04:00")).name == "night"
+    assert sky_at(SUNRISE_MINUTE).name == "dawn"
+    assert 0.0 < sky_at(SUNRISE_MINUTE).daylight < 1.0
+    assert sky_at(hm("09:00")).daylight == 1.0
+    assert sky_at(hm("17:15")).daylight == 1.0
+    assert sky_at(SUNSET_MINUTE).name == "dusk"
+    assert sky_at(hm("19:38")).name == "night"
+    assert sky_at(hm("22:00")).daylight == 0.0
+
+
+def test_daylight_rises_then_falls() -> None:
+    values = [daylight_at(m) for m in range(DAY_MINUTES + 1)]
+    noon = hm("12:00")
+    assert values[: noon + 1] == sorted(values[: noon + 1])
+    assert values[noon:] == sorted(values[noon:], reverse=True)
+    assert min(values) == 0.0 and max(values) == 1.0
+
+
+@given(st.floats(0, DAY_MINUTES, allow_nan=False), st.floats(-1, 1, allow_nan=False))
+def test_daylight_is_continuous(minute: float, delta: float) -> None:
+    # The steepest point of a cosine ramp over 120 minutes changes by pi/240 per minute.
+    assert abs(daylight_at(minute + delta) - daylight_at(minute)) <= abs(delta) * 0.014 + 1e-9
+
+
+def test_sky_keyframes_cover_the_day_in_order() -> None:
+    minutes = [m for m, _, _ in SKY_KEYFRAMES]
+    assert minutes[0] == 0 and minutes[-1] == DAY_MINUTES
+    assert minutes == sorted(minutes) and len(set(minutes)) == len(minutes)
+    assert SKY_KEYFRAMES[0][1:] == SKY_KEYFRAMES[-1][1:]
+    for _, top, bottom in SKY_KEYFRAMES:
+        assert re.fullmatch(r"#[0-9a-f]{6}", top) and re.fullmatch(r"#[0-9a-f]{6}", bottom)
+
+
+def test_sky_colours_match_keyframes_at_keyframes() -> None:
+    for minute, top, bottom in SKY_KEYFRAMES:
+        assert sky_colors(minute) == (top, bottom)
+    assert sky_at(hm("12:00")).top == sky_colors(hm("12:00"))[0]
+
+
+def channels(colour: str) -> list[int]:
+    return [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+
+
+@given(st.floats(0, DAY_MINUTES, allow_nan=False), st.floats(-1, 1, allow_nan=False))
+def test_sky_colours_are_continuous(minute: float, delta: float) -> None:
+    """A small change of minute is a small change of colour, across midnight too."""
+    for before, after in zip(sky_colors(minute), sky_colors(minute + delta), strict=True):
+        for a, b in zip(channels(before), channels(after), strict=True):
+            assert abs(a - b) <= 8
+
+
+def test_night_sky_is_darker_than_day_sky() -> None:
+    night = sum(channels(sky_colors(hm("02:00"))[0]))
+    day = sum(channels(sky_colors(hm("12:00"))[0]))
+    assert night < day
+
+
+# -- strongholds and paths -----------------------------------------------------
+
+
+def test_every_named_stronghold_is_holding_before_its_first_event() -> None:
+    timeline = Timeline.from_chapter(synthetic_day())
+    assert set(timeline.strongholds) == {"a1", "e10", "c4", "c2", "b507", "cp", "hc"}
+    assert timeline.states_at(hm("03:59")) == dict.fromkeys(timeline.strongholds, HOLDING)
+
+
+def test_states_accumulate_through_the_day() -> None:
+    timeline = Timeline.from_chapter(synthetic_day())
+    at_four = timeline.states_at(hm("04:00"))
+    assert at_four["a1"] is TAKEN and at_four["c2"] is HOLDING
+    morning = timeline.states_at(hm("08:00"))
+    assert morning["c4"] is ATTACKED and morning["e10"] is TAKEN
+    nine = timeline.states_at(hm("09:00"))
+    assert nine["c2"] is TAKEN and nine["c4"] is TAKEN
+    assert timeline.states_at(hm("17:14"))["cp"] is HOLDING
+    assert timeline.states_at(hm("17:15"))["cp"] is TAKEN
+    assert timeline.states_at(hm("21:59"))["hc"] is ATTACKED
+    assert timeline.states_at(DAY_MINUTES) == dict.fromkeys(timeline.strongholds, TAKEN)
+
+
+def test_states_follow_the_minute_between_events() -> None:
+    timeline = Timeline.from_chapter(synthetic_day())
+    assert timeline.states_at(hm("04:00") + 0.5)["a1"] is TAKEN
+    assert timeline.states_at(hm("08:59") + 0.99)["c2"] is HOLDING
+
+
+def test_scrubbing_backwards_restores_earlier_states() -> None:
+    timeline = Timeline.from_chapter(synthetic_day())
+    minutes = range(0, DAY_MINUTES + 1, 15)
+    fresh = {m: (timeline.states_at(m), timeline.paths_at(m)) for m in minutes}
+    timeline.states_at(DAY_MINUTES)
+    for minute in reversed(minutes):
+        assert (timeline.states_at(minute), timeline.paths_at(minute)) == fresh[minute]
+    assert fresh[hm("22:00")] != fresh[hm("03:00")]
+
+
+def test_states_after_event_counts_events() -> None:
+    timeline = Timeline.from_chapter(synthetic_day())
+    assert timeline.states_after_event(-1) == dict.fromkeys(timeline.strongholds, HOLDING)
+    assert timeline.states_after_event(0)["a1"] is TAKEN
+    assert timeline.states_after_event(0)["e10"] is HOLDING
+    for event in timeline.events:
+        assert timeline.states_after_event(event.index) == timeline.states_at(event.minute)
+        assert timeline.paths_after_event(event.index) == timeline.paths_at(event.minute)
+
+
+def test_events_at_the_same_minute_are_told_apart_by_index() -> None:
+    timeline = Timeline.from_chapter(
+        chapter(
+            step("first", exact("09:00"), {"c2": TAKEN}),
+            step("second", exact("09:00"), {"c4": TAKEN}),
+        )
+    )
+    assert timeline.states_after_event(0) == {"c2": TAKEN, "c4": HOLDING}
+    assert timeline.states_at(hm("09:00")) == {"c2": TAKEN, "c4": TAKEN}
+    assert timeline.event_index_at(hm("09:00")) == 1
+
+
+def test_paths_appear_from_their_event_on() -> None:
+    timeline = Timeline.from_chapter(synthetic_day())
+    retreat = timeline.events[6].minute
+    assert timeline.path_ids == ("escape",)
+    assert timeline.paths_at(retreat - 1) == frozenset()
+    assert timeline.paths_at(retreat) == {"escape"}
+    assert timeline.paths_at(DAY_MINUTES) == {"escape"}
+    assert timeline.paths_after_event(5) == frozenset()
+    assert timeline.paths_after_event(6) == {"escape"}
+
+
+PLACE_IDS = ("p1", "p2", "p3")
+
+
+@st.composite
+def day_of_events(draw: st.DrawFn) -> Chapter:
+    """A validated-like day whose events never call a taken place merely attacked."""
+    times = draw(validated_times())
+    taken: set[str] = set()
+    steps = []
+    for n, time in enumerate(times):
+        change = draw(
+            st.dictionaries(st.sampled_from(PLACE_IDS), st.sampled_from([ATTACKED, TAKEN]))
+        )
+        change = {place: state for place, state in change.items() if place not in taken}
+        taken.update(place for place, state in change.items() if state is TAKEN)
+        steps.append(step(f"e{n}", time, change))
+    return chapter(*steps, step("totals", None))
+
+
+SEVERITY = {HOLDING: 0, ATTACKED: 1, TAKEN: 2}
+
+
+@given(day_of_events(), st.lists(st.floats(0, DAY_MINUTES, allow_nan=False), min_size=2))
+@settings(max_examples=200)
+def test_going_forward_a_stronghold_never_reverts(day: Chapter, minutes: list[float]) -> None:
+    timeline = Timeline.from_chapter(day)
+    minutes.sort()
+    states = [timeline.states_at(m) for m in minutes]
+    for earlier, later in itertools.pairwise(states):
+        assert earlier.keys() == later.keys() == set(timeline.strongholds)
+        for place, state in earlier.items():
+            assert SEVERITY[later[place]] >= SEVERITY[state]
+    # A pure function of the minute: asking in reverse order gives the same answers.
+    assert [timeline.states_at(m) for m in reversed(minutes)] == list(reversed(states))
+
+
+@given(day_of_events(), st.floats(0, DAY_MINUTES, allow_nan=False))
+def test_states_at_an_event_s_minute_include_that_event(day: Chapter, minute: float) -> None:
+    timeline = Timeline.from_chapter(day)
+    index = timeline.event_index_at(minute)
+    if timeline.events[index].minute <= minute:
+        assert timeline.states_at(minute) == timeline.states_after_event(index)
+
+
+# -- scrubbing and the bar -------------------------------------------------------
+
+
+def test_event_index_follows_the_finger() -> None:
+    timeline = Timeline.from_chapter(synthetic_day())
+    assert timeline.event_index_at(0) == 0
+    assert timeline.event_index_at(hm("03:00")) == 0
+    assert timeline.event_index_at(hm("04:00")) == 0
+    assert timeline.event_index_at(hm("05:39")) == 0
+    assert timeline.event_index_at(hm("05:40")) == 1
+    assert timeline.event_index_at(hm("08:59") + 0.9) == 2
+    assert timeline.event_index_at(hm("09:00")) == 3
+    assert timeline.event_index_at(hm("23:00")) == 7
+    assert timeline.event_index_at(DAY_MINUTES) == 7
+
+
+def test_the_bar_runs_from_an_hour_before_to_an_hour_after() -> None:
+    timeline = Timeline.from_chapter(synthetic_day())
+    assert (timeline.start_minute, timeline.end_minute) == (hm("03:00"), hm("23:00"))
+    assert timeline.minute_for_fraction(0) == hm("03:00")
+    assert timeline.minute_for_fraction(1) == hm("23:00")
+    assert timeline.minute_for_fraction(0.5) == hm("13:00")
+    assert timeline.minute_for_fraction(-1) == hm("03:00")
+    assert timeline.minute_for_fraction(2) == hm("23:00")
+    assert timeline.fraction_for_minute(hm("13:00")) == 0.5
+    assert timeline.fraction_for_minute(0) == 0.0
+    assert timeline.fraction_for_minute(DAY_MINUTES) == 1.0
+
+
+def test_the_bar_rounds_its_start_down_to_the_hour_and_stays_within_the_day() -> None:
+    early = Timeline.from_chapter(chapter(step("a", exact("00:20")), step("b", exact("23:30"))))
+    assert (early.start_minute, early.end_minute) == (0, DAY_MINUTES)
+    late = Timeline.from_chapter(chapter(step("a", exact("04:45")), step("b", exact("10:10"))))
+    assert (late.start_minute, late.end_minute) == (hm("03:00"), hm("11:10"))
+
+
+@given(st.floats(0, 1, allow_nan=False))
+def test_fraction_and_minute_are_inverse(fraction: float) -> None:
+    timeline = Timeline.from_chapter(synthetic_day())
+    minute = timeline.minute_for_fraction(fraction)
+    assert timeline.fraction_for_minute(minute) == pytest.approx(fraction)
+
+
+# -- autoplay ------------------------------------------------------------------
+
+
+def total_play(timeline: Timeline, schedule: list[float], reduced: bool = False) -> float:
+    sweeps = sum(
+        sweep_duration_ms(a.minute, b.minute, reduced_motion=reduced)
+        for a, b in zip(timeline.events, timeline.events[1:], strict=False)
+    )
+    return sum(schedule) + sweeps / 1000
+
+
+def test_the_day_plays_in_the_chapter_s_time() -> None:
+    timeline = Timeline.from_chapter(synthetic_day())
+    schedule = timeline.play_schedule()
+    assert len(schedule) == len(timeline.events)
+    assert total_play(timeline, schedule) == pytest.approx(60)
+    assert len(set(schedule)) == 1
+    reduced = timeline.play_schedule(reduced_motion=True)
+    assert total_play(timeline, reduced, reduced=True) == pytest.approx(60)
+
+
+def test_play_time_defaults_to_a_minute_and_can_be_overridden() -> None:
+    day = synthetic_day()
+    timeline = Timeline.from_chapter(chapter(*day.steps, play_seconds=None))
+    assert timeline.play_seconds == DEFAULT_PLAY_SECONDS == 60
+    assert total_play(timeline, timeline.play_schedule(120)) == pytest.approx(120)
+
+
+def test_no_event_is_shown_too_briefly_to_read() -> None:
+    timeline = Timeline.from_chapter(synthetic_day())
+    assert timeline.play_schedule(10) == [MIN_DWELL_SECONDS] * len(timeline.events)
+
+
+# -- the real day ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real_day() -> Timeline:
+    if not FINAL_DAY.is_file():
+        pytest.skip("content/chapters/final-day.yaml is not written yet")
+    from exhibit.core.content import load_content
+
+    exhibit = load_content(CONTENT, ROOT / "assets")
+    found = exhibit.chapter("final-day")
+    assert found is not None
+    return Timeline.from_chapter(found)
+
+
+def test_real_day_states_before_dawn_are_all_holding(real_day: Timeline) -> None:
+    states = real_day.states_at(hm("03:59"))
+    assert {"a1", "c2", "command-post", "hong-cum"} <= states.keys()
+    assert set(states.values()) == {HOLDING}
+    assert real_day.paths_at(hm("03:59")) == frozenset()
+
+
+def test_real_day_hill_a1_is_taken_from_four(real_day: Timeline) -> None:
+    assert real_day.states_at(hm("04:00"))["a1"] is TAKEN
+    assert real_day.states_at(hm("04:00"))["c2"] is HOLDING
+    assert all(real_day.states_at(m)["a1"] is TAKEN for m in range(hm("04:00"), DAY_MINUTES))
+
+
+def test_real_day_c2_is_taken_at_nine(real_day: Timeline) -> None:
+    assert real_day.states_at(hm("08:59"))["c2"] is HOLDING
+    assert real_day.states_at(hm("09:00"))["c2"] is TAKEN
+
+
+def test_real_day_command_post_is_taken_at_a_quarter_past_five(real_day: Timeline) -> None:
+    assert real_day.states_at(hm("16:59"))["command-post"] is HOLDING
+    assert real_day.states_at(hm("17:15"))["command-post"] is TAKEN
+    cp = next(e for e in real_day.events if e.step_id == "command-post")
+    assert cp.exact and cp.minute == hm("17:15") and cp.display_time("vi") == "17:15"
+
+
+def test_real_day_escape_path_is_drawn_only_from_the_night_event(real_day: Timeline) -> None:
+    night = next(
+        e for e in real_day.events if not e.exact and "hong-cum-escape" in real_day.paths[e.index]
+    )
+    assert hm("17:15") < night.minute < hm("22:00")
+    assert sky_at(night.minute).name == "night"
+    assert "hong-cum-escape" not in real_day.paths_at(night.minute - 1)
+    assert "hong-cum-escape" not in real_day.paths_after_event(night.index - 1)
+    assert "hong-cum-escape" in real_day.paths_at(night.minute)
+    assert "hong-cum-escape" in real_day.paths_at(hm("22:00"))
+
+
+def test_real_day_events_keep_their_windows_and_order(real_day: Timeline) -> None:
+    timed = real_day.timed_events
+    minutes = [e.minute for e in timed]
+    assert minutes == sorted(minutes)
+    for event in timed:
+        assert event.earliest is not None and event.latest is not None
+        assert event.earliest <= event.minute <= event.latest
+        if event.exact:
+            assert event.display_time("en") == format_clock(event.minute)
+        else:
+            assert event.label is not None
+            assert event.display_time("en") == event.label.get("en")
+            assert format_clock(event.minute) not in event.display_time("en")
+    windowed = [i for i, e in enumerate(timed) if not e.exact and 0 < i < len(timed) - 1]
+    assert windowed
+    for i in windowed:
+        assert timed[i - 1].minute < timed[i].minute < timed[i + 1].minute
+
+
+def test_real_day_ends_with_the_totals(real_day: Timeline) -> None:
+    assert real_day.events[-1].is_totals
+    assert real_day.events[-1].minute == real_day.last_minute
+    assert real_day.event_index_at(DAY_MINUTES) == real_day.events[-2].index
+    assert real_day.start_minute == hm("03:00")
+    assert real_day.end_minute == real_day.last_minute + 60
+
+
+def test_real_day_plays_in_about_its_play_seconds(real_day: Timeline) -> None:
+    schedule = real_day.play_schedule()
+    assert min(schedule) >= MIN_DWELL_SECONDS
+    assert total_play(real_day, schedule) == pytest.approx(real_day.play_seconds)
