@@ -1,0 +1,1 @@
+"""The exhibit's core: content, story, timeline and policies, in plain Python without Qt."""

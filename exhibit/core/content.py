@@ -1,0 +1,663 @@
+"""Load and validate the exhibit's content folder.
+
+``load_content`` reads every file, checks everything it can (types, unknown
+keys, translations, ids, references, time order, asset files), and either
+returns an :class:`~exhibit.core.model.Exhibit` or raises one
+:class:`~exhibit.core.yamlsource.ContentError` listing every problem with its
+file, line and field. Nothing here needs Qt.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from exhibit.core.model import (
+    PLACE_KINDS,
+    Chapter,
+    EventTime,
+    Exhibit,
+    Figure,
+    Language,
+    MapDef,
+    MapKind,
+    Place,
+    Source,
+    Step,
+    StrongholdState,
+    Text,
+)
+from exhibit.core.yamlsource import (
+    Problems,
+    YNode,
+    check_keys,
+    check_plain_text,
+    get_id,
+    get_id_list,
+    get_list,
+    get_number,
+    get_string,
+    read_yaml,
+)
+
+EXHIBIT_FILE = "exhibit.yaml"
+UI_FILE = "ui.yaml"
+PLACES_FILE = "places.yaml"
+CHAPTERS_DIR = "chapters"
+
+#: The UI string keys the program asks for. The words themselves are content.
+REQUIRED_STRINGS = (
+    "home",
+    "next",
+    "previous",
+    "step_of",
+    "chapter_label",
+    "choose_chapter",
+    "close",
+    "map_reset",
+    "map_schematic",
+    "laos_direction",
+    "play",
+    "pause",
+    "clock_date",
+    "time_approx",
+    "state_attacked",
+    "state_taken",
+    "state_holding",
+    "totals_title",
+    "idle_title",
+    "idle_body",
+    "idle_continue",
+    "touch_to_begin",
+    "admin_title",
+    "admin_enter_pin",
+    "admin_wrong_pin",
+    "admin_wait",
+    "admin_exit",
+    "cancel",
+    "ok",
+    "delete",
+    "presenter_current",
+    "presenter_next",
+    "presenter_notes",
+    "presenter_elapsed",
+    "presenter_end",
+    "source_label",
+    "places_label",
+    "who_label",
+    "language_switch_hint",
+)
+
+MAX_TEXT_LENGTH = 2000
+_FIELD = re.compile(r"\{([a-z_]+)\}")
+_TIME = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
+
+
+@dataclass
+class _Reader:
+    """Shared state while one content folder is read."""
+
+    root: Path
+    assets_dirs: tuple[Path, ...]
+    problems: Problems = field(default_factory=Problems)
+    languages: tuple[str, ...] = ()
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root.parent).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def read(self, relative: str) -> YNode | None:
+        path = self.root / relative
+        if not path.is_file():
+            self.problems.add(self.display(path), 1, "", "is missing")
+            return None
+        return read_yaml(path, self.display(path), self.problems)
+
+    def text(self, node: YNode | None, *, required: bool = True) -> Text | None:
+        """A ``{language: text}`` mapping with every declared language."""
+        if node is None:
+            return None
+        if not node.is_mapping:
+            self.problems.at(node, "should be a text in every language, e.g. {vi: ..., en: ...}")
+            return None
+        values: dict[str, str] = {}
+        for code in self.languages:
+            child = node.value.get(code)
+            if child is None:
+                self.problems.at(node, f"is missing the '{code}' translation")
+                continue
+            value = get_string(child, self.problems)
+            if value is not None:
+                check_plain_text(child, value, self.problems, MAX_TEXT_LENGTH)
+                values[code] = value.strip()
+        for code, child in node.items():
+            if code not in self.languages:
+                self.problems.at(child, f"'{code}' is not a declared language")
+        if len(values) != len(self.languages):
+            return None
+        self._check_fields_match(node, values)
+        return Text(MappingProxyType(values))
+
+    def _check_fields_match(self, node: YNode, values: dict[str, str]) -> None:
+        fields = {code: set(_FIELD.findall(value)) for code, value in values.items()}
+        first_code, first = next(iter(fields.items()))
+        for code, names in fields.items():
+            if names != first:
+                self.problems.at(
+                    node,
+                    f"'{code}' has fields {sorted(names)} but '{first_code}' has {sorted(first)}",
+                )
+
+    def asset(self, node: YNode | None) -> Path | None:
+        relative = get_string(node, self.problems)
+        if relative is None or node is None:
+            return None
+        if Path(relative).is_absolute() or ".." in Path(relative).parts:
+            self.problems.at(node, "should be a path inside the assets folder")
+            return None
+        for base in self.assets_dirs:
+            candidate = base / relative
+            if candidate.is_file():
+                return candidate
+        self.problems.at(node, f"the asset file '{relative}' does not exist")
+        return None
+
+
+def load_content(content_dir: Path, assets_dir: Path | None = None) -> Exhibit:
+    """Read and validate a content folder; raise ContentError with every problem.
+
+    Asset paths are looked up in the content folder itself first, so a curator
+    can ship a folder with its own assets, then in ``assets_dir`` (the assets
+    bundled with the program).
+    """
+    root = content_dir.resolve()
+    bases = (root,) if assets_dir is None else (root, assets_dir.resolve())
+    reader = _Reader(root, bases)
+    problems = reader.problems
+
+    exhibit_node = reader.read(EXHIBIT_FILE)
+    if exhibit_node is None:
+        problems.raise_if_any()
+        raise AssertionError("unreachable")  # pragma: no cover
+    languages, default_language = _read_languages(reader, exhibit_node)
+    reader.languages = tuple(language.code for language in languages)
+
+    check_keys(
+        exhibit_node,
+        problems,
+        required=("languages", "default_language", "title", "subtitle", "sources", "chapters"),
+    )
+    title = reader.text(exhibit_node.value.get("title"))
+    subtitle = reader.text(exhibit_node.value.get("subtitle"))
+    sources = _read_sources(reader, exhibit_node.value.get("sources"))
+    chapter_ids = get_id_list(exhibit_node.value.get("chapters"), problems)
+
+    strings = _read_strings(reader)
+    maps, places, place_nodes = _read_places(reader, set(sources))
+    chapters = [
+        _read_chapter(reader, chapter_id, id_node, set(sources), maps, places)
+        for chapter_id, id_node in chapter_ids
+    ]
+    _check_place_references(reader, places, place_nodes)
+    if not chapter_ids and exhibit_node.is_mapping and "chapters" in exhibit_node.value:
+        problems.at(exhibit_node.value["chapters"], "lists no chapter")
+
+    problems.raise_if_any()
+    assert title is not None and subtitle is not None
+    return Exhibit(
+        languages=languages,
+        default_language=default_language,
+        title=title,
+        subtitle=subtitle,
+        sources=MappingProxyType(sources),
+        chapters=tuple(c for c in chapters if c is not None),
+        strings=MappingProxyType(strings),
+        maps=MappingProxyType(maps),
+        places=MappingProxyType(places),
+        content_dir=root,
+    )
+
+
+def _read_languages(reader: _Reader, node: YNode) -> tuple[tuple[Language, ...], str]:
+    problems = reader.problems
+    languages: list[Language] = []
+    if not node.is_mapping:
+        problems.at(node, "should be a mapping")
+        problems.raise_if_any()
+    for item in get_list(node.value.get("languages"), problems):
+        if not check_keys(item, problems, required=("code", "name")):
+            continue
+        code = get_id(item.value.get("code"), problems)
+        name = get_string(item.value.get("name"), problems)
+        if code is None or name is None:
+            continue
+        if any(language.code == code for language in languages):
+            problems.at(item.value["code"], f"language '{code}' is declared twice")
+            continue
+        languages.append(Language(code, name.strip()))
+    if not languages:
+        line_node = node.value.get("languages", node)
+        problems.at(line_node, "declares no language; every text needs at least one")
+        problems.raise_if_any()
+    default_node = node.value.get("default_language")
+    default = get_id(default_node, problems)
+    if default_node is not None and default is not None:
+        if default not in {language.code for language in languages}:
+            problems.at(default_node, f"'{default}' is not one of the declared languages")
+            default = None
+    return tuple(languages), default or languages[0].code
+
+
+def _read_sources(reader: _Reader, node: YNode | None) -> dict[str, Source]:
+    sources: dict[str, Source] = {}
+    for item in get_list(node, reader.problems):
+        if not check_keys(item, reader.problems, required=("id", "title")):
+            continue
+        source_id = get_string(item.value.get("id"), reader.problems)
+        title = reader.text(item.value.get("title"))
+        if source_id is None:
+            continue
+        if source_id in sources:
+            reader.problems.at(item.value["id"], f"source '{source_id}' is declared twice")
+            continue
+        if title is not None:
+            sources[source_id] = Source(source_id, title)
+    return sources
+
+
+def _read_strings(reader: _Reader) -> dict[str, Text]:
+    node = reader.read(UI_FILE)
+    if node is None:
+        return {}
+    if not check_keys(node, reader.problems, required=("strings",)):
+        return {}
+    strings_node = node.value.get("strings")
+    if strings_node is None:
+        return {}
+    if not strings_node.is_mapping:
+        reader.problems.at(strings_node, "should be a mapping of key: text")
+        return {}
+    strings: dict[str, Text] = {}
+    for key, child in strings_node.items():
+        text = reader.text(child)
+        if text is not None:
+            strings[key] = text
+    for key in REQUIRED_STRINGS:
+        if key not in strings_node.value:
+            reader.problems.at(strings_node, f"is missing the string '{key}'")
+    return strings
+
+
+def _read_pair(reader: _Reader, node: YNode, kind: MapKind) -> tuple[float, float] | None:
+    if not node.is_sequence or len(node.value) != 2:
+        expected = "[lat, lon]" if kind is MapKind.GEO else "[x, y]"
+        reader.problems.at(node, f"should be a pair {expected}")
+        return None
+    if kind is MapKind.GEO:
+        a = get_number(node.value[0], reader.problems, -90, 90)
+        b = get_number(node.value[1], reader.problems, -180, 180)
+    else:
+        a = get_number(node.value[0], reader.problems, 0, 1)
+        b = get_number(node.value[1], reader.problems, 0, 1)
+    return None if a is None or b is None else (a, b)
+
+
+def _read_places(
+    reader: _Reader, source_ids: set[str]
+) -> tuple[dict[str, MapDef], dict[str, Place], dict[str, YNode]]:
+    problems = reader.problems
+    node = reader.read(PLACES_FILE)
+    maps: dict[str, MapDef] = {}
+    places: dict[str, Place] = {}
+    place_nodes: dict[str, YNode] = {}
+    if node is None or not check_keys(node, problems, required=("maps", "places")):
+        return maps, places, place_nodes
+
+    for item in get_list(node.value.get("maps"), problems):
+        if not check_keys(item, problems, required=("id", "kind", "asset", "title")):
+            continue
+        map_id = get_id(item.value.get("id"), problems)
+        kind_node = item.value.get("kind")
+        kind_value = get_string(kind_node, problems)
+        kind = None
+        if kind_value is not None and kind_node is not None:
+            try:
+                kind = MapKind(kind_value)
+            except ValueError:
+                problems.at(kind_node, f"'{kind_value}' is not 'geo' or 'plan'")
+        asset = reader.asset(item.value.get("asset"))
+        title = reader.text(item.value.get("title"))
+        if map_id is not None and map_id in maps:
+            problems.at(item.value["id"], f"map '{map_id}' is declared twice")
+        elif None not in (map_id, kind, asset, title):
+            assert map_id and kind and asset and title
+            maps[map_id] = MapDef(map_id, kind, asset, title)
+
+    for item in get_list(node.value.get("places"), problems):
+        place = _read_place(reader, item, maps, source_ids)
+        if place is None:
+            continue
+        if place.id in places:
+            problems.at(item.value["id"], f"place '{place.id}' is declared twice")
+            continue
+        places[place.id] = place
+        place_nodes[place.id] = item
+    return maps, places, place_nodes
+
+
+def _read_place(
+    reader: _Reader, item: YNode, maps: dict[str, MapDef], source_ids: set[str]
+) -> Place | None:
+    problems = reader.problems
+    if not check_keys(
+        item,
+        problems,
+        required=("id", "map", "kind", "name", "info", "source"),
+        optional=("lat", "lon", "x", "y", "line", "sector", "extra_source"),
+    ):
+        return None
+    fields = item.value
+    place_id = get_id(fields.get("id"), problems)
+    map_id = get_id(fields.get("map"), problems)
+    kind = get_string(fields.get("kind"), problems)
+    if kind is not None and kind not in PLACE_KINDS:
+        problems.at(fields["kind"], f"'{kind}' is not a kind of place ({', '.join(PLACE_KINDS)})")
+        kind = None
+    name = reader.text(fields.get("name"))
+    info = reader.text(fields.get("info"))
+    source = _read_source_ref(reader, fields.get("source"), source_ids)
+    extra_source = get_string(fields.get("extra_source"), problems)
+    sector = get_id(fields.get("sector"), problems)
+
+    map_def = maps.get(map_id) if map_id else None
+    if map_id is not None and map_def is None:
+        problems.at(fields["map"], f"'{map_id}' is not a map declared in maps")
+    point: tuple[float, float] | None = None
+    line: list[tuple[float, float]] = []
+    if map_def is not None:
+        point = _read_point(reader, item, map_def.kind)
+        for pair_node in get_list(fields.get("line"), problems):
+            pair = _read_pair(reader, pair_node, map_def.kind)
+            if pair is not None:
+                line.append(pair)
+        if "line" in fields and fields["line"].is_sequence and len(fields["line"].value) < 2:
+            problems.at(fields["line"], "needs at least two points")
+        if point is None and not line and not problems:
+            problems.at(item, "has neither a position nor a line")
+    if None in (place_id, map_id, kind, name, info, source) or map_def is None:
+        return None
+    assert place_id and map_id and kind and name and info and source
+    return Place(
+        id=place_id,
+        map=map_id,
+        kind=kind,
+        name=name,
+        info=info,
+        source=source,
+        point=point,
+        line=tuple(line),
+        sector=sector,
+        extra_source=extra_source,
+    )
+
+
+def _read_point(reader: _Reader, item: YNode, kind: MapKind) -> tuple[float, float] | None:
+    fields = item.value
+    names = ("lat", "lon") if kind is MapKind.GEO else ("x", "y")
+    other = ("x", "y") if kind is MapKind.GEO else ("lat", "lon")
+    for name in other:
+        if name in fields:
+            problems_kind = "a plan" if kind is MapKind.GEO else "a geographic map"
+            reader.problems.at(fields[name], f"is for {problems_kind}; this map is '{kind.value}'")
+    present = [name for name in names if name in fields]
+    if not present:
+        return None
+    if len(present) == 1:
+        reader.problems.at(item, f"has '{present[0]}' without its pair")
+        return None
+    if kind is MapKind.GEO:
+        a = get_number(fields["lat"], reader.problems, -90, 90)
+        b = get_number(fields["lon"], reader.problems, -180, 180)
+    else:
+        a = get_number(fields["x"], reader.problems, 0, 1)
+        b = get_number(fields["y"], reader.problems, 0, 1)
+    return None if a is None or b is None else (a, b)
+
+
+def _read_source_ref(reader: _Reader, node: YNode | None, source_ids: set[str]) -> str | None:
+    value = get_string(node, reader.problems)
+    if value is not None and node is not None and value not in source_ids:
+        reader.problems.at(node, f"'{value}' is not a source declared in {EXHIBIT_FILE}")
+        return None
+    return value
+
+
+def _check_place_references(
+    reader: _Reader, places: dict[str, Place], place_nodes: dict[str, YNode]
+) -> None:
+    for place_id, place in places.items():
+        if place.sector is None:
+            continue
+        sector = places.get(place.sector)
+        if sector is None or sector.kind != "sector":
+            node = place_nodes[place_id].value["sector"]
+            reader.problems.at(node, f"'{place.sector}' is not a sector place")
+
+
+def _read_chapter(
+    reader: _Reader,
+    chapter_id: str,
+    id_node: YNode,
+    source_ids: set[str],
+    maps: dict[str, MapDef],
+    places: dict[str, Place],
+) -> Chapter | None:
+    problems = reader.problems
+    relative = f"{CHAPTERS_DIR}/{chapter_id}.yaml"
+    if not (reader.root / relative).is_file():
+        problems.at(id_node, f"has no file {relative}")
+        return None
+    node = reader.read(relative)
+    if node is None or not check_keys(
+        node,
+        problems,
+        required=("id", "title", "intro", "map", "steps"),
+        optional=("play_seconds",),
+    ):
+        return None
+    fields = node.value
+    file_id = get_id(fields.get("id"), problems)
+    if file_id is not None and file_id != chapter_id:
+        problems.at(fields["id"], f"'{file_id}' does not match the file name '{chapter_id}'")
+    title = reader.text(fields.get("title"))
+    intro = reader.text(fields.get("intro"))
+    map_id = get_id(fields.get("map"), problems)
+    if map_id is not None and map_id not in maps:
+        problems.at(fields["map"], f"'{map_id}' is not a map declared in {PLACES_FILE}")
+    play_seconds = get_number(fields.get("play_seconds"), problems, 5, 3600)
+
+    steps: list[Step] = []
+    step_nodes = get_list(fields.get("steps"), problems)
+    if "steps" in fields and not step_nodes and fields["steps"].is_sequence:
+        problems.at(fields["steps"], "lists no step")
+    seen: set[str] = set()
+    for step_node in step_nodes:
+        step = _read_step(reader, step_node, source_ids, places, map_id)
+        if step is None:
+            continue
+        if step.id in seen:
+            problems.at(step_node.value["id"], f"step '{step.id}' is used twice in this chapter")
+            continue
+        seen.add(step.id)
+        steps.append(step)
+    _check_time_order(reader, step_nodes, steps)
+    if None in (title, intro, map_id):
+        return None
+    assert title and intro and map_id
+    return Chapter(chapter_id, title, intro, map_id, tuple(steps), play_seconds)
+
+
+_STEP_FIELDS = ("places", "notes", "extra_source", "time", "who", "states", "paths", "figures")
+
+
+def _read_step(
+    reader: _Reader,
+    node: YNode,
+    source_ids: set[str],
+    places: dict[str, Place],
+    map_id: str | None,
+) -> Step | None:
+    problems = reader.problems
+    if not check_keys(
+        node, problems, required=("id", "title", "body", "source"), optional=_STEP_FIELDS
+    ):
+        return None
+    fields = node.value
+    step_id = get_id(fields.get("id"), problems)
+    title = reader.text(fields.get("title"))
+    body = reader.text(fields.get("body"))
+    source = _read_source_ref(reader, fields.get("source"), source_ids)
+    notes = reader.text(fields.get("notes"))
+    who = reader.text(fields.get("who"))
+    extra_source = get_string(fields.get("extra_source"), problems)
+    step_places = _read_place_refs(reader, fields.get("places"), places, map_id)
+    paths = _read_place_refs(reader, fields.get("paths"), places, map_id)
+    for path_id, path_node in zip(paths, get_list(fields.get("paths"), problems), strict=False):
+        if not places[path_id].line:
+            problems.at(path_node, f"'{path_id}' is a place without a line")
+    time = _read_time(reader, fields.get("time"))
+    states = _read_states(reader, fields.get("states"), places)
+    figures = _read_figures(reader, fields.get("figures"))
+    if None in (step_id, title, body, source):
+        return None
+    assert step_id and title and body and source
+    return Step(
+        id=step_id,
+        title=title,
+        body=body,
+        source=source,
+        places=tuple(step_places),
+        notes=notes,
+        extra_source=extra_source,
+        time=time,
+        who=who,
+        states=MappingProxyType(states),
+        paths=tuple(paths),
+        figures=tuple(figures),
+    )
+
+
+def _read_place_refs(
+    reader: _Reader, node: YNode | None, places: dict[str, Place], map_id: str | None
+) -> list[str]:
+    result: list[str] = []
+    for place_id, item in get_id_list(node, reader.problems):
+        place = places.get(place_id)
+        if place is None:
+            reader.problems.at(item, f"'{place_id}' is not a place in {PLACES_FILE}")
+        elif map_id is not None and place.map != map_id:
+            reader.problems.at(item, f"'{place_id}' is on map '{place.map}', not '{map_id}'")
+        else:
+            result.append(place_id)
+    return result
+
+
+def _read_clock_time(reader: _Reader, node: YNode | None) -> int | None:
+    if node is None:
+        return None
+    value = node.value
+    if isinstance(value, int) and not isinstance(value, bool):
+        # YAML 1.1 reads an unquoted 04:00 as a base-60 number; accept it.
+        hours, minutes = divmod(value, 60)
+        if 0 <= hours < 24:
+            return value
+    if isinstance(value, str):
+        match = _TIME.fullmatch(value.strip())
+        if match:
+            return int(match.group(1)) * 60 + int(match.group(2))
+    reader.problems.at(node, "should be a 24-hour time such as \"04:00\"")
+    return None
+
+
+def _read_time(reader: _Reader, node: YNode | None) -> EventTime | None:
+    if node is None:
+        return None
+    if node.is_mapping:
+        if not check_keys(node, reader.problems, required=("after", "before", "label")):
+            return None
+        after = _read_clock_time(reader, node.value.get("after"))
+        before = _read_clock_time(reader, node.value.get("before"))
+        label = reader.text(node.value.get("label"))
+        if after is None or before is None or label is None:
+            return None
+        if after > before:
+            reader.problems.at(node, "'after' is later than 'before'")
+            return None
+        return EventTime(after, before, label)
+    minute = _read_clock_time(reader, node)
+    return None if minute is None else EventTime(minute, minute)
+
+
+def _read_states(
+    reader: _Reader, node: YNode | None, places: dict[str, Place]
+) -> dict[str, StrongholdState]:
+    states: dict[str, StrongholdState] = {}
+    if node is None:
+        return states
+    if not node.is_mapping:
+        reader.problems.at(node, "should be a mapping of place id: attacked or taken")
+        return states
+    choices = (StrongholdState.ATTACKED.value, StrongholdState.TAKEN.value)
+    for place_id, child in node.items():
+        if place_id not in places:
+            reader.problems.at(child, f"'{place_id}' is not a place in {PLACES_FILE}")
+            continue
+        value = get_string(child, reader.problems)
+        if value is None:
+            continue
+        if value not in choices:
+            reader.problems.at(child, f"'{value}' is not one of {', '.join(choices)}")
+            continue
+        states[place_id] = StrongholdState(value)
+    return states
+
+
+def _read_figures(reader: _Reader, node: YNode | None) -> list[Figure]:
+    figures: list[Figure] = []
+    for item in get_list(node, reader.problems):
+        if not check_keys(item, reader.problems, required=("value", "label")):
+            continue
+        value = reader.text(item.value.get("value"))
+        label = reader.text(item.value.get("label"))
+        if value is not None and label is not None:
+            figures.append(Figure(value, label))
+    return figures
+
+
+def _check_time_order(reader: _Reader, nodes: list[YNode], steps: list[Step]) -> None:
+    """Events must run forward in time; untimed steps (the totals) come last."""
+    by_id = {step.id: step for step in steps}
+    latest_so_far: int | None = None
+    latest_node: YNode | None = None
+    untimed_seen: YNode | None = None
+    for node in nodes:
+        step_id = node.value.get("id").value if node.is_mapping and "id" in node.value else None
+        step = by_id.get(step_id) if isinstance(step_id, str) else None
+        if step is None:
+            continue
+        if step.time is None:
+            if latest_so_far is not None:
+                untimed_seen = untimed_seen or node
+            continue
+        where = node.value.get("time", node)
+        if untimed_seen is not None and latest_so_far is not None:
+            reader.problems.at(where, "a timed event comes after a step without a time")
+        if latest_so_far is not None and step.time.latest < latest_so_far:
+            previous = latest_node.path if latest_node is not None else "the previous event"
+            reader.problems.at(where, f"is earlier than {previous}; events must be in time order")
+        latest_so_far = max(latest_so_far or 0, step.time.earliest)
+        latest_node = node

@@ -1,0 +1,189 @@
+"""The exhibit's content as plain, immutable Python objects.
+
+Everything here has already been validated by :mod:`exhibit.core.content`:
+code that uses these objects can rely on every text having every language,
+every reference pointing at something that exists, and every event being in
+time order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from types import MappingProxyType
+
+
+@dataclass(frozen=True)
+class Text:
+    """A visitor-facing text in every declared language."""
+
+    values: Mapping[str, str]
+
+    def get(self, language: str, fallback: str | None = None) -> str:
+        """The text in ``language``, else in ``fallback``, else in any language.
+
+        Validated content always has every language; the fallbacks keep a
+        visitor from ever seeing an empty label if a caller asks for a
+        language the content does not declare.
+        """
+        if language in self.values:
+            return self.values[language]
+        if fallback is not None and fallback in self.values:
+            return self.values[fallback]
+        return next(iter(self.values.values()), "")
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: Text
+
+
+class MapKind(str, Enum):
+    GEO = "geo"
+    PLAN = "plan"
+
+
+@dataclass(frozen=True)
+class MapDef:
+    id: str
+    kind: MapKind
+    asset: Path
+    title: Text
+
+
+PLACE_KINDS = (
+    "town",
+    "region",
+    "front",
+    "airfield",
+    "road",
+    "railway",
+    "stronghold",
+    "sector",
+    "command-post",
+    "bridge",
+    "river",
+    "border",
+    "path",
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place on one map: a point (lat/lon or plan x/y), a line, or both.
+
+    ``point`` is ``(lat, lon)`` on a geo map and ``(x, y)`` from 0 to 1 on a
+    plan; ``line`` is a list of such pairs.
+    """
+
+    id: str
+    map: str
+    kind: str
+    name: Text
+    info: Text
+    source: str
+    point: tuple[float, float] | None
+    line: tuple[tuple[float, float], ...] = ()
+    sector: str | None = None
+    extra_source: str | None = None
+
+
+class StrongholdState(str, Enum):
+    HOLDING = "holding"
+    ATTACKED = "attacked"
+    TAKEN = "taken"
+
+
+@dataclass(frozen=True)
+class EventTime:
+    """When an event happened on 7 May 1954, in minutes after midnight.
+
+    An exact time has ``label is None`` and ``earliest == latest``. An event
+    the source gives no hour for carries a window and the label the content
+    gives it ("that night"); the exhibit never shows an invented time for it.
+    """
+
+    earliest: int
+    latest: int
+    label: Text | None = None
+
+    @property
+    def exact(self) -> bool:
+        return self.label is None
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: Text
+    label: Text
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    title: Text
+    body: Text
+    source: str
+    places: tuple[str, ...] = ()
+    notes: Text | None = None
+    extra_source: str | None = None
+    time: EventTime | None = None
+    who: Text | None = None
+    states: Mapping[str, StrongholdState] = field(default_factory=lambda: MappingProxyType({}))
+    paths: tuple[str, ...] = ()
+    figures: tuple[Figure, ...] = ()
+
+
+@dataclass(frozen=True)
+class Chapter:
+    id: str
+    title: Text
+    intro: Text
+    map: str
+    steps: tuple[Step, ...]
+    play_seconds: float | None = None
+
+    def step_index(self, step_id: str) -> int | None:
+        for index, step in enumerate(self.steps):
+            if step.id == step_id:
+                return index
+        return None
+
+
+@dataclass(frozen=True)
+class Exhibit:
+    """The whole validated content of the exhibit."""
+
+    languages: tuple[Language, ...]
+    default_language: str
+    title: Text
+    subtitle: Text
+    sources: Mapping[str, Source]
+    chapters: tuple[Chapter, ...]
+    strings: Mapping[str, Text]
+    maps: Mapping[str, MapDef]
+    places: Mapping[str, Place]
+    content_dir: Path
+
+    @property
+    def language_codes(self) -> tuple[str, ...]:
+        return tuple(language.code for language in self.languages)
+
+    def chapter(self, chapter_id: str) -> Chapter | None:
+        return next((c for c in self.chapters if c.id == chapter_id), None)
+
+    def string(self, key: str, language: str, **fields: object) -> str:
+        """A UI string in ``language`` with its ``{name}`` fields filled in."""
+        text = self.strings[key].get(language, self.default_language)
+        for name, value in fields.items():
+            text = text.replace("{" + name + "}", str(value))
+        return text

@@ -1,0 +1,38 @@
+pragma Singleton
+import QtQuick
+
+// Colours, type sizes and spacing shared by every screen. Sizes are given for
+// a 1080-pixel short side and multiplied by `scale`, which Main sets from the
+// window, so the layout keeps its proportions from 720p to 4K and in portrait.
+QtObject {
+    property real scale: 1.0
+    property string fontFamily: "sans-serif"
+    property bool reducedMotion: false
+
+    readonly property color background: "#15120e"
+    readonly property color surface: "#221d17"
+    readonly property color surfaceRaised: "#2e271f"
+    readonly property color line: "#4a4034"
+    readonly property color text: "#f3ecdf"
+    readonly property color textMuted: "#c4b8a4"
+    readonly property color accent: "#d9423a"
+    readonly property color accentText: "#ffffff"
+    readonly property color gold: "#e9b949"
+    readonly property color focus: "#7fc4ff"
+
+    readonly property real touchTarget: Math.round(64 * scale)
+    readonly property real minimumTarget: Math.round(48 * scale)
+    readonly property real margin: Math.round(40 * scale)
+    readonly property real spacing: Math.round(20 * scale)
+    readonly property real radius: Math.round(14 * scale)
+
+    readonly property real displaySize: Math.round(76 * scale)
+    readonly property real headingSize: Math.round(46 * scale)
+    readonly property real titleSize: Math.round(34 * scale)
+    readonly property real bodySize: Math.round(28 * scale)
+    readonly property real labelSize: Math.round(24 * scale)
+    readonly property real smallSize: Math.round(20 * scale)
+
+    readonly property int quick: reducedMotion ? 0 : 180
+    readonly property int gentle: reducedMotion ? 0 : 320
+}

@@ -1,0 +1,53 @@
+import QtQuick
+import Exhibit
+import Exhibit.Backend
+
+// A chapter: the stage (map or clock) beside the step's label in landscape,
+// above it in portrait. A horizontal swipe on the label moves between steps.
+Item {
+    id: screen
+
+    readonly property bool portrait: height > width
+
+    Stage {
+        id: stage
+        objectName: "stage"
+        x: Theme.margin
+        y: 0
+        width: screen.portrait ? screen.width - 2 * Theme.margin
+                               : Math.round((screen.width - 2 * Theme.margin) * 0.58)
+        height: screen.portrait ? Math.round(screen.height * 0.48) : screen.height
+    }
+
+    Item {
+        id: labelArea
+        objectName: "labelArea"
+        x: screen.portrait ? Theme.margin : stage.x + stage.width + Theme.margin
+        y: screen.portrait ? stage.height + Theme.margin : 0
+        width: screen.portrait ? screen.width - 2 * Theme.margin
+                               : screen.width - x - Theme.margin
+        height: screen.height - y
+
+        StepPanel {
+            id: panel
+            width: parent.width
+        }
+
+        DragHandler {
+            id: swipe
+            target: null
+            xAxis.enabled: true
+            yAxis.enabled: false
+            onActiveChanged: {
+                if (active)
+                    return
+                const dx = swipe.activeTranslation.x
+                if (dx < -swipeThreshold)
+                    StoryBackend.next()
+                else if (dx > swipeThreshold)
+                    StoryBackend.previous()
+            }
+            readonly property real swipeThreshold: 80 * Theme.scale
+        }
+    }
+}

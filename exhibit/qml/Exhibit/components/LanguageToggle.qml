@@ -1,0 +1,12 @@
+import QtQuick
+import Exhibit
+import Exhibit.Backend
+
+// Always in reach: names the other language in that language's own words.
+TouchButton {
+    objectName: "languageToggle"
+    text: UiBackend.toggleLabel
+    iconText: "⇄"
+    Accessible.description: UiBackend.strings.language_switch_hint
+    onActivated: UiBackend.toggleLanguage()
+}

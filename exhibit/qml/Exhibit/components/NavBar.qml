@@ -1,0 +1,56 @@
+import QtQuick
+import Exhibit
+import Exhibit.Backend
+
+// Previous, the step dots and next, along the bottom of a chapter.
+Item {
+    id: nav
+
+    implicitHeight: Theme.touchTarget + 2 * Theme.spacing
+
+    TouchButton {
+        id: previousButton
+        objectName: "previousButton"
+        anchors.left: parent.left
+        anchors.leftMargin: Theme.margin
+        anchors.verticalCenter: parent.verticalCenter
+        text: nav.width > 900 * Theme.scale ? UiBackend.strings.previous : ""
+        iconText: "‹"
+        Accessible.name: UiBackend.strings.previous
+        enabledState: StoryBackend.canGoPrevious
+        onActivated: StoryBackend.previous()
+    }
+
+    Column {
+        anchors.centerIn: parent
+        spacing: Math.round(2 * Theme.scale)
+
+        StepDots {
+            anchors.horizontalCenter: parent.horizontalCenter
+            count: StoryBackend.stepCount
+            current: StoryBackend.stepIndex
+            onChosen: index => StoryBackend.goToStep(index)
+        }
+        Text {
+            objectName: "stepLabel"
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: StoryBackend.stepLabel
+            color: Theme.textMuted
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.smallSize
+        }
+    }
+
+    TouchButton {
+        objectName: "nextButton"
+        anchors.right: parent.right
+        anchors.rightMargin: Theme.margin
+        anchors.verticalCenter: parent.verticalCenter
+        primary: true
+        text: nav.width > 900 * Theme.scale ? UiBackend.strings.next : ""
+        iconText: "›"
+        Accessible.name: UiBackend.strings.next
+        enabledState: StoryBackend.canGoNext
+        onActivated: StoryBackend.next()
+    }
+}

@@ -1,0 +1,67 @@
+import QtQuick
+import Exhibit
+
+// A button a finger, a mouse and a keyboard can all use. Its name is read by
+// screen readers; focus from the keyboard draws a visible ring.
+Rectangle {
+    id: button
+
+    required property string text
+    property string iconText: ""
+    property bool primary: false
+    property bool enabledState: true
+
+    signal activated()
+
+    implicitHeight: Theme.touchTarget
+    implicitWidth: Math.max(Theme.touchTarget, row.implicitWidth + 2 * Theme.spacing)
+    radius: height / 2
+    opacity: enabledState ? 1.0 : 0.35
+    color: primary ? Theme.accent : (tap.pressed ? Theme.surfaceRaised : Theme.surface)
+    border.color: activeFocus ? Theme.focus : Theme.line
+    border.width: activeFocus ? Math.max(3, Math.round(4 * Theme.scale)) : 1
+
+    activeFocusOnTab: true
+    Accessible.role: Accessible.Button
+    Accessible.name: text.length > 0 ? text : iconText
+    Accessible.onPressAction: button.trigger()
+    Keys.onReturnPressed: button.trigger()
+    Keys.onEnterPressed: button.trigger()
+    Keys.onSpacePressed: button.trigger()
+
+    function trigger(): void {
+        if (enabledState)
+            activated()
+    }
+
+    Row {
+        id: row
+        anchors.centerIn: parent
+        spacing: Math.round(10 * Theme.scale)
+
+        Text {
+            visible: button.iconText.length > 0
+            text: button.iconText
+            color: button.primary ? Theme.accentText : Theme.text
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.titleSize
+            font.weight: Font.DemiBold
+            anchors.verticalCenter: parent.verticalCenter
+        }
+        Text {
+            visible: button.text.length > 0
+            text: button.text
+            color: button.primary ? Theme.accentText : Theme.text
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.labelSize
+            font.weight: Font.Medium
+            anchors.verticalCenter: parent.verticalCenter
+        }
+    }
+
+    TapHandler {
+        id: tap
+        enabled: button.enabledState
+        onTapped: button.trigger()
+    }
+}

@@ -1,0 +1,74 @@
+import QtQuick
+import Exhibit
+import Exhibit.Backend
+
+// The exhibit's name and its three chapters.
+Item {
+    id: screen
+
+    readonly property bool portrait: height > width
+
+    Column {
+        id: heading
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.margins: Theme.margin
+        anchors.topMargin: screen.portrait ? Theme.margin * 2 : Theme.margin
+        spacing: Theme.spacing
+
+        Text {
+            objectName: "exhibitTitle"
+            width: parent.width
+            text: UiBackend.title
+            color: Theme.text
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.displaySize
+            font.weight: Font.Bold
+            wrapMode: Text.WordWrap
+        }
+        Text {
+            objectName: "exhibitSubtitle"
+            width: parent.width
+            text: UiBackend.subtitle
+            color: Theme.textMuted
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.titleSize
+            wrapMode: Text.WordWrap
+        }
+        Rectangle { width: 120 * Theme.scale; height: Math.round(6 * Theme.scale); color: Theme.accent }
+        Text {
+            objectName: "chooseChapter"
+            width: parent.width
+            text: UiBackend.strings.choose_chapter
+            color: Theme.gold
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.labelSize
+            font.weight: Font.DemiBold
+            wrapMode: Text.WordWrap
+        }
+    }
+
+    Grid {
+        id: cards
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: heading.bottom
+        anchors.margins: Theme.margin
+        columns: screen.portrait ? 1 : 3
+        spacing: Theme.spacing * 1.5
+
+        Repeater {
+            model: StoryBackend.chapters
+            delegate: ChapterCard {
+                required property var modelData
+                width: (cards.width - (cards.columns - 1) * cards.spacing) / cards.columns
+                chapterId: modelData.id
+                label: modelData.label
+                title: modelData.title
+                intro: modelData.intro
+                onChosen: StoryBackend.openChapter(modelData.id)
+            }
+        }
+    }
+}

@@ -1,0 +1,1 @@
+"""The thin Qt layer: QObject backends over the core, fonts and the window."""

@@ -1,0 +1,295 @@
+"""QObject views of the core session, registered as QML singletons.
+
+Each backend turns core state into properties QML can bind to. They decide
+nothing themselves: the story decides where a move leads, the content says
+what a label reads. A language change or a move emits one ``changed`` signal
+per backend, so every binding updates in the same frame.
+
+The engine asks for the singletons through ``create(engine)``; the session
+they show is the one :func:`install_session` made current before the QML was
+loaded (one exhibit window per process).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
+
+from exhibit.core.model import Chapter, Step, Text
+from exhibit.core.session import Session
+from exhibit.core.story import Position
+
+QML_IMPORT_NAME = "Exhibit.Backend"
+QML_IMPORT_MAJOR_VERSION = 1
+
+
+class _Backends:
+    """The backends of the current session, created once per window."""
+
+    def __init__(self, session: Session, font_family: str) -> None:
+        self.session = session
+        self.ui = UiBackend(session, font_family)
+        self.story = StoryBackend(session)
+
+
+_current: _Backends | None = None
+
+
+def install_session(session: Session, font_family: str) -> _Backends:
+    """Make ``session`` the one the QML singletons show; call before loading QML."""
+    global _current
+    _current = _Backends(session, font_family)
+    return _current
+
+
+def current_backends() -> _Backends:
+    if _current is None:
+        raise RuntimeError("install_session() must be called before the QML is loaded")
+    return _current
+
+
+def _keep_in_python(obj: QObject) -> QObject:
+    QQmlEngine.setObjectOwnership(obj, QQmlEngine.ObjectOwnership.CppOwnership)
+    return obj
+
+
+@QmlElement
+@QmlSingleton
+class UiBackend(QObject):
+    """The language, the UI strings in it, and the exhibit's title."""
+
+    changed = Signal()
+
+    def __init__(self, session: Session, font_family: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._font_family = font_family
+        self._strings: dict[str, str] = {}
+        self._rebuild()
+        session.on_language(lambda _code: self._on_language())
+
+    @staticmethod
+    def create(engine: QQmlEngine) -> QObject:
+        return _keep_in_python(current_backends().ui)
+
+    def _rebuild(self) -> None:
+        exhibit = self._session.exhibit
+        language = self._session.language
+        self._strings = {
+            key: text.get(language, exhibit.default_language)
+            for key, text in exhibit.strings.items()
+        }
+
+    def _on_language(self) -> None:
+        self._rebuild()
+        self.changed.emit()
+
+    def _language(self) -> str:
+        return self._session.language
+
+    def _toggle_label(self) -> str:
+        code = self._session.next_language
+        return next(lang.name for lang in self._session.exhibit.languages if lang.code == code)
+
+    def _toggle_language_code(self) -> str:
+        return self._session.next_language
+
+    def _strings_map(self) -> dict[str, str]:
+        return self._strings
+
+    def _title(self) -> str:
+        return self._session.exhibit.title.get(self._session.language)
+
+    def _subtitle(self) -> str:
+        return self._session.exhibit.subtitle.get(self._session.language)
+
+    def _font(self) -> str:
+        return self._font_family
+
+    language = Property(str, _language, notify=changed, final=True)
+    toggleLabel = Property(str, _toggle_label, notify=changed, final=True)
+    toggleLanguageCode = Property(str, _toggle_language_code, notify=changed, final=True)
+    strings = Property("QVariantMap", _strings_map, notify=changed, final=True)
+    title = Property(str, _title, notify=changed, final=True)
+    subtitle = Property(str, _subtitle, notify=changed, final=True)
+    fontFamily = Property(str, _font, constant=True, final=True)
+
+    @Slot()
+    def toggleLanguage(self) -> None:
+        self._session.toggle_language()
+
+    @Slot(str)
+    def setLanguage(self, code: str) -> None:
+        self._session.set_language(code)
+
+    @Slot(str, int, int, result=str)
+    def format(self, key: str, n: int, total: int) -> str:
+        """A string with its {n} and {total} fields filled in."""
+        return self._session.text(key, n=n, total=total)
+
+
+def _text(text: Text | None, language: str, fallback: str) -> str:
+    return text.get(language, fallback) if text is not None else ""
+
+
+@QmlElement
+@QmlSingleton
+class StoryBackend(QObject):
+    """Where the visitor is, and the texts of that place in the current language."""
+
+    changed = Signal()
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._direction = 0
+        self._last: Position = session.story.position
+        session.on_position(self._on_position)
+        session.on_language(lambda _code: self.changed.emit())
+
+    @staticmethod
+    def create(engine: QQmlEngine) -> QObject:
+        return _keep_in_python(current_backends().story)
+
+    # -- core state ---------------------------------------------------------
+
+    def _on_position(self, position: Position) -> None:
+        self._direction = self._compare(self._last, position)
+        self._last = position
+        self.changed.emit()
+
+    def _compare(self, before: Position, after: Position) -> int:
+        order = {None: -1, **{c.id: i for i, c in enumerate(self._session.exhibit.chapters)}}
+        return 1 if (order[after.chapter], after.step) >= (order[before.chapter], before.step) else -1
+
+    @property
+    def _chapter(self) -> Chapter | None:
+        return self._session.story.chapter
+
+    @property
+    def _step(self) -> Step | None:
+        chapter = self._chapter
+        return chapter.steps[self._session.story.position.step] if chapter else None
+
+    def _lang(self) -> tuple[str, str]:
+        return self._session.language, self._session.exhibit.default_language
+
+    # -- properties ---------------------------------------------------------
+
+    def _on_title(self) -> bool:
+        return self._session.story.position.on_title
+
+    def _chapter_id(self) -> str:
+        return self._session.story.position.chapter or ""
+
+    def _chapter_number(self) -> int:
+        chapter = self._chapter
+        return self._session.exhibit.chapters.index(chapter) + 1 if chapter else 0
+
+    def _chapter_label(self) -> str:
+        number = self._chapter_number()
+        return self._session.text("chapter_label", n=number) if number else ""
+
+    def _chapter_title(self) -> str:
+        return _text(self._chapter.title if self._chapter else None, *self._lang())
+
+    def _map_id(self) -> str:
+        return self._chapter.map if self._chapter else ""
+
+    def _step_index(self) -> int:
+        return self._session.story.position.step
+
+    def _step_count(self) -> int:
+        return len(self._chapter.steps) if self._chapter else 0
+
+    def _step_label(self) -> str:
+        if self._chapter is None:
+            return ""
+        return self._session.text("step_of", n=self._step_index() + 1, total=self._step_count())
+
+    def _step_map(self) -> dict[str, Any]:
+        step = self._step
+        if step is None:
+            return {}
+        language, fallback = self._lang()
+        exhibit = self._session.exhibit
+        source = exhibit.sources.get(step.source)
+        return {
+            "id": step.id,
+            "title": step.title.get(language, fallback),
+            "body": step.body.get(language, fallback),
+            "who": _text(step.who, language, fallback),
+            "source": _text(source.title if source else None, language, fallback),
+            "places": [exhibit.places[p].name.get(language, fallback) for p in step.places],
+            "placeIds": list(step.places),
+            "figures": [
+                {"value": f.value.get(language, fallback), "label": f.label.get(language, fallback)}
+                for f in step.figures
+            ],
+        }
+
+    def _chapters(self) -> list[dict[str, Any]]:
+        language, fallback = self._lang()
+        return [
+            {
+                "id": chapter.id,
+                "number": index + 1,
+                "label": self._session.text("chapter_label", n=index + 1),
+                "title": chapter.title.get(language, fallback),
+                "intro": chapter.intro.get(language, fallback),
+            }
+            for index, chapter in enumerate(self._session.exhibit.chapters)
+        ]
+
+    def _can_next(self) -> bool:
+        return self._session.story.following(self._session.story.position) is not None
+
+    def _can_previous(self) -> bool:
+        return self._session.story.preceding(self._session.story.position) is not None
+
+    def _direction_value(self) -> int:
+        return self._direction
+
+    onTitle = Property(bool, _on_title, notify=changed, final=True)
+    chapterId = Property(str, _chapter_id, notify=changed, final=True)
+    chapterNumber = Property(int, _chapter_number, notify=changed, final=True)
+    chapterLabel = Property(str, _chapter_label, notify=changed, final=True)
+    chapterTitle = Property(str, _chapter_title, notify=changed, final=True)
+    mapId = Property(str, _map_id, notify=changed, final=True)
+    stepIndex = Property(int, _step_index, notify=changed, final=True)
+    stepCount = Property(int, _step_count, notify=changed, final=True)
+    stepLabel = Property(str, _step_label, notify=changed, final=True)
+    step = Property("QVariantMap", _step_map, notify=changed, final=True)
+    chapters = Property("QVariantList", _chapters, notify=changed, final=True)
+    canGoNext = Property(bool, _can_next, notify=changed, final=True)
+    canGoPrevious = Property(bool, _can_previous, notify=changed, final=True)
+    direction = Property(int, _direction_value, notify=changed, final=True)
+
+    # -- moves --------------------------------------------------------------
+
+    @Slot()
+    def next(self) -> None:
+        self._session.story.next()
+
+    @Slot()
+    def previous(self) -> None:
+        self._session.story.previous()
+
+    @Slot()
+    def home(self) -> None:
+        self._session.story.home()
+
+    @Slot(str)
+    def openChapter(self, chapter_id: str) -> None:
+        if self._session.exhibit.chapter(chapter_id) is not None:
+            self._session.story.open_chapter(chapter_id)
+
+    @Slot(int)
+    def openChapterNumber(self, number: int) -> None:
+        self._session.story.open_chapter_number(number)
+
+    @Slot(int)
+    def goToStep(self, index: int) -> None:
+        self._session.story.go_to_step(index)
