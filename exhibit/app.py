@@ -7,7 +7,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from exhibit.cli import DEFAULT_SIZE, Options, parse_args
+from exhibit.cli import DEFAULT_SIZE, parse_args
 from exhibit.core.content import load_content
 from exhibit.core.model import Exhibit
 from exhibit.core.story import parse_open_spec
@@ -50,8 +50,17 @@ class ExhibitWindow:
         self.engine.deleteLater()  # type: ignore[attr-defined]
 
 
-def open_window(exhibit: Exhibit, options: Options) -> ExhibitWindow:
-    """Build the engine and the window for a session (used by main, tests, benchmarks)."""
+def open_window(
+    exhibit: Exhibit,
+    *,
+    language: str | None = None,
+    open_spec: str | None = None,
+    size: tuple[int, int] | None = None,
+) -> ExhibitWindow:
+    """Build the engine and the window for a new session (used by main, tests, benchmarks).
+
+    A QGuiApplication must exist. The window is created hidden; call ``show()``.
+    """
     from PySide6.QtGui import QFont, QGuiApplication
     from PySide6.QtQml import QQmlApplicationEngine
     from PySide6.QtQuick import QQuickWindow  # noqa: F401  (so the root is typed as one)
@@ -60,19 +69,17 @@ def open_window(exhibit: Exhibit, options: Options) -> ExhibitWindow:
     from exhibit.qt import backends
     from exhibit.qt.fonts import register_fonts
 
-    app = QGuiApplication.instance()
-    assert app is not None, "a QGuiApplication must exist"
     family = register_fonts(FONTS_DIR)
     QGuiApplication.setFont(QFont(family))
 
-    session = Session(exhibit, options.lang)
-    if options.open:
-        session.story.go_to(parse_open_spec(options.open, exhibit))
+    session = Session(exhibit, language)
+    if open_spec:
+        session.story.go_to(parse_open_spec(open_spec, exhibit))
     installed = backends.install_session(session, family)
 
     engine = QQmlApplicationEngine()
     engine.addImportPath(str(QML_IMPORT_DIR))
-    width, height = options.size or DEFAULT_SIZE
+    width, height = size or DEFAULT_SIZE
     engine.setInitialProperties({"width": width, "height": height})
     engine.loadFromModule("Exhibit", "Main")
     roots = engine.rootObjects()
@@ -128,7 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("Dien Bien Phu 1954")
     app.setOrganizationName("exhibit")
     try:
-        running = open_window(exhibit, options)
+        running = open_window(
+            exhibit, language=options.lang, open_spec=options.open, size=options.size
+        )
     except RuntimeError as error:
         print(f"exhibit: {error}", file=sys.stderr)
         return EXIT_FAILED

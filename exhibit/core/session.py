@@ -13,8 +13,12 @@ from exhibit.core.story import Position, Story, resolve_language
 
 
 class Session:
-    def __init__(self, exhibit: Exhibit, language: str | None = None) -> None:
+    def __init__(
+        self, exhibit: Exhibit, language: str | None = None, *, reduced_motion: bool = False
+    ) -> None:
         self.exhibit = exhibit
+        #: Replace sweeps and slides with short fades (a visitor or museum setting).
+        self.reduced_motion = reduced_motion
         self.story = Story(exhibit)
         self._language = resolve_language(
             language, exhibit.language_codes, exhibit.default_language

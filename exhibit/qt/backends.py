@@ -108,6 +108,9 @@ class UiBackend(QObject):
     def _font(self) -> str:
         return self._font_family
 
+    def _reduced_motion(self) -> bool:
+        return self._session.reduced_motion
+
     language = Property(str, _language, notify=changed, final=True)
     toggleLabel = Property(str, _toggle_label, notify=changed, final=True)
     toggleLanguageCode = Property(str, _toggle_language_code, notify=changed, final=True)
@@ -115,6 +118,7 @@ class UiBackend(QObject):
     title = Property(str, _title, notify=changed, final=True)
     subtitle = Property(str, _subtitle, notify=changed, final=True)
     fontFamily = Property(str, _font, constant=True, final=True)
+    reducedMotion = Property(bool, _reduced_motion, notify=changed, final=True)
 
     @Slot()
     def toggleLanguage(self) -> None:
@@ -198,6 +202,15 @@ class StoryBackend(QObject):
     def _map_id(self) -> str:
         return self._chapter.map if self._chapter else ""
 
+    def _stage_kind(self) -> str:
+        """What the chapter's picture side shows: "clock", "geo" or "plan" (a map)."""
+        chapter = self._chapter
+        if chapter is None:
+            return ""
+        if any(step.time is not None for step in chapter.steps):
+            return "clock"
+        return self._session.exhibit.maps[chapter.map].kind.value
+
     def _step_index(self) -> int:
         return self._session.story.position.step
 
@@ -258,6 +271,7 @@ class StoryBackend(QObject):
     chapterLabel = Property(str, _chapter_label, notify=changed, final=True)
     chapterTitle = Property(str, _chapter_title, notify=changed, final=True)
     mapId = Property(str, _map_id, notify=changed, final=True)
+    stageKind = Property(str, _stage_kind, notify=changed, final=True)
     stepIndex = Property(int, _step_index, notify=changed, final=True)
     stepCount = Property(int, _step_count, notify=changed, final=True)
     stepLabel = Property(str, _step_label, notify=changed, final=True)

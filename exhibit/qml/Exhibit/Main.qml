@@ -17,6 +17,7 @@ Window {
 
     Binding { target: Theme; property: "scale"; value: Math.max(0.5, Math.min(window.width, window.height) / 1080) }
     Binding { target: Theme; property: "fontFamily"; value: UiBackend.fontFamily }
+    Binding { target: Theme; property: "reducedMotion"; value: UiBackend.reducedMotion }
 
     Item {
         id: root

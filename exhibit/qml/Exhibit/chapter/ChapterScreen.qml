@@ -35,19 +35,27 @@ Item {
 
         DragHandler {
             id: swipe
+            objectName: "swipeHandler"
             target: null
             xAxis.enabled: true
             yAxis.enabled: false
+
+            // activeTranslation is zeroed when the drag ends, so measure the
+            // gesture against where the persistent translation stood at its start.
+            property real startX: 0
+            readonly property real swipeThreshold: 80 * Theme.scale
+
             onActiveChanged: {
-                if (active)
+                if (active) {
+                    startX = persistentTranslation.x
                     return
-                const dx = swipe.activeTranslation.x
+                }
+                const dx = persistentTranslation.x - startX
                 if (dx < -swipeThreshold)
                     StoryBackend.next()
                 else if (dx > swipeThreshold)
                     StoryBackend.previous()
             }
-            readonly property real swipeThreshold: 80 * Theme.scale
         }
     }
 }

@@ -1,0 +1,42 @@
+"""Fixtures that open the real exhibit window, offscreen, as a visitor meets it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from exhibit.app import open_window
+from exhibit.core.content import load_content
+from exhibit.core.model import Exhibit
+from exhibit.paths import ASSETS_DIR, CONTENT_DIR
+from tests.ui.harness import Visitor
+
+
+@pytest.fixture(scope="session")
+def exhibit_content() -> Exhibit:
+    return load_content(CONTENT_DIR, ASSETS_DIR)
+
+
+OpenExhibit = Callable[..., Visitor]
+
+
+@pytest.fixture
+def open_exhibit(qtbot: QtBot, exhibit_content: Exhibit) -> Iterator[OpenExhibit]:
+    """Open the exhibit: ``open_exhibit(language="en", open_spec="fortress/2", size=(w, h))``."""
+    opened: list[Visitor] = []
+
+    def _open(**kwargs: object) -> Visitor:
+        running = open_window(exhibit_content, **kwargs)  # type: ignore[arg-type]
+        running.window.show()  # type: ignore[attr-defined]
+        qtbot.waitExposed(running.window)  # type: ignore[arg-type]
+        visitor = Visitor(qtbot, running)
+        visitor.settle(50)
+        opened.append(visitor)
+        return visitor
+
+    yield _open
+    for visitor in opened:
+        visitor.running.close()
+    qtbot.wait(10)
