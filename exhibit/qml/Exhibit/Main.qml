@@ -15,6 +15,14 @@ Window {
     minimumWidth: 640
     minimumHeight: 480
 
+    property bool firstFrameShown: false
+
+    Connections {
+        target: window
+        enabled: !window.firstFrameShown
+        function onFrameSwapped() { window.firstFrameShown = true }
+    }
+
     Binding { target: Theme; property: "scale"; value: Math.max(0.5, Math.min(window.width, window.height) / 1080) }
     Binding { target: Theme; property: "fontFamily"; value: UiBackend.fontFamily }
     Binding { target: Theme; property: "reducedMotion"; value: UiBackend.reducedMotion }
@@ -57,22 +65,19 @@ Window {
             visible: StoryBackend.onTitle
         }
 
-        ChapterScreen {
-            objectName: "chapterScreen"
+        // The chapters are compiled only after the title screen's first frame
+        // (or at once when the exhibit opens on a chapter), to keep start-up
+        // close to that of a bare Qt Quick window.
+        Loader {
+            id: chapterLoader
+            objectName: "chapterLoader"
             anchors.left: parent.left
             anchors.right: parent.right
             anchors.top: topBar.bottom
-            anchors.bottom: navBar.top
-            visible: !StoryBackend.onTitle
-        }
-
-        NavBar {
-            id: navBar
-            objectName: "navBar"
-            anchors.left: parent.left
-            anchors.right: parent.right
             anchors.bottom: parent.bottom
+            active: window.firstFrameShown || !StoryBackend.onTitle
             visible: !StoryBackend.onTitle
+            source: "chapter/ChapterView.qml"
         }
     }
 }
