@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from exhibit.cli import DEFAULT_SIZE, parse_args
-from exhibit.core.content import load_content
+from exhibit.core import content_cache
 from exhibit.core.model import Exhibit
 from exhibit.core.story import parse_open_spec
-from exhibit.core.yamlsource import ContentError
 from exhibit.paths import ASSETS_DIR, FONTS_DIR, QML_IMPORT_DIR
 
 EXIT_OK = 0
@@ -19,15 +18,32 @@ EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 
 
-def load_or_report(content_dir: Path) -> Exhibit | None:
-    """Load the content, or print every problem to stderr and return None."""
+def load_or_report(content_dir: Path, *, use_cache: bool = True) -> Exhibit | None:
+    """Load the content, or print every problem to stderr and return None.
+
+    Unchanged content comes from the cache of the last validation; the YAML
+    reader is only imported when something must be read.
+    """
+    key = content_cache.content_key(content_dir, ASSETS_DIR) if use_cache else ""
+    if use_cache:
+        cached = content_cache.load_cached(key, content_cache.default_cache_dir())
+        if cached is not None:
+            return cached
+    from exhibit.core.content import load_content
+    from exhibit.core.yamlsource import ContentError
+
     try:
-        return load_content(content_dir, ASSETS_DIR)
+        exhibit = load_content(content_dir, ASSETS_DIR)
     except ContentError as error:
-        print(f"The content in {content_dir} has {len(error.problems)} problem(s):", file=sys.stderr)
+        print(
+            f"The content in {content_dir} has {len(error.problems)} problem(s):", file=sys.stderr
+        )
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
         return None
+    if use_cache:
+        content_cache.store(key, content_cache.default_cache_dir(), exhibit)
+    return exhibit
 
 
 def prepare_qt_environment(offscreen: bool) -> None:
@@ -110,7 +126,7 @@ def save_screenshot_when_drawn(window: object, path: Path, settle_ms: int = 600)
 
 def main(argv: list[str] | None = None) -> int:
     options = parse_args(argv)
-    exhibit = load_or_report(options.content)
+    exhibit = load_or_report(options.content, use_cache=not options.check)
     if exhibit is None:
         return EXIT_BAD_INPUT
     if options.check:

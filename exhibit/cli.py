@@ -1,13 +1,25 @@
-"""The command line, parsed without Qt so that ``--help`` and ``--check`` stay fast."""
+"""The command line, parsed without Qt so that ``--help`` and ``--check`` stay fast.
+
+Options that change how the exhibit runs (mode, screen, idle timeout ...)
+override the settings file; :meth:`Options.overrides` lists them in the form
+:func:`exhibit.core.settings.apply_overrides` takes.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from exhibit.core.settings import CLASSROOM, KIOSK, PRESENTATION
 from exhibit.paths import CONTENT_DIR
+
+#: Read when ``--settings`` is not given, so a service or a desktop entry can
+#: point at the installation's settings without repeating them.
+SETTINGS_ENV = "EXHIBIT_SETTINGS"
 
 DEFAULT_SIZE = (1920, 1080)
 MIN_SIZE = (320, 240)
@@ -22,6 +34,23 @@ class Options:
     check: bool
     screenshot: Path | None
     size: tuple[int, int] | None
+    settings: Path | None = None
+    mode: str | None = None
+    presenter_view: bool = False
+    screen: str | None = None
+    idle_timeout: float | None = None
+    reduced_motion: bool = False
+    hash_pin: bool = False
+
+    def overrides(self) -> dict[str, Any]:
+        """The settings given on the command line; None means "keep the file's value"."""
+        return {
+            "mode": self.mode,
+            "presenter_view": True if self.presenter_view else None,
+            "screen": self.screen,
+            "idle_timeout_s": self.idle_timeout,
+            "reduced_motion": True if self.reduced_motion else None,
+        }
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -44,6 +73,34 @@ def _png(text: str) -> Path:
     return path
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+    return value
+
+
+EPILOG = f"""\
+modes:
+  classroom     a normal window (the default); F11 toggles full screen; the
+                window's size, place and language are remembered between runs
+  kiosk         a touchscreen in a gallery: full screen, locked down, resets
+                itself when visitors leave; staff leave by holding the top-left
+                corner for five seconds and typing the PIN (see --hash-pin)
+  presentation  a projector and a clicker: Right/Down/PageDown/Space forward,
+                Left/Up/PageUp back, Home title, 1-3 chapter, B or . blank,
+                L language, P play/pause
+
+settings:
+  Without --settings, the file named by the {SETTINGS_ENV} environment variable
+  is read, if that variable is set; otherwise every setting has its default.
+  Command-line options override the file. A mistake in the file stops the
+  exhibit with "file:line: setting: problem" and exit status 2. See
+  deploy/settings.example.yaml for every setting.
+"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="exhibit",
@@ -51,6 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
             "Điện Biên Phủ 1954: a bilingual museum exhibit on the Winter–Spring offensive "
             "of 1953–1954 and the battle of Điện Biên Phủ."
         ),
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--lang", metavar="CODE", help="start in this language (e.g. vi, en)")
     parser.add_argument(
@@ -80,7 +139,63 @@ def build_parser() -> argparse.ArgumentParser:
         "--size",
         metavar="WxH",
         type=_size,
-        help=f"window size (default {DEFAULT_SIZE[0]}x{DEFAULT_SIZE[1]})",
+        help=f"window size (default {DEFAULT_SIZE[0]}x{DEFAULT_SIZE[1]}, or the remembered size "
+        "in classroom mode)",
+    )
+    parser.add_argument(
+        "--settings",
+        metavar="FILE",
+        type=Path,
+        help=f"read the installation's settings from this YAML file (default: ${SETTINGS_ENV})",
+    )
+    modes = parser.add_mutually_exclusive_group()
+    modes.add_argument(
+        "--kiosk",
+        dest="mode",
+        action="store_const",
+        const=KIOSK,
+        help="run as a locked-down touchscreen kiosk",
+    )
+    modes.add_argument(
+        "--present",
+        dest="mode",
+        action="store_const",
+        const=PRESENTATION,
+        help="run as a presentation on a projector, driven by a clicker's keys",
+    )
+    modes.add_argument(
+        "--classroom",
+        dest="mode",
+        action="store_const",
+        const=CLASSROOM,
+        help="run in a normal window (the default)",
+    )
+    parser.add_argument(
+        "--presenter-view",
+        action="store_true",
+        help="with --present: also open the presenter view (current and next step, notes, "
+        "clock); it opens by itself when a second screen is connected",
+    )
+    parser.add_argument(
+        "--screen",
+        metavar="N|NAME",
+        help="show the exhibit on this screen: its number from 0 or its name (e.g. HDMI-1)",
+    )
+    parser.add_argument(
+        "--idle-timeout",
+        metavar="SECONDS",
+        type=_seconds,
+        help="kiosk: seconds without a touch before the 'still there?' notice (default 90)",
+    )
+    parser.add_argument(
+        "--reduced-motion",
+        action="store_true",
+        help="no animated moves, zooms or fades",
+    )
+    parser.add_argument(
+        "--hash-pin",
+        action="store_true",
+        help="ask for a new staff PIN, print the admin_pin_hash line for the settings, and exit",
     )
     return parser
 
@@ -95,4 +210,19 @@ def parse_args(argv: list[str] | None = None) -> Options:
         check=namespace.check,
         screenshot=namespace.screenshot,
         size=namespace.size,
+        settings=namespace.settings,
+        mode=namespace.mode,
+        presenter_view=namespace.presenter_view,
+        screen=namespace.screen,
+        idle_timeout=namespace.idle_timeout,
+        reduced_motion=namespace.reduced_motion,
+        hash_pin=namespace.hash_pin,
     )
+
+
+def settings_path(options: Options, environ: dict[str, str] | None = None) -> Path | None:
+    """The settings file to read: ``--settings``, else ``$EXHIBIT_SETTINGS``, else none."""
+    if options.settings is not None:
+        return options.settings
+    value = (os.environ if environ is None else environ).get(SETTINGS_ENV, "").strip()
+    return Path(value).expanduser() if value else None

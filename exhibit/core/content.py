@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
 
 from exhibit.core.model import (
     PLACE_KINDS,
@@ -103,6 +102,15 @@ class _Reader:
     assets_dirs: tuple[Path, ...]
     problems: Problems = field(default_factory=Problems)
     languages: tuple[str, ...] = ()
+    #: Every id declared, valid or not (None: the file could not be read). A
+    #: reference is wrong only if it names nothing declared; a declared entry
+    #: with a mistake of its own is reported once, where it is written.
+    declared_sources: set[str] = field(default_factory=set)
+    declared_maps: set[str] | None = None
+    declared_places: set[str] | None = None
+
+    def unknown(self, declared: set[str] | None, ident: str) -> bool:
+        return declared is not None and ident not in declared
 
     def display(self, path: Path) -> str:
         try:
@@ -140,7 +148,7 @@ class _Reader:
         if len(values) != len(self.languages):
             return None
         self._check_fields_match(node, values)
-        return Text(MappingProxyType(values))
+        return Text(values)
 
     def _check_fields_match(self, node: YNode, values: dict[str, str]) -> None:
         fields = {code: set(_FIELD.findall(value)) for code, value in values.items()}
@@ -197,9 +205,9 @@ def load_content(content_dir: Path, assets_dir: Path | None = None) -> Exhibit:
     chapter_ids = get_id_list(exhibit_node.value.get("chapters"), problems)
 
     strings = _read_strings(reader)
-    maps, places, place_nodes = _read_places(reader, set(sources))
+    maps, places, place_nodes = _read_places(reader, reader.declared_sources)
     chapters = [
-        _read_chapter(reader, chapter_id, id_node, set(sources), maps, places)
+        _read_chapter(reader, chapter_id, id_node, reader.declared_sources, maps, places)
         for chapter_id, id_node in chapter_ids
     ]
     _check_place_references(reader, places, place_nodes)
@@ -213,11 +221,11 @@ def load_content(content_dir: Path, assets_dir: Path | None = None) -> Exhibit:
         default_language=default_language,
         title=title,
         subtitle=subtitle,
-        sources=MappingProxyType(sources),
+        sources=sources,
         chapters=tuple(c for c in chapters if c is not None),
-        strings=MappingProxyType(strings),
-        maps=MappingProxyType(maps),
-        places=MappingProxyType(places),
+        strings=strings,
+        maps=maps,
+        places=places,
         content_dir=root,
     )
 
@@ -261,6 +269,7 @@ def _read_sources(reader: _Reader, node: YNode | None) -> dict[str, Source]:
         title = reader.text(item.value.get("title"))
         if source_id is None:
             continue
+        reader.declared_sources.add(source_id)
         if source_id in sources:
             reader.problems.at(item.value["id"], f"source '{source_id}' is declared twice")
             continue
@@ -316,6 +325,8 @@ def _read_places(
     place_nodes: dict[str, YNode] = {}
     if node is None or not check_keys(node, problems, required=("maps", "places")):
         return maps, places, place_nodes
+    reader.declared_maps = _declared_ids(node.value.get("maps"))
+    reader.declared_places = _declared_ids(node.value.get("places"))
 
     for item in get_list(node.value.get("maps"), problems):
         if not check_keys(item, problems, required=("id", "kind", "asset", "title")):
@@ -374,7 +385,7 @@ def _read_place(
     sector = get_id(fields.get("sector"), problems)
 
     map_def = maps.get(map_id) if map_id else None
-    if map_id is not None and map_def is None:
+    if map_id is not None and map_def is None and reader.unknown(reader.declared_maps, map_id):
         problems.at(fields["map"], f"'{map_id}' is not a map declared in maps")
     point: tuple[float, float] | None = None
     line: list[tuple[float, float]] = []
@@ -403,6 +414,18 @@ def _read_place(
         sector=sector,
         extra_source=extra_source,
     )
+
+
+def _declared_ids(node: YNode | None) -> set[str] | None:
+    """The ids a list of entries declares, before any entry is checked."""
+    if node is None or not node.is_sequence:
+        return None
+    ids: set[str] = set()
+    for item in node.value:
+        id_node = item.value.get("id") if item.is_mapping else None
+        if id_node is not None and isinstance(id_node.value, str):
+            ids.add(id_node.value)
+    return ids
 
 
 def _read_point(reader: _Reader, item: YNode, kind: MapKind) -> tuple[float, float] | None:
@@ -443,6 +466,8 @@ def _check_place_references(
         if place.sector is None:
             continue
         sector = places.get(place.sector)
+        if sector is None and not reader.unknown(reader.declared_places, place.sector):
+            continue
         if sector is None or sector.kind != "sector":
             node = place_nodes[place_id].value["sector"]
             reader.problems.at(node, f"'{place.sector}' is not a sector place")
@@ -476,7 +501,7 @@ def _read_chapter(
     title = reader.text(fields.get("title"))
     intro = reader.text(fields.get("intro"))
     map_id = get_id(fields.get("map"), problems)
-    if map_id is not None and map_id not in maps:
+    if map_id is not None and reader.unknown(reader.declared_maps, map_id):
         problems.at(fields["map"], f"'{map_id}' is not a map declared in {PLACES_FILE}")
     play_seconds = get_number(fields.get("play_seconds"), problems, 5, 3600)
 
@@ -545,7 +570,7 @@ def _read_step(
         extra_source=extra_source,
         time=time,
         who=who,
-        states=MappingProxyType(states),
+        states=states,
         paths=tuple(paths),
         figures=tuple(figures),
     )
@@ -558,7 +583,8 @@ def _read_place_refs(
     for place_id, item in get_id_list(node, reader.problems):
         place = places.get(place_id)
         if place is None:
-            reader.problems.at(item, f"'{place_id}' is not a place in {PLACES_FILE}")
+            if reader.unknown(reader.declared_places, place_id):
+                reader.problems.at(item, f"'{place_id}' is not a place in {PLACES_FILE}")
         elif map_id is not None and place.map != map_id:
             reader.problems.at(item, f"'{place_id}' is on map '{place.map}', not '{map_id}'")
         else:
@@ -579,7 +605,7 @@ def _read_clock_time(reader: _Reader, node: YNode | None) -> int | None:
         match = _TIME.fullmatch(value.strip())
         if match:
             return int(match.group(1)) * 60 + int(match.group(2))
-    reader.problems.at(node, "should be a 24-hour time such as \"04:00\"")
+    reader.problems.at(node, 'should be a 24-hour time such as "04:00"')
     return None
 
 
@@ -614,7 +640,8 @@ def _read_states(
     choices = (StrongholdState.ATTACKED.value, StrongholdState.TAKEN.value)
     for place_id, child in node.items():
         if place_id not in places:
-            reader.problems.at(child, f"'{place_id}' is not a place in {PLACES_FILE}")
+            if reader.unknown(reader.declared_places, place_id):
+                reader.problems.at(child, f"'{place_id}' is not a place in {PLACES_FILE}")
             continue
         value = get_string(child, reader.problems)
         if value is None:
@@ -650,6 +677,8 @@ def _check_time_order(reader: _Reader, nodes: list[YNode], steps: list[Step]) ->
         if step is None:
             continue
         if step.time is None:
+            if "time" in node.value:
+                continue  # a time with a mistake, reported already: not an untimed step
             if latest_so_far is not None:
                 untimed_seen = untimed_seen or node
             continue

@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from types import MappingProxyType
 
 
 @dataclass(frozen=True)
@@ -138,7 +137,7 @@ class Step:
     extra_source: str | None = None
     time: EventTime | None = None
     who: Text | None = None
-    states: Mapping[str, StrongholdState] = field(default_factory=lambda: MappingProxyType({}))
+    states: Mapping[str, StrongholdState] = field(default_factory=dict)
     paths: tuple[str, ...] = ()
     figures: tuple[Figure, ...] = ()
 

@@ -139,9 +139,9 @@ def parse_yaml(text: str, display_name: str, problems: Problems) -> YNode | None
             return None
         return _convert(root, loader, display_name, "", problems)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        mark, message = _marked_error(error, text)
         line = mark.line + 1 if mark is not None else 1
-        problems.add(display_name, line, "", f"is not valid YAML: {error.problem or error}")
+        problems.add(display_name, line, "", f"is not valid YAML: {message}")
     except yaml.YAMLError as error:
         line = _reader_error_line(error, text)
         problems.add(display_name, line, "", f"is not valid YAML: {_short(error)}")
@@ -150,6 +150,29 @@ def parse_yaml(text: str, display_name: str, problems: Problems) -> YNode | None
     finally:
         loader.dispose()
     return None
+
+
+def _marked_error(error: yaml.MarkedYAMLError, text: str) -> tuple[yaml.Mark | None, str]:
+    """Where a syntax error is, and what it is.
+
+    An unclosed quote or bracket is only noticed at the end of the file, and a
+    key without its colon on a later line: both are reported where the token
+    began, which is where the curator has to look.
+    """
+    problem = error.problem or str(error)
+    context = error.context or ""
+    mark = error.problem_mark
+    at_end = mark is not None and _only_space_after(text, mark.line, mark.column)
+    if error.context_mark is not None and (at_end or "simple key" in context):
+        return error.context_mark, f"{context}: {problem}"
+    return error.problem_mark or error.context_mark, problem
+
+
+def _only_space_after(text: str, line: int, column: int) -> bool:
+    lines = text.splitlines()
+    if line >= len(lines):
+        return True
+    return not (lines[line][column:] + "".join(lines[line + 1 :])).strip()
 
 
 def _reader_error_line(error: yaml.YAMLError, text: str) -> int:
@@ -163,7 +186,9 @@ def _short(error: Exception) -> str:
     return str(error).splitlines()[0] if str(error) else type(error).__name__
 
 
-def _convert(node: Node, loader: yaml.SafeLoader, file: str, path: str, problems: Problems) -> YNode:
+def _convert(
+    node: Node, loader: yaml.SafeLoader, file: str, path: str, problems: Problems
+) -> YNode:
     line = node.start_mark.line + 1
     if isinstance(node, MappingNode):
         mapping: dict[str, YNode] = {}

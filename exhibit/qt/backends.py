@@ -32,6 +32,13 @@ class _Backends:
         self.session = session
         self.ui = UiBackend(session, font_family)
         self.story = StoryBackend(session)
+        # Imported here, before any QML loads, so its singleton is registered.
+        from exhibit.qt.clock_backend import ClockBackend
+
+        self.clock = ClockBackend(session)
+        from exhibit.qt.map_backend import MapBackend
+
+        self.maps = MapBackend(session, font_family)
 
 
 _current: _Backends | None = None
@@ -166,7 +173,9 @@ class StoryBackend(QObject):
 
     def _compare(self, before: Position, after: Position) -> int:
         order = {None: -1, **{c.id: i for i, c in enumerate(self._session.exhibit.chapters)}}
-        return 1 if (order[after.chapter], after.step) >= (order[before.chapter], before.step) else -1
+        return (
+            1 if (order[after.chapter], after.step) >= (order[before.chapter], before.step) else -1
+        )
 
     @property
     def _chapter(self) -> Chapter | None:

@@ -48,8 +48,10 @@ class Visitor:
                 return False
             node = node.parentItem()
         box = item.mapRectToScene(item.boundingRect())
-        return box.width() > 0 and box.height() > 0 and box.intersects(
-            self.window.contentItem().boundingRect()
+        return (
+            box.width() > 0
+            and box.height() > 0
+            and box.intersects(self.window.contentItem().boundingRect())
         )
 
     def items(self) -> Iterator[QQuickItem]:

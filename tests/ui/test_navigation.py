@@ -37,7 +37,9 @@ def test_tapping_next_walks_every_step_of_every_chapter(open_exhibit, exhibit_co
         for index, step in enumerate(chapter.steps):
             assert visitor.text("stepTitle") == step.title.get(language)
             assert visitor.text("chapterTitle") == chapter.title.get(language)
-            label = exhibit_content.string("step_of", language, n=index + 1, total=len(chapter.steps))
+            label = exhibit_content.string(
+                "step_of", language, n=index + 1, total=len(chapter.steps)
+            )
             assert visitor.text("stepLabel") == label
             if index + 1 < len(chapter.steps):
                 visitor.tap("nextButton")
@@ -82,10 +84,14 @@ def test_language_toggle_changes_every_word_and_keeps_the_place(open_exhibit, ex
     after = set(visitor.visible_texts())
     chapter = exhibit_content.chapter("fortress")
     assert visitor.text("stepTitle") == chapter.steps[2].title.get("en")
-    assert visitor.text("stepLabel") == exhibit_content.string("step_of", "en", n=3, total=len(chapter.steps))
+    assert visitor.text("stepLabel") == exhibit_content.string(
+        "step_of", "en", n=3, total=len(chapter.steps)
+    )
     assert toggle.property("text") == "Tiếng Việt"
     # Every visible Vietnamese text is gone (numbers and names may be shared).
-    vietnamese_only = {t for t in before if t not in after and any(ch in t for ch in "ăâđêôơưạảấầẩẫậ")}
+    vietnamese_only = {
+        t for t in before if t not in after and any(ch in t for ch in "ăâđêôơưạảấầẩẫậ")
+    }
     assert vietnamese_only, "the screen showed Vietnamese text before the toggle"
     assert not vietnamese_only & after
 
