@@ -30,7 +30,7 @@ BARE_QML = b"""
 import QtQuick
 Window {
     width: 1920; height: 1080; color: "#15120e"
-    Text { anchors.centerIn: parent; text: "Dien Bien Phu 1954"; color: "white"; font.pixelSize: 48 }
+    Text { anchors.centerIn: parent; text: "Dien Bien Phu"; color: "white"; font.pixelSize: 48 }
 }
 """
 

@@ -60,6 +60,7 @@ REQUIRED_STRINGS = (
     "laos_direction",
     "play",
     "pause",
+    "timeline",
     "clock_date",
     "time_approx",
     "state_attacked",
@@ -253,10 +254,10 @@ def _read_languages(reader: _Reader, node: YNode) -> tuple[tuple[Language, ...],
         problems.raise_if_any()
     default_node = node.value.get("default_language")
     default = get_id(default_node, problems)
-    if default_node is not None and default is not None:
-        if default not in {language.code for language in languages}:
-            problems.at(default_node, f"'{default}' is not one of the declared languages")
-            default = None
+    codes = {language.code for language in languages}
+    if default_node is not None and default is not None and default not in codes:
+        problems.at(default_node, f"'{default}' is not one of the declared languages")
+        default = None
     return tuple(languages), default or languages[0].code
 
 
@@ -596,11 +597,9 @@ def _read_clock_time(reader: _Reader, node: YNode | None) -> int | None:
     if node is None:
         return None
     value = node.value
-    if isinstance(value, int) and not isinstance(value, bool):
-        # YAML 1.1 reads an unquoted 04:00 as a base-60 number; accept it.
-        hours, minutes = divmod(value, 60)
-        if 0 <= hours < 24:
-            return value
+    # YAML 1.1 reads an unquoted 04:00 as a base-60 number; accept it.
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+        return value
     if isinstance(value, str):
         match = _TIME.fullmatch(value.strip())
         if match:

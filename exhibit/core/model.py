@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 
@@ -46,7 +46,7 @@ class Source:
     title: Text
 
 
-class MapKind(str, Enum):
+class MapKind(StrEnum):
     GEO = "geo"
     PLAN = "plan"
 
@@ -96,7 +96,7 @@ class Place:
     extra_source: str | None = None
 
 
-class StrongholdState(str, Enum):
+class StrongholdState(StrEnum):
     HOLDING = "holding"
     ATTACKED = "attacked"
     TAKEN = "taken"

@@ -23,7 +23,7 @@ class Visitor:
     # -- finding things -----------------------------------------------------
 
     @property
-    def backends(self):  # noqa: ANN201 - the installed backends bundle
+    def backends(self):  # the installed backends bundle
         return self.running.backends
 
     def find(self, name: str) -> QQuickItem:
