@@ -75,6 +75,9 @@ class YNode:
     file: str
     line: int
     path: str
+    #: For a mapping, the line of each key: a misspelt key is reported there,
+    #: not where a block written under it starts.
+    key_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def is_mapping(self) -> bool:
@@ -192,6 +195,7 @@ def _convert(
     line = node.start_mark.line + 1
     if isinstance(node, MappingNode):
         mapping: dict[str, YNode] = {}
+        key_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
             if not isinstance(key_node, ScalarNode):
@@ -203,7 +207,8 @@ def _convert(
                 problems.add(file, key_line, child_path, "is given twice")
                 continue
             mapping[key] = _convert(value_node, loader, file, child_path, problems)
-        return YNode(mapping, file, line, path)
+            key_lines[key] = key_line
+        return YNode(mapping, file, line, path, key_lines)
     if isinstance(node, SequenceNode):
         items = [
             _convert(item, loader, file, f"{path}[{index}]", problems)
@@ -236,7 +241,10 @@ def check_keys(
     for key, child in node.items():
         if key not in known:
             allowed = ", ".join(sorted(known))
-            problems.at(child, f"is not a known field here (known: {allowed})")
+            line = node.key_lines.get(key, child.line)
+            problems.add(
+                child.file, line, child.path, f"is not a known field here (known: {allowed})"
+            )
     return True
 
 
