@@ -1,9 +1,204 @@
 import QtQuick
 import Exhibit
+import Exhibit.Backend
 
-// Placeholder until this stage is drawn.
-Rectangle {
-    radius: Theme.radius
-    color: Theme.surface
-    border.color: Theme.line
+// 7 May 1954 on a clock: the hands sweep from one event to the next, the sky
+// behind turns with them, the fortress plan beside shows what has fallen,
+// and the timeline bar underneath lets a visitor scrub through the day or
+// let it play. ClockBackend says where the hands go and how fast; the motion
+// itself lives here, so no Python runs per frame.
+Item {
+    id: day
+    objectName: "finalDay"
+
+    // Clock and plan side by side when the stage is wide enough for both,
+    // else the clock above the plan.
+    readonly property bool sideBySide: width >= height * 0.85
+    // Where the hands are going: the current event's minute, or the finger
+    // on the timeline bar.
+    readonly property real targetMinute: ClockBackend.scrubbing ? ClockBackend.scrubMinute
+                                                                : ClockBackend.minute
+    // Where the hands are now: animated towards targetMinute.
+    property real shownMinute: 0
+
+    Component.onCompleted: shownMinute = targetMinute
+    onTargetMinuteChanged: moveTo(targetMinute)
+    onVisibleChanged: if (!visible) finish()
+
+    function finish(): void {
+        if (sweep.running || fade.running) {
+            sweep.stop()
+            fade.stop()
+            shownMinute = targetMinute
+        }
+        clockLayer.opacity = 1
+    }
+
+    function moveTo(minute: real): void {
+        sweep.stop()
+        fade.stop()
+        clockLayer.opacity = 1
+        const ms = ClockBackend.sweepMs
+        if (ClockBackend.scrubbing || !day.visible || ms <= 0) {
+            shownMinute = minute
+        } else if (ClockBackend.sweepKind === "fade") {
+            fadeJump.value = minute
+            fadeOut.duration = Math.round(ms / 2)
+            fadeIn.duration = ms - fadeOut.duration
+            fade.start()
+        } else {
+            sweep.from = shownMinute
+            sweep.to = minute
+            sweep.duration = ms
+            sweep.start()
+        }
+    }
+
+    NumberAnimation {
+        id: sweep
+        target: day
+        property: "shownMinute"
+        easing.type: Easing.InOutCubic
+    }
+
+    // With reduced motion the hands do not travel: the clock dims, the
+    // hands and the sky change, and it comes back.
+    SequentialAnimation {
+        id: fade
+        NumberAnimation { id: fadeOut; target: clockLayer; property: "opacity"; to: 0.15 }
+        PropertyAction { id: fadeJump; target: day; property: "shownMinute" }
+        NumberAnimation { id: fadeIn; target: clockLayer; property: "opacity"; to: 1 }
+    }
+
+    Item {
+        id: content
+        anchors.fill: parent
+
+        Item {
+            id: upper
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.top: parent.top
+            anchors.bottom: controls.top
+            anchors.bottomMargin: Theme.spacing
+
+            Item {
+                id: clockArea
+                objectName: "clockArea"
+                x: 0
+                y: 0
+                width: day.sideBySide ? Math.round((upper.width - Theme.spacing) / 2) : upper.width
+                height: day.sideBySide ? upper.height : Math.round(upper.height * 0.42)
+
+                // The sky is behind the clock only, so while the hands sweep
+                // the plan beside is not redrawn with it.
+                SkyBackground {
+                    id: sky
+                    objectName: "clockSky"
+                    anchors.fill: parent
+                    radius: Theme.radius
+                    minute: day.shownMinute
+                    keyframes: ClockBackend.skyKeyframes
+                }
+
+                Item {
+                    id: clockBox
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacing
+
+                    // Side by side: the face on top, the readout below.
+                    // Stacked: the face on the left, the readout beside it.
+                    readonly property real faceSide: Math.max(0, day.sideBySide
+                        ? Math.min(width, height - readout.height - Theme.spacing)
+                        : Math.min(height, width * 0.5))
+
+                    Item {
+                        id: clockLayer
+                        width: clockBox.faceSide
+                        height: clockBox.faceSide
+                        x: day.sideBySide ? Math.round((clockBox.width - width) / 2) : 0
+                        y: day.sideBySide
+                            ? Math.max(0, Math.round((clockBox.height - height - readout.height - Theme.spacing) / 2))
+                            : Math.round((clockBox.height - height) / 2)
+
+                        ClockFace {
+                            id: face
+                            objectName: "clockFace"
+                            anchors.fill: parent
+                            minute: day.shownMinute
+                            approxText: ClockBackend.approxText
+                            Accessible.name: readout.spoken
+                        }
+                    }
+
+                    ClockReadout {
+                        id: readout
+                        objectName: "clockReadout"
+                        readonly property string spoken: time + ", " + date
+                        time: ClockBackend.isTotals ? UiBackend.strings.totals_title : ClockBackend.displayTime
+                        exact: ClockBackend.exact
+                        date: ClockBackend.dateText
+                        width: day.sideBySide ? Math.min(clockBox.width, implicitWidth)
+                                              : Math.min(clockBox.width - clockLayer.width - Theme.spacing, implicitWidth)
+                        x: day.sideBySide ? Math.round((clockBox.width - width) / 2)
+                                          : clockLayer.width + Theme.spacing
+                        y: day.sideBySide ? clockLayer.y + clockLayer.height + Theme.spacing
+                                          : Math.round((clockBox.height - height) / 2)
+                    }
+                }
+            }
+
+            Rectangle {
+                id: planArea
+                objectName: "clockPlanArea"
+                x: day.sideBySide ? clockArea.width + Theme.spacing : 0
+                y: day.sideBySide ? 0 : clockArea.height + Theme.spacing
+                width: day.sideBySide ? upper.width - x : upper.width
+                height: day.sideBySide ? upper.height : upper.height - y
+                radius: Theme.radius
+                color: Theme.surface
+                border.color: Theme.line
+            }
+        }
+
+        Item {
+            id: controls
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.bottom: parent.bottom
+            height: timeline.implicitHeight
+
+            TouchButton {
+                id: playButton
+                objectName: "playButton"
+                y: Math.round((Theme.touchTarget - height) / 2)
+                primary: !ClockBackend.playing
+                text: ClockBackend.playing ? UiBackend.strings.pause : UiBackend.strings.play
+                onActivated: ClockBackend.togglePlay()
+            }
+
+            TimelineBar {
+                id: timeline
+                objectName: "timelineBar"
+                anchors.left: playButton.right
+                anchors.leftMargin: Theme.spacing
+                anchors.right: parent.right
+                minute: day.shownMinute
+                startMinute: ClockBackend.barStart
+                endMinute: ClockBackend.barEnd
+                marks: ClockBackend.eventMarks
+                currentIndex: ClockBackend.eventIndex
+                accessibleName: UiBackend.strings.timeline
+                valueText: readout.spoken
+                onScrubbed: fraction => ClockBackend.scrubToFraction(fraction)
+                onReleased: ClockBackend.endScrub()
+                // Arrow keys step through the day's events, never out of the chapter.
+                onStepped: delta => {
+                    const index = ClockBackend.eventIndex + delta
+                    if (index >= 0 && index < StoryBackend.stepCount)
+                        StoryBackend.goToStep(index)
+                }
+            }
+        }
+    }
 }
