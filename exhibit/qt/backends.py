@@ -39,6 +39,9 @@ class _Backends:
         from exhibit.qt.map_backend import MapBackend
 
         self.maps = MapBackend(session, font_family)
+        from exhibit.qt.map_backend import MapBackend
+
+        self.maps = MapBackend(session, font_family)
 
 
 _current: _Backends | None = None

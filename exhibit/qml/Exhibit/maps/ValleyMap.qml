@@ -1,9 +1,28 @@
 import QtQuick
 import Exhibit
+import Exhibit.Backend
 
-// Placeholder until this stage is drawn.
-Rectangle {
-    radius: Theme.radius
-    color: Theme.surface
-    border.color: Theme.line
+// The fortress chapter's stage: the valley plan, movable, with the step's
+// places highlighted and the view moving to them.
+MapStage {
+    id: stage
+
+    viewWidth: MapBackend.viewBox[2]
+    viewHeight: MapBackend.viewBox[3]
+    focusRect: MapBackend.focus
+    backdrop: "#1f1c16"
+
+    ValleyPlan {
+        anchors.fill: parent
+        places: MapBackend.places
+        shapes: MapBackend.shapes
+        states: ({})
+        paths: []
+        highlighted: StoryBackend.step.placeIds ?? []
+        selectedId: MapBackend.selectedPlace
+        pixelScale: stage.canvas.pixelScale
+        originX: stage.canvas.originX
+        originY: stage.canvas.originY
+        onPlaceTapped: id => id.length > 0 ? MapBackend.selectPlace(id) : MapBackend.clearSelection()
+    }
 }

@@ -1,0 +1,160 @@
+import QtQuick
+import Exhibit
+
+// The view of a map a finger can move: one finger pans, two pinch, the wheel
+// zooms about the pointer, a double tap goes back to the whole map. The map
+// drawn inside binds to `fitScale`, `pixelScale`, `originX` and `originY`.
+//
+// The view is `zoom` (1 = the whole map fits, up to `maxZoom`) and the
+// view-box point at the centre of the canvas. Every change goes through
+// clampedView(), the same rule as exhibit.core.maps.clamp_view: the map's
+// edges never come inside the canvas's edges unless the whole map fits.
+// showRect() moves gently to a rectangle of the map (a step's focus).
+Item {
+    id: canvas
+
+    required property real viewWidth
+    required property real viewHeight
+    property real maxZoom: 8
+    // The rectangle (view units: {x, y, width, height}) the view moves to when it changes.
+    property var focusRect: null
+
+    property real zoom: 1
+    property real centerX: viewWidth / 2
+    property real centerY: viewHeight / 2
+
+    readonly property real fitScale: Math.max(1e-6, Math.min(width / viewWidth, height / viewHeight))
+    readonly property real pixelScale: fitScale * zoom
+    readonly property real originX: width / 2 - centerX * pixelScale
+    readonly property real originY: height / 2 - centerY * pixelScale
+    readonly property bool moving: drag.active || pinch.active || flight.running
+    // The part of the view box on screen, in view units.
+    readonly property rect visibleRect: Qt.rect(centerX - width / (2 * pixelScale),
+                                                centerY - height / (2 * pixelScale),
+                                                width / pixelScale, height / pixelScale)
+
+    clip: true
+
+    function clampedView(z: real, cx: real, cy: real): var {
+        const zoom = Math.min(Math.max(z, 1), maxZoom)
+        const s = fitScale * zoom
+        const halfW = width / (2 * s)
+        const halfH = height / (2 * s)
+        const x = 2 * halfW >= viewWidth ? viewWidth / 2 : Math.min(Math.max(cx, halfW), viewWidth - halfW)
+        const y = 2 * halfH >= viewHeight ? viewHeight / 2 : Math.min(Math.max(cy, halfH), viewHeight - halfH)
+        return { zoom: zoom, x: x, y: y }
+    }
+
+    function setView(z: real, cx: real, cy: real): void {
+        const v = clampedView(z, cx, cy)
+        zoom = v.zoom
+        centerX = v.x
+        centerY = v.y
+    }
+
+    // Zoom by `factor` keeping the view point under (px, py) where it is.
+    function zoomAbout(factor: real, px: real, py: real): void {
+        flight.stop()
+        const vx = centerX + (px - width / 2) / pixelScale
+        const vy = centerY + (py - height / 2) / pixelScale
+        const z = Math.min(Math.max(zoom * factor, 1), maxZoom)
+        const s = fitScale * z
+        setView(z, vx - (px - width / 2) / s, vy - (py - height / 2) / s)
+    }
+
+    function flyTo(z: real, cx: real, cy: real, animate: bool): void {
+        const v = clampedView(z, cx, cy)
+        flight.stop()
+        if (!animate || Theme.gentle <= 0 || !canvas.visible) {
+            zoom = v.zoom
+            centerX = v.x
+            centerY = v.y
+            return
+        }
+        zoomTo.to = v.zoom
+        xTo.to = v.x
+        yTo.to = v.y
+        flight.start()
+    }
+
+    function showRect(r: var, animate: bool): void {
+        if (!r || r.width <= 0 || r.height <= 0 || width <= 0 || height <= 0)
+            return
+        const z = Math.min(width / r.width, height / r.height) / fitScale
+        flyTo(z, r.x + r.width / 2, r.y + r.height / 2, animate)
+    }
+
+    function reset(): void {
+        flyTo(1, viewWidth / 2, viewHeight / 2, true)
+    }
+
+    onFocusRectChanged: showRect(focusRect, true)
+    onWidthChanged: showRect(focusRect, false)
+    onHeightChanged: showRect(focusRect, false)
+
+    ParallelAnimation {
+        id: flight
+        NumberAnimation { id: zoomTo; target: canvas; property: "zoom"; duration: Theme.gentle * 2; easing.type: Easing.InOutCubic }
+        NumberAnimation { id: xTo; target: canvas; property: "centerX"; duration: Theme.gentle * 2; easing.type: Easing.InOutCubic }
+        NumberAnimation { id: yTo; target: canvas; property: "centerY"; duration: Theme.gentle * 2; easing.type: Easing.InOutCubic }
+    }
+
+    DragHandler {
+        id: drag
+        objectName: "mapDrag"
+        target: null
+        property real startX: 0
+        property real startY: 0
+        onActiveChanged: {
+            if (active) {
+                flight.stop()
+                startX = canvas.centerX
+                startY = canvas.centerY
+            }
+        }
+        onTranslationChanged: {
+            if (active)
+                canvas.setView(canvas.zoom, startX - activeTranslation.x / canvas.pixelScale,
+                               startY - activeTranslation.y / canvas.pixelScale)
+        }
+    }
+
+    PinchHandler {
+        id: pinch
+        objectName: "mapPinch"
+        target: null
+        property real startZoom: 1
+        property real anchorX: 0
+        property real anchorY: 0
+        onActiveChanged: {
+            if (active) {
+                flight.stop()
+                startZoom = canvas.zoom
+                // The view point under the fingers' centre stays under it.
+                anchorX = canvas.centerX + (centroid.position.x - canvas.width / 2) / canvas.pixelScale
+                anchorY = canvas.centerY + (centroid.position.y - canvas.height / 2) / canvas.pixelScale
+            }
+        }
+        onUpdated: {
+            if (!active)
+                return
+            const z = Math.min(Math.max(startZoom * activeScale, 1), canvas.maxZoom)
+            const s = canvas.fitScale * z
+            canvas.setView(z, anchorX - (centroid.position.x - canvas.width / 2) / s,
+                           anchorY - (centroid.position.y - canvas.height / 2) / s)
+        }
+    }
+
+    WheelHandler {
+        id: wheel
+        objectName: "mapWheel"
+        target: null
+        onWheel: event => canvas.zoomAbout(Math.pow(1.25, event.angleDelta.y / 120),
+                                            wheel.point.position.x, wheel.point.position.y)
+    }
+
+    TapHandler {
+        objectName: "mapDoubleTap"
+        onDoubleTapped: canvas.reset()
+    }
+}

@@ -1,0 +1,34 @@
+import QtQuick
+import QtQuick.Shapes
+
+// One SVG path of a map asset, drawn in the map's view-box units. Its parent
+// scales the view box to the screen; `strokeWidth` is in view units too, so
+// callers divide a pixel width by the current scale.
+Shape {
+    id: shape
+
+    required property string path
+    property color fillColor: "transparent"
+    property color strokeColor: "transparent"
+    property real strokeWidth: -1
+    property bool dashed: false
+    property var dashPattern: [3, 2]
+
+    preferredRendererType: Shape.CurveRenderer
+    // A real size (the view box) lets the software renderer clip the shape.
+    width: parent ? parent.width : 0
+    height: parent ? parent.height : 0
+
+    ShapePath {
+        fillColor: shape.fillColor
+        strokeColor: shape.strokeColor
+        strokeWidth: shape.strokeWidth
+        strokeStyle: shape.dashed ? ShapePath.DashLine : ShapePath.SolidLine
+        dashPattern: shape.dashPattern
+        capStyle: ShapePath.RoundCap
+        joinStyle: ShapePath.RoundJoin
+        fillRule: ShapePath.OddEvenFill
+
+        PathSvg { path: shape.path }
+    }
+}

@@ -1,0 +1,64 @@
+import QtQuick
+import Exhibit
+import Exhibit.Backend
+
+// A chapter's map on the stage: the movable canvas (its drawing goes inside,
+// bound to `canvas`), the reset button, and the card of the tapped place.
+Item {
+    id: stage
+
+    required property real viewWidth
+    required property real viewHeight
+    property var focusRect: null
+    property color backdrop: Theme.surface
+
+    readonly property alias canvas: canvas
+    default property alias drawing: canvas.data
+
+    Rectangle {
+        anchors.fill: parent
+        radius: Theme.radius
+        color: stage.backdrop
+        border.color: Theme.line
+    }
+
+    MapCanvas {
+        id: canvas
+        objectName: "mapCanvas"
+        anchors.fill: parent
+        anchors.margins: 1
+        viewWidth: stage.viewWidth
+        viewHeight: stage.viewHeight
+        focusRect: stage.focusRect
+    }
+
+    // The button sits on a MouseArea that takes the press, so the map under it stays put.
+    MouseArea {
+        anchors.top: parent.top
+        anchors.right: parent.right
+        anchors.margins: Math.round(Theme.spacing * 0.6)
+        width: resetButton.width
+        height: resetButton.height
+
+        TouchButton {
+            id: resetButton
+            objectName: "mapReset"
+            text: UiBackend.strings.map_reset
+            onActivated: canvas.reset()
+        }
+    }
+
+    PlaceCard {
+        id: card
+        readonly property bool portrait: stage.height > stage.width
+        anchors.left: parent.left
+        anchors.bottom: parent.bottom
+        anchors.margins: Math.round(Theme.spacing * 0.6)
+        width: portrait ? stage.width - 2 * anchors.margins
+                        : Math.min(stage.width - 2 * anchors.margins, Math.round(640 * Theme.scale))
+        height: Math.min(implicitHeight, stage.height - resetButton.height - 3 * anchors.margins)
+        clip: true
+        card: MapBackend.selectedCard
+        onClosed: MapBackend.clearSelection()
+    }
+}

@@ -1,0 +1,93 @@
+import QtQuick
+import Exhibit
+import Exhibit.Backend
+
+// The places of a map, over its drawing: a marker for each and a label for
+// each the layout could fit. Everything here is in screen pixels; a place at
+// view-box point (x, y) sits at (originX + x * pixelScale, originY + y * pixelScale).
+// The label layout (exhibit.core.maps.place_labels, via MapBackend.labelLayout)
+// is recomputed when the zoom crosses a step of 2^(1/8), never per frame.
+Item {
+    id: placeLayer
+
+    required property string mapId
+    required property var places
+    required property var highlighted
+    required property real fitScale
+    required property real pixelScale
+    required property real originX
+    required property real originY
+    property var hidden: []
+    property var states: ({})
+    property string selectedId: ""
+    property real fontPixels: Theme.labelSize
+
+    // A tap on the layer: the nearest place under the finger, or "" for none.
+    signal placeTapped(string placeId)
+
+    // The scale the layout is computed for: the zoom rounded down to a step, so
+    // the boxes it reserves are never smaller than the labels drawn in them.
+    readonly property real layoutScale: fitScale
+        * Math.pow(2, Math.floor(Math.log(Math.max(pixelScale / fitScale, 1)) / Math.LN2 * 8 + 1e-6) / 8)
+    readonly property var layout: places.length > 0 && layoutScale > 0
+        ? MapBackend.labelLayout(mapId, fontPixels / layoutScale, highlighted, hidden) : ({})
+
+    function toX(x: real): real { return originX + x * pixelScale }
+    function toY(y: real): real { return originY + y * pixelScale }
+
+    function isShown(place: var): bool { return hidden.indexOf(place.id) < 0 }
+
+    function placeAt(px: real, py: real): string {
+        const reach = Theme.minimumTarget * 0.6
+        let best = ""
+        let bestDistance = reach
+        for (const place of places) {
+            if (!isShown(place))
+                continue
+            const d = Math.hypot(toX(place.x) - px, toY(place.y) - py)
+            if (d <= bestDistance) {
+                best = place.id
+                bestDistance = d
+            }
+        }
+        return best
+    }
+
+    TapHandler {
+        onTapped: eventPoint => placeLayer.placeTapped(placeLayer.placeAt(eventPoint.position.x,
+                                                                eventPoint.position.y))
+    }
+
+    Repeater {
+        model: placeLayer.places
+        delegate: PlaceLabel {
+            required property var modelData
+            readonly property var spot: placeLayer.layout[modelData.id] ?? null
+            objectName: "label-" + modelData.id
+            visible: spot !== null && placeLayer.isShown(modelData)
+            text: modelData.label
+            side: spot ? spot.side : ""
+            highlighted: placeLayer.highlighted.indexOf(modelData.id) >= 0
+            pixelSize: placeLayer.fontPixels
+            box: spot ? Qt.rect(placeLayer.toX(spot.x), placeLayer.toY(spot.y),
+                                spot.width * placeLayer.pixelScale, spot.height * placeLayer.pixelScale)
+                      : Qt.rect(0, 0, 0, 0)
+        }
+    }
+
+    Repeater {
+        model: placeLayer.places
+        delegate: PlaceMarker {
+            required property var modelData
+            place: modelData
+            visible: placeLayer.isShown(modelData)
+            highlighted: placeLayer.highlighted.indexOf(modelData.id) >= 0
+            placeState: placeLayer.states[modelData.id] ?? ""
+            selected: placeLayer.selectedId === modelData.id
+            z: highlighted ? 1 : 0
+            x: Math.round(placeLayer.toX(modelData.x) - width / 2)
+            y: Math.round(placeLayer.toY(modelData.y) - height / 2)
+            onActivated: placeLayer.placeTapped(modelData.id)
+        }
+    }
+}

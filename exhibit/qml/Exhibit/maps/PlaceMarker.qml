@@ -1,0 +1,180 @@
+import QtQuick
+import QtQuick.Shapes
+import Exhibit
+import Exhibit.Backend
+
+// A place on a map: a small symbol for its kind, centred in a target a finger
+// can hit (at least 48 px). The map's tap handler finds the nearest marker, so
+// markers that sit close together stay tappable; a screen reader or the
+// keyboard presses the marker itself.
+Item {
+    id: marker
+
+    required property var place
+    required property bool highlighted
+    property string placeState: ""
+    property bool selected: false
+
+    signal activated()
+
+    objectName: "place-" + place.id
+    width: Theme.minimumTarget
+    height: Theme.minimumTarget
+
+    readonly property string kind: place.kind
+    readonly property real size: Math.round((highlighted ? 22 : 15) * Theme.scale)
+    readonly property color ink: placeState === "taken" ? Theme.accent
+                               : placeState === "attacked" ? "#f08a24"
+                               : placeState === "holding" ? "#9bb3c9"
+                               : highlighted ? Theme.gold : "#efe6d6"
+
+    activeFocusOnTab: true
+    Accessible.role: Accessible.Button
+    Accessible.name: place.name + (placeState.length > 0
+                                   ? " – " + (UiBackend.strings["state_" + placeState] ?? "") : "")
+    Accessible.onPressAction: marker.activated()
+    Keys.onReturnPressed: marker.activated()
+    Keys.onEnterPressed: marker.activated()
+    Keys.onSpacePressed: marker.activated()
+
+    // Selected or focused from the keyboard: a ring around the symbol.
+    Rectangle {
+        anchors.centerIn: parent
+        visible: marker.selected || marker.activeFocus
+        width: marker.size + Math.round(16 * Theme.scale)
+        height: width
+        radius: width / 2
+        color: "transparent"
+        border.width: Math.max(2, Math.round(3 * Theme.scale))
+        border.color: marker.activeFocus ? Theme.focus : Theme.text
+    }
+
+    // Regions, fronts and sub-sectors: a ring; the map draws the area itself.
+    Rectangle {
+        anchors.centerIn: parent
+        visible: marker.kind === "region" || marker.kind === "front" || marker.kind === "sector"
+        width: marker.size + Math.round(4 * Theme.scale)
+        height: width
+        radius: width / 2
+        color: Qt.rgba(0.08, 0.07, 0.05, 0.6)
+        border.width: Math.max(2, Math.round(4 * Theme.scale))
+        border.color: marker.ink
+    }
+
+    // Strongholds and the command post: a square (the command post doubled).
+    Rectangle {
+        id: square
+        anchors.centerIn: parent
+        visible: marker.kind === "stronghold" || marker.kind === "command-post"
+        width: marker.size
+        height: width
+        radius: Math.round(2 * Theme.scale)
+        color: marker.ink
+        border.width: Math.max(1, Math.round(2 * Theme.scale))
+        border.color: Theme.background
+
+        Rectangle {
+            visible: marker.kind === "command-post"
+            anchors.centerIn: parent
+            width: parent.width * 0.45
+            height: width
+            color: Theme.background
+        }
+        // Taken: a cross, so the state does not rest on colour alone.
+        Rectangle {
+            visible: marker.placeState === "taken"
+            anchors.centerIn: parent
+            width: parent.width * 1.2
+            height: Math.max(2, Math.round(3 * Theme.scale))
+            rotation: 45
+            color: Theme.text
+        }
+        Rectangle {
+            visible: marker.placeState === "taken"
+            anchors.centerIn: parent
+            width: parent.width * 1.2
+            height: Math.max(2, Math.round(3 * Theme.scale))
+            rotation: -45
+            color: Theme.text
+        }
+    }
+
+    // Under attack: a ring that pulses while it is on screen (still if motion is reduced).
+    Rectangle {
+        id: pulse
+        anchors.centerIn: parent
+        visible: marker.placeState === "attacked"
+        width: marker.size * 2
+        height: width
+        radius: width / 2
+        color: "transparent"
+        border.width: Math.max(2, Math.round(3 * Theme.scale))
+        border.color: marker.ink
+
+        SequentialAnimation on opacity {
+            running: pulse.visible && marker.visible && !Theme.reducedMotion
+            loops: Animation.Infinite
+            NumberAnimation { from: 1.0; to: 0.25; duration: 700; easing.type: Easing.InOutSine }
+            NumberAnimation { from: 0.25; to: 1.0; duration: 700; easing.type: Easing.InOutSine }
+        }
+    }
+
+    // Airfields: a diamond.
+    Rectangle {
+        anchors.centerIn: parent
+        visible: marker.kind === "airfield"
+        width: marker.size * 0.8
+        height: width
+        rotation: 45
+        color: marker.ink
+        border.width: Math.max(1, Math.round(2 * Theme.scale))
+        border.color: Theme.background
+    }
+
+    // A bridge: a short bar across the river.
+    Rectangle {
+        anchors.centerIn: parent
+        visible: marker.kind === "bridge"
+        width: marker.size * 1.4
+        height: Math.max(4, marker.size * 0.4)
+        radius: height / 2
+        color: marker.ink
+        border.width: 1
+        border.color: Theme.background
+    }
+
+    // A border: an arrow pointing out of the plan, west.
+    Shape {
+        anchors.centerIn: parent
+        visible: marker.kind === "border"
+        width: marker.size * 1.6
+        height: marker.size * 1.2
+        preferredRendererType: Shape.CurveRenderer
+        ShapePath {
+            fillColor: marker.ink
+            strokeColor: Theme.background
+            strokeWidth: Math.max(1, Math.round(2 * Theme.scale))
+            joinStyle: ShapePath.RoundJoin
+            PathSvg {
+                readonly property real w: marker.size * 1.6
+                readonly property real h: marker.size * 1.2
+                path: "M0 " + h / 2 + " L" + w * 0.5 + " 0 L" + w * 0.5 + " " + h * 0.3
+                      + " L" + w + " " + h * 0.3 + " L" + w + " " + h * 0.7
+                      + " L" + w * 0.5 + " " + h * 0.7 + " L" + w * 0.5 + " " + h + " Z"
+            }
+        }
+    }
+
+    // Towns and everything else: a dot.
+    Rectangle {
+        anchors.centerIn: parent
+        visible: ["region", "front", "sector", "stronghold", "command-post", "airfield",
+                  "bridge", "border"].indexOf(marker.kind) < 0
+        width: marker.kind === "town" ? marker.size : marker.size * 0.75
+        height: width
+        radius: width / 2
+        color: marker.ink
+        border.width: Math.max(1, Math.round(2 * Theme.scale))
+        border.color: Theme.background
+    }
+}

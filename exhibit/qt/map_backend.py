@@ -1,0 +1,280 @@
+"""The maps of the chapters, as QML sees them: shapes, places, focus, the tapped place.
+
+``MapBackend`` shows the map of the current chapter (``viewBox``, ``shapes``,
+``places``, ``focus``) and, whatever the chapter, the valley plan
+(``planViewBox``, ``planShapes``, ``planPlaces``), which the final-day clock
+draws too. The geometry comes from :mod:`exhibit.core.maps`, built once per map;
+a language change only looks the names up again, and emits one ``changed``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
+
+from exhibit.core.maps import MapData, build_exhibit_map, layout_labels
+from exhibit.core.model import MapKind
+from exhibit.core.session import Session
+from exhibit.core.story import Position
+
+QML_IMPORT_NAME = "Exhibit.Backend"
+QML_IMPORT_MAJOR_VERSION = 1
+
+_MEASURE_PIXELS = 100.0
+"""The font size label widths are measured at; they are handed on in ems."""
+
+_NOMINAL_EM = 0.03
+"""Label font size, as a share of the map's longer side, for the default ``labelSide``."""
+
+
+class _Names:
+    """Label texts and their widths in ems, per language, measured once each."""
+
+    def __init__(self, font_family: str) -> None:
+        font = QFont(font_family)
+        font.setPixelSize(int(_MEASURE_PIXELS))
+        font.setWeight(QFont.Weight.DemiBold)
+        self._metrics = QFontMetricsF(font)
+        self._widths: dict[str, float] = {}
+
+    def width_em(self, text: str) -> float:
+        width = self._widths.get(text)
+        if width is None:
+            width = self._metrics.horizontalAdvance(text) / _MEASURE_PIXELS
+            self._widths[text] = width
+        return width
+
+
+@QmlElement
+@QmlSingleton
+class MapBackend(QObject):
+    """The current chapter's map and the valley plan, in the current language."""
+
+    changed = Signal()
+
+    def __init__(self, session: Session, font_family: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._names = _Names(font_family)
+        self._maps: dict[str, MapData] = {}
+        self._selected = ""
+        session.on_position(self._on_position)
+        session.on_language(lambda _code: self.changed.emit())
+
+    @staticmethod
+    def create(engine: QQmlEngine) -> QObject:
+        from exhibit.qt.backends import current_backends
+
+        backend = current_backends().maps
+        QQmlEngine.setObjectOwnership(backend, QQmlEngine.ObjectOwnership.CppOwnership)
+        return backend
+
+    # -- core state ---------------------------------------------------------
+
+    def map_data(self, map_id: str) -> MapData | None:
+        """The drawable data of a map, built on first use."""
+        if not map_id or map_id not in self._session.exhibit.maps:
+            return None
+        data = self._maps.get(map_id)
+        if data is None:
+            data = build_exhibit_map(self._session.exhibit, map_id)
+            self._maps[map_id] = data
+        return data
+
+    def _on_position(self, _position: Position) -> None:
+        # A card belongs to the step it was opened in.
+        self._selected = ""
+        self.changed.emit()
+
+    def _lang(self) -> tuple[str, str]:
+        return self._session.language, self._session.exhibit.default_language
+
+    @property
+    def _current_map_id(self) -> str:
+        chapter = self._session.story.chapter
+        return chapter.map if chapter else ""
+
+    @property
+    def _plan_map_id(self) -> str:
+        return next(
+            (m.id for m in self._session.exhibit.maps.values() if m.kind is MapKind.PLAN), ""
+        )
+
+    def _step_place_ids(self) -> tuple[str, ...]:
+        story = self._session.story
+        chapter = story.chapter
+        return chapter.steps[story.position.step].places if chapter else ()
+
+    def _highlighted(self, map_id: str) -> set[str]:
+        return set(self._step_place_ids()) if map_id == self._current_map_id else set()
+
+    def label_text(self, place_id: str) -> str:
+        """What the map writes beside a place (a border's label says which way it lies)."""
+        place = self._session.exhibit.places[place_id]
+        if place.kind == "border":
+            return self._session.text("laos_direction")
+        return place.name.get(*self._lang())
+
+    def label_widths(self, data: MapData) -> dict[str, float]:
+        return {p.id: self._names.width_em(self.label_text(p.id)) for p in data.places}
+
+    # -- building the QML values ----------------------------------------------
+
+    def _view_box(self, map_id: str) -> list[float]:
+        data = self.map_data(map_id)
+        return [0.0, 0.0, data.view_width, data.view_height] if data else [0.0, 0.0, 1.0, 1.0]
+
+    def _shapes(self, map_id: str) -> dict[str, Any]:
+        data = self.map_data(map_id)
+        return dict(data.shapes) if data else {}
+
+    def _places(self, map_id: str) -> list[dict[str, Any]]:
+        data = self.map_data(map_id)
+        if data is None:
+            return []
+        exhibit = self._session.exhibit
+        highlighted = self._highlighted(map_id)
+        longest = max(data.view_width, data.view_height)
+        sides = layout_labels(
+            data,
+            self.label_widths(data),
+            em=_NOMINAL_EM * longest,
+            highlighted=highlighted,
+            hidden=[p.id for p in data.places if p.kind == "path"],
+        )
+        language, fallback = self._lang()
+        return [
+            {
+                "id": p.id,
+                "kind": p.kind,
+                "name": exhibit.places[p.id].name.get(language, fallback),
+                "label": self.label_text(p.id),
+                "x": p.x,
+                "y": p.y,
+                "line": p.line_path,
+                "highlighted": p.id in highlighted,
+                "sector": p.sector or "",
+                "labelSide": placement.side if (placement := sides.get(p.id)) else "",
+            }
+            for p in data.places
+        ]
+
+    def _focus_of(self, map_id: str) -> dict[str, float]:
+        data = self.map_data(map_id)
+        if data is None:
+            return {"x": 0.0, "y": 0.0, "width": 1.0, "height": 1.0}
+        ids = self._step_place_ids() if map_id == self._current_map_id else ()
+        return data.focus(ids).to_dict()
+
+    # -- properties ---------------------------------------------------------
+
+    def _map_id(self) -> str:
+        return self._current_map_id
+
+    def _kind(self) -> str:
+        data = self.map_data(self._current_map_id)
+        return data.kind.value if data else ""
+
+    def _title(self) -> str:
+        map_def = self._session.exhibit.maps.get(self._current_map_id)
+        return map_def.title.get(*self._lang()) if map_def else ""
+
+    def _selected_place(self) -> str:
+        return self._selected
+
+    def _selected_card(self) -> dict[str, str]:
+        place = self._session.exhibit.places.get(self._selected)
+        if place is None:
+            return {}
+        language, fallback = self._lang()
+        source = self._session.exhibit.sources.get(place.source)
+        return {
+            "id": place.id,
+            "name": place.name.get(language, fallback),
+            "info": place.info.get(language, fallback),
+            "source": source.title.get(language, fallback) if source else place.source,
+            "kind": place.kind,
+        }
+
+    def _current_view_box(self) -> list[float]:
+        return self._view_box(self._current_map_id)
+
+    def _current_shapes(self) -> dict[str, Any]:
+        return self._shapes(self._current_map_id)
+
+    def _current_places(self) -> list[dict[str, Any]]:
+        return self._places(self._current_map_id)
+
+    def _current_focus(self) -> dict[str, float]:
+        return self._focus_of(self._current_map_id)
+
+    def _plan_id(self) -> str:
+        return self._plan_map_id
+
+    def _plan_view_box(self) -> list[float]:
+        return self._view_box(self._plan_map_id)
+
+    def _plan_shapes(self) -> dict[str, Any]:
+        return self._shapes(self._plan_map_id)
+
+    def _plan_places(self) -> list[dict[str, Any]]:
+        return self._places(self._plan_map_id)
+
+    mapId = Property(str, _map_id, notify=changed, final=True)
+    kind = Property(str, _kind, notify=changed, final=True)
+    title = Property(str, _title, notify=changed, final=True)
+    viewBox = Property("QVariantList", _current_view_box, notify=changed, final=True)
+    shapes = Property("QVariantMap", _current_shapes, notify=changed, final=True)
+    places = Property("QVariantList", _current_places, notify=changed, final=True)
+    focus = Property("QVariantMap", _current_focus, notify=changed, final=True)
+    planMapId = Property(str, _plan_id, notify=changed, final=True)
+    planViewBox = Property("QVariantList", _plan_view_box, notify=changed, final=True)
+    planShapes = Property("QVariantMap", _plan_shapes, notify=changed, final=True)
+    planPlaces = Property("QVariantList", _plan_places, notify=changed, final=True)
+    selectedPlace = Property(str, _selected_place, notify=changed, final=True)
+    selectedCard = Property("QVariantMap", _selected_card, notify=changed, final=True)
+
+    # -- slots --------------------------------------------------------------
+
+    @Slot(str)
+    def selectPlace(self, place_id: str) -> None:
+        if place_id in self._session.exhibit.places and place_id != self._selected:
+            self._selected = place_id
+            self.changed.emit()
+
+    @Slot()
+    def clearSelection(self) -> None:
+        if self._selected:
+            self._selected = ""
+            self.changed.emit()
+
+    @Slot(str, float, "QVariantList", "QVariantList", result="QVariantMap")
+    def labelLayout(
+        self, map_id: str, em: float, highlighted: list[Any], hidden: list[Any]
+    ) -> dict[str, dict[str, Any]]:
+        """Where each shown label goes, for a label font ``em`` view units tall.
+
+        ``{place id: {side, x, y, width, height}}``: the side of its place and the
+        box (view units) it may fill; a place missing from the result has no label.
+
+        The QML maps call this when the zoom crosses a step, the stage is resized,
+        the highlighted places change or the language changes; never per frame.
+        """
+        data = self.map_data(map_id)
+        if data is None or em <= 0:
+            return {}
+        sides = layout_labels(
+            data,
+            self.label_widths(data),
+            em=em,
+            highlighted=[str(i) for i in highlighted],
+            hidden=[str(i) for i in hidden],
+        )
+        return {
+            key: {"side": placement.side, **placement.box.to_dict()}
+            for key, placement in sides.items()
+            if placement is not None
+        }
