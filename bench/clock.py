@@ -74,11 +74,13 @@ def _child(width: int, height: int, paused_seconds: float) -> dict[str, float]:
     wait(1.5)  # first frames, fonts, the chapter's components
 
     sweeps: list[tuple[float, float]] = []
-    while story.next():
-        if not clock.property("active") or clock.property("isTotals"):
+    while True:
+        # The sweep starts within the move: whatever the move costs before
+        # the first frame counts against it.
+        start = time.perf_counter()
+        if not story.next() or not clock.property("active") or clock.property("isTotals"):
             break
         ms = int(clock.property("sweepMs"))
-        start = time.perf_counter()
         sweeps.append((start, start + ms / 1000.0 + SWEEP_TAIL_S))
         wait(ms / 1000.0 + 0.3)
 

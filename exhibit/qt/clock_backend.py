@@ -66,6 +66,10 @@ class ClockBackend(QObject):
         self._scrubbing = False
         self._scrub_minute = 0.0
         self._last_minute: float | None = self._current_minute()
+        # The event shown before the latest move: its states stay on the plan
+        # until the hands arrive at the new event's time.
+        self._before_index: int | None = self._current_index()
+        self._shown_index: int | None = self._before_index
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._advance)
@@ -102,6 +106,10 @@ class ClockBackend(QObject):
         event = self._event()
         return None if event is None else float(event.minute)
 
+    def _current_index(self) -> int | None:
+        event = self._event()
+        return None if event is None else event.index
+
     def _on_position(self, _position: Position) -> None:
         minute = self._current_minute()
         left_mid_scrub = minute is None and self._scrubbing
@@ -117,6 +125,11 @@ class ClockBackend(QObject):
                 self._last_minute, minute, self._session.reduced_motion
             )
         self._last_minute = minute
+        current = self._current_index()
+        self._before_index = (
+            current if self._scrubbing or self._shown_index is None else self._shown_index
+        )
+        self._shown_index = current
         if not self._auto_move:
             self._stop_playing()
         if left_mid_scrub:
@@ -199,20 +212,31 @@ class ClockBackend(QObject):
     def _date_text(self) -> str:
         return self._session.text("clock_date")
 
-    def _states(self) -> dict[str, str]:
-        timeline, event = self.timeline, self._event()
-        if timeline is None or event is None:
+    def _states_after(self, index: int | None) -> dict[str, str]:
+        timeline = self.timeline
+        if timeline is None or index is None:
             return {}
-        return {
-            place: state.value for place, state in timeline.states_after_event(event.index).items()
-        }
+        return {place: state.value for place, state in timeline.states_after_event(index).items()}
+
+    def _paths_after(self, index: int | None) -> list[str]:
+        timeline = self.timeline
+        if timeline is None or index is None:
+            return []
+        drawn = timeline.paths_after_event(index)
+        return [place for place in timeline.path_ids if place in drawn]
+
+    def _states(self) -> dict[str, str]:
+        return self._states_after(self._current_index())
 
     def _paths(self) -> list[str]:
-        timeline, event = self.timeline, self._event()
-        if timeline is None or event is None:
-            return []
-        drawn = timeline.paths_after_event(event.index)
-        return [place for place in timeline.path_ids if place in drawn]
+        return self._paths_after(self._current_index())
+
+    def _states_before(self) -> dict[str, str]:
+        """The states before the latest move, shown while the hands travel forward."""
+        return self._states_after(self._before_index)
+
+    def _paths_before(self) -> list[str]:
+        return self._paths_after(self._before_index)
 
     def _state_names(self) -> dict[str, str]:
         return {state: self._session.text(f"state_{state}") for state in _STATES}
@@ -287,6 +311,8 @@ class ClockBackend(QObject):
     dateText = Property(str, _date_text, notify=changed, final=True)
     states = Property("QVariantMap", _states, notify=changed, final=True)
     paths = Property("QVariantList", _paths, notify=changed, final=True)
+    statesBefore = Property("QVariantMap", _states_before, notify=changed, final=True)
+    pathsBefore = Property("QVariantList", _paths_before, notify=changed, final=True)
     stateNames = Property("QVariantMap", _state_names, notify=changed, final=True)
     skyKeyframes = Property("QVariantList", _sky_keyframes, constant=True, final=True)
     barStart = Property(int, _bar_start, notify=changed, final=True)
@@ -356,6 +382,7 @@ class ClockBackend(QObject):
         if not self._scrubbing:
             return
         self._scrubbing = False
+        self._before_index = self._current_index()
         minute = self._current_minute()
         if minute is not None:
             self._sweep_ms = sweep_duration_ms(

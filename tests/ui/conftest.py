@@ -24,11 +24,15 @@ OpenExhibit = Callable[..., Visitor]
 
 @pytest.fixture
 def open_exhibit(qtbot: QtBot, exhibit_content: Exhibit) -> Iterator[OpenExhibit]:
-    """Open the exhibit: ``open_exhibit(language="en", open_spec="fortress/2", size=(w, h))``."""
+    """Open the exhibit: ``open_exhibit(language="en", open_spec="fortress/2", size=(w, h))``.
+
+    ``exhibit=`` opens other content than the project's (e.g. a changed copy).
+    """
     opened: list[Visitor] = []
 
     def _open(**kwargs: object) -> Visitor:
-        running = open_window(exhibit_content, **kwargs)  # type: ignore[arg-type]
+        content = kwargs.pop("exhibit", exhibit_content)
+        running = open_window(content, **kwargs)  # type: ignore[arg-type]
         running.window.show()  # type: ignore[attr-defined]
         qtbot.waitExposed(running.window)  # type: ignore[arg-type]
         visitor = Visitor(qtbot, running)

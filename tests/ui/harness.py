@@ -98,6 +98,19 @@ class Visitor:
         self.qtbot.mouseRelease(self.window, Qt.MouseButton.LeftButton, pos=end)
         self.settle()
 
+    def press_at(self, point: QPoint) -> None:
+        """Put a finger down (and keep it there: see move_to and release_at)."""
+        self.qtbot.mousePress(self.window, Qt.MouseButton.LeftButton, pos=point)
+        self.settle()
+
+    def move_to(self, point: QPoint) -> None:
+        self.qtbot.mouseMove(self.window, pos=point)
+        self.settle()
+
+    def release_at(self, point: QPoint) -> None:
+        self.qtbot.mouseRelease(self.window, Qt.MouseButton.LeftButton, pos=point)
+        self.settle()
+
     def key(self, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier):
         self.qtbot.keyClick(self.window, key, modifiers)
         self.settle()

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Exhibit
 
@@ -57,6 +58,9 @@ Item {
                         height: tick.hour ? face.size * 0.065 : face.size * 0.03
                         x: -width / 2
                         y: -face.size * 0.455
+                        // Rounded, so not opaque: the software renderer leaves a
+                        // layer's background black when it holds an opaque rectangle.
+                        radius: width / 2
                         color: face.ink
                         antialiasing: true
                     }

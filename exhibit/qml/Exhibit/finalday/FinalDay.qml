@@ -20,8 +20,33 @@ Item {
                                                                 : ClockBackend.minute
     // Where the hands are now: animated towards targetMinute.
     property real shownMinute: 0
+    // While the hands travel forward to an event, the plan still shows the
+    // day as it was: each stronghold falls as the clock reaches its hour.
+    property bool holdPlan: false
+    readonly property var planStates: holdPlan ? ClockBackend.statesBefore : ClockBackend.states
+    readonly property var planPaths: holdPlan ? ClockBackend.pathsBefore : ClockBackend.paths
 
-    Component.onCompleted: shownMinute = targetMinute
+    // The plan's drawing and place names change only with the language, but
+    // MapBackend notifies on every move too: binding to it would rebuild the
+    // whole plan just as the hands start to sweep. So they are taken once,
+    // and again on a language change.
+    property var planPlaces: []
+    property var planShapes: ({})
+
+    function takePlan(): void {
+        planPlaces = MapBackend.planPlaces
+        planShapes = MapBackend.planShapes
+    }
+
+    Connections {
+        target: UiBackend
+        function onChanged(): void { day.takePlan() }
+    }
+
+    Component.onCompleted: {
+        takePlan()
+        shownMinute = targetMinute
+    }
     onTargetMinuteChanged: moveTo(targetMinute)
     onVisibleChanged: if (!visible) finish()
 
@@ -32,24 +57,28 @@ Item {
             shownMinute = targetMinute
         }
         clockLayer.opacity = 1
+        holdPlan = false
     }
 
     function moveTo(minute: real): void {
         sweep.stop()
         fade.stop()
         clockLayer.opacity = 1
+        holdPlan = false
         const ms = ClockBackend.sweepMs
         if (ClockBackend.scrubbing || !day.visible || ms <= 0) {
             shownMinute = minute
         } else if (ClockBackend.sweepKind === "fade") {
-            fadeJump.value = minute
+            fade.toMinute = minute
             fadeOut.duration = Math.round(ms / 2)
             fadeIn.duration = ms - fadeOut.duration
+            holdPlan = minute > shownMinute
             fade.start()
         } else {
             sweep.from = shownMinute
             sweep.to = minute
             sweep.duration = ms
+            holdPlan = minute > shownMinute
             sweep.start()
         }
     }
@@ -59,14 +88,21 @@ Item {
         target: day
         property: "shownMinute"
         easing.type: Easing.InOutCubic
+        onFinished: day.holdPlan = false
     }
 
     // With reduced motion the hands do not travel: the clock dims, the
-    // hands and the sky change, and it comes back.
+    // hands, the sky and the plan change, and it comes back.
     SequentialAnimation {
         id: fade
+        property real toMinute: 0
         NumberAnimation { id: fadeOut; target: clockLayer; property: "opacity"; to: 0.15 }
-        PropertyAction { id: fadeJump; target: day; property: "shownMinute" }
+        ScriptAction {
+            script: {
+                day.shownMinute = fade.toMinute
+                day.holdPlan = false
+            }
+        }
         NumberAnimation { id: fadeIn; target: clockLayer; property: "opacity"; to: 1 }
     }
 
@@ -156,8 +192,23 @@ Item {
                 width: day.sideBySide ? upper.width - x : upper.width
                 height: day.sideBySide ? upper.height : upper.height - y
                 radius: Theme.radius
-                color: Theme.surface
+                color: "#1f1c16"
                 border.color: Theme.line
+                clip: true
+
+                // Each stronghold as it stands once the current event has
+                // happened; scrubbing back restores the earlier states.
+                ValleyPlan {
+                    id: plan
+                    objectName: "clockPlan"
+                    anchors.fill: parent
+                    anchors.margins: Math.round(Theme.spacing / 2)
+                    places: day.planPlaces
+                    shapes: day.planShapes
+                    strongholdStates: day.planStates
+                    paths: day.planPaths
+                    highlighted: StoryBackend.step.placeIds ?? []
+                }
             }
         }
 
