@@ -72,6 +72,8 @@ Item {
         color: marker.ink
         border.width: Math.max(1, Math.round(2 * Theme.scale))
         border.color: Theme.background
+        // A stronghold that falls (or is attacked) changes colour visibly.
+        Behavior on color { ColorAnimation { duration: Theme.gentle } }
 
         Rectangle {
             visible: marker.kind === "command-post"
