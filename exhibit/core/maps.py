@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -187,19 +187,24 @@ def svg_polyline(points: Sequence[tuple[float, float]]) -> str:
     return f"M{head[0]:.1f} {head[1]:.1f}" + "".join(f"L{x:.1f} {y:.1f}" for x, y in rest)
 
 
-def halfway(points: Sequence[tuple[float, float]]) -> tuple[float, float]:
-    """The point halfway along a polyline, measured along its length."""
+def point_along(points: Sequence[tuple[float, float]], fraction: float) -> tuple[float, float]:
+    """The point ``fraction`` (0..1) of the way along a polyline, measured along its length."""
     if len(points) == 1:
         return points[0]
     segments = list(pairwise(points))
     lengths = [math.dist(a, b) for a, b in segments]
-    remaining = sum(lengths) / 2.0
+    remaining = sum(lengths) * min(max(fraction, 0.0), 1.0)
     for (a, b), length in zip(segments, lengths, strict=True):
         if remaining <= length and length > 0:
             t = remaining / length
             return a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
         remaining -= length
     return points[-1]
+
+
+def halfway(points: Sequence[tuple[float, float]]) -> tuple[float, float]:
+    """The point halfway along a polyline, measured along its length."""
+    return point_along(points, 0.5)
 
 
 def _shapes(kind: MapKind, asset: Mapping[str, Any]) -> dict[str, Any]:
@@ -432,6 +437,8 @@ class LabelRequest:
     height: float
     priority: int = 0
     highlighted: bool = False
+    alternates: tuple[tuple[float, float], ...] = ()
+    """Other points the label may sit beside when there is no room at ``x, y`` (along a line)."""
 
 
 def label_rect(x: float, y: float, width: float, height: float, side: str, gap: float) -> Rect:
@@ -464,22 +471,30 @@ class Placement:
     box: Rect
 
 
+FAR_GAP = 2.5
+"""How much further from its place a highlighted label may go when nothing nearer is free."""
+
+
 def place_labels(
     requests: Sequence[LabelRequest],
     *,
     gap: float,
     obstacles: Mapping[str, Rect] | None = None,
     bounds: Rect | None = None,
+    yielding: Collection[str] = (),
 ) -> dict[str, Placement | None]:
     """Choose a side for every label so that none overlaps another; ``None`` hides it.
 
     Greedy: in priority order, each label takes the first of :data:`SIDES`
     whose box stays inside ``bounds`` (if given) and overlaps neither a label
     already placed nor an obstacle (a marker), except the obstacle of its own
-    id. A label that finds no side is hidden, so highlighted labels, placed
-    first, win.
+    id. Highlighted labels go first and, if no side is free, may cover the
+    ``yielding`` obstacles (markers of places that are not highlighted), then
+    go :data:`FAR_GAP` times further out. A label that finds no room is
+    hidden. Labels never overlap each other.
     """
     obstacles = obstacles or {}
+    yielding = set(yielding)
     order = sorted(
         range(len(requests)),
         key=lambda i: (not requests[i].highlighted, requests[i].priority, i),
@@ -488,18 +503,38 @@ def place_labels(
     result: dict[str, Placement | None] = {}
     for index in order:
         request = requests[index]
-        result[request.id] = None
-        others = [rect for key, rect in obstacles.items() if key != request.id]
-        for side in SIDES:
-            box = label_rect(request.x, request.y, request.width, request.height, side, gap)
-            if bounds is not None and not bounds.contains(box):
-                continue
-            if any(box.intersects(r) for r in placed) or any(box.intersects(r) for r in others):
-                continue
-            placed.append(box)
-            result[request.id] = Placement(side, box)
-            break
+        blocking = [rect for key, rect in obstacles.items() if key != request.id]
+        attempts = [(gap, blocking)]
+        if request.highlighted:
+            firm = [r for key, r in obstacles.items() if key != request.id and key not in yielding]
+            attempts += [(gap, firm), (gap * FAR_GAP, blocking), (gap * FAR_GAP, firm)]
+            attempts += [(gap * FAR_GAP * 2, firm)]
+        placement = _first_free(request, attempts, placed, bounds)
+        result[request.id] = placement
+        if placement is not None:
+            placed.append(placement.box)
     return result
+
+
+def _first_free(
+    request: LabelRequest,
+    attempts: Sequence[tuple[float, Sequence[Rect]]],
+    placed: Sequence[Rect],
+    bounds: Rect | None,
+) -> Placement | None:
+    anchors = ((request.x, request.y), *request.alternates)
+    for gap, blocking in attempts:
+        for x, y in anchors:
+            for side in SIDES:
+                box = label_rect(x, y, request.width, request.height, side, gap)
+                if bounds is not None and not bounds.contains(box):
+                    continue
+                if any(box.intersects(r) for r in placed):
+                    continue
+                if any(box.intersects(r) for r in blocking):
+                    continue
+                return Placement(side, box)
+    return None
 
 
 KIND_PRIORITY: Mapping[str, int] = MappingProxyType(
@@ -529,6 +564,8 @@ def layout_labels(
     em: float,
     highlighted: Iterable[str] = (),
     hidden: Iterable[str] = (),
+    viewport: Rect | None = None,
+    reserved: Sequence[Rect] = (),
     marker_radius: float = 0.45,
     gap: float = 0.6,
     line_height: float = 1.4,
@@ -536,16 +573,26 @@ def layout_labels(
     """Lay out the labels of a map drawn with a label font of ``em`` view units.
 
     ``label_widths`` gives each label's text width in ems (measured by the UI
-    in the current language; a missing one is guessed from the id). Each label is a pill
-    ``line_height`` ems tall with half an em of padding; markers of
+    in the current language; a missing one is guessed from the id). Each label
+    is a pill ``line_height`` ems tall with half an em of padding; markers of
     ``marker_radius`` ems are obstacles; labels sit ``gap`` ems from their
-    point. Places in ``hidden`` are neither labelled nor obstacles.
+    point. Places in ``hidden`` are neither labelled nor obstacles. Labels stay
+    inside the map and inside ``viewport`` (the part of the map on screen, if
+    given), and off the ``reserved`` rectangles (buttons over the map); a place
+    outside them has no label. Every place gets an entry, ``None`` if unlabelled.
     """
+    bounds = data.bounds
+    if viewport is not None:
+        x0, y0 = max(bounds.x, viewport.x), max(bounds.y, viewport.y)
+        x1, y1 = min(bounds.right, viewport.right), min(bounds.bottom, viewport.bottom)
+        bounds = Rect(x0, y0, max(0.0, x1 - x0), max(0.0, y1 - y0))
     hidden_ids = set(hidden)
     highlighted_ids = set(highlighted)
     shown = [p for p in data.places if p.id not in hidden_ids]
     r = marker_radius * em
     obstacles = {p.id: Rect(p.x - r, p.y - r, 2 * r, 2 * r) for p in shown}
+    obstacles.update({f"#reserved-{i}": rect for i, rect in enumerate(reserved)})
+    labelled = [p for p in shown if bounds.contains_point(p.x, p.y)]
     requests = [
         LabelRequest(
             id=p.id,
@@ -555,12 +602,26 @@ def layout_labels(
             height=line_height * em,
             priority=KIND_PRIORITY.get(p.kind, 3),
             highlighted=p.id in highlighted_ids,
+            alternates=_along(p.line) if p.line else (),
         )
-        for p in shown
+        for p in labelled
     ]
-    return place_labels(
-        requests, gap=(marker_radius + gap) * em, obstacles=obstacles, bounds=data.bounds
+    placements: dict[str, Placement | None] = dict.fromkeys(p.id for p in data.places)
+    placements.update(
+        place_labels(
+            requests,
+            gap=(marker_radius + gap) * em,
+            obstacles=obstacles,
+            bounds=bounds,
+            yielding=[p.id for p in shown if p.id not in highlighted_ids],
+        )
     )
+    return placements
+
+
+def _along(line: Sequence[tuple[float, float]]) -> tuple[tuple[float, float], ...]:
+    """Points a quarter and three quarters along a line: other spots for its label."""
+    return tuple(point_along(line, f) for f in (0.25, 0.75))
 
 
 def estimate_width_em(text: str) -> float:

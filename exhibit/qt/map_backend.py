@@ -15,7 +15,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
-from exhibit.core.maps import MapData, build_exhibit_map, layout_labels
+from exhibit.core.maps import MapData, Rect, build_exhibit_map, layout_labels
 from exhibit.core.model import MapKind
 from exhibit.core.session import Session
 from exhibit.core.story import Position
@@ -25,6 +25,8 @@ QML_IMPORT_MAJOR_VERSION = 1
 
 _MEASURE_PIXELS = 100.0
 """The font size label widths are measured at; they are handed on in ems."""
+
+_LIST = "QVariantList"
 
 _NOMINAL_EM = 0.03
 """Label font size, as a share of the map's longer side, for the default ``labelSide``."""
@@ -129,7 +131,7 @@ class MapBackend(QObject):
 
     def _shapes(self, map_id: str) -> dict[str, Any]:
         data = self.map_data(map_id)
-        return dict(data.shapes) if data else {}
+        return {**data.shapes, "viewBox": self._view_box(map_id)} if data else {}
 
     def _places(self, map_id: str) -> list[dict[str, Any]]:
         data = self.map_data(map_id)
@@ -230,9 +232,10 @@ class MapBackend(QObject):
     shapes = Property("QVariantMap", _current_shapes, notify=changed, final=True)
     places = Property("QVariantList", _current_places, notify=changed, final=True)
     focus = Property("QVariantMap", _current_focus, notify=changed, final=True)
-    planMapId = Property(str, _plan_id, notify=changed, final=True)
-    planViewBox = Property("QVariantList", _plan_view_box, notify=changed, final=True)
-    planShapes = Property("QVariantMap", _plan_shapes, notify=changed, final=True)
+    planMapId = Property(str, _plan_id, constant=True, final=True)
+    # The plan's drawing never changes: a clock that binds to it is not rebuilt per move.
+    planViewBox = Property("QVariantList", _plan_view_box, constant=True, final=True)
+    planShapes = Property("QVariantMap", _plan_shapes, constant=True, final=True)
     planPlaces = Property("QVariantList", _plan_places, notify=changed, final=True)
     selectedPlace = Property(str, _selected_place, notify=changed, final=True)
     selectedCard = Property("QVariantMap", _selected_card, notify=changed, final=True)
@@ -251,16 +254,25 @@ class MapBackend(QObject):
             self._selected = ""
             self.changed.emit()
 
-    @Slot(str, float, "QVariantList", "QVariantList", result="QVariantMap")
+    @Slot(str, float, _LIST, _LIST, _LIST, _LIST, result="QVariantMap")
     def labelLayout(
-        self, map_id: str, em: float, highlighted: list[Any], hidden: list[Any]
+        self,
+        map_id: str,
+        em: float,
+        highlighted: list[Any],
+        hidden: list[Any],
+        viewport: list[Any],
+        reserved: list[Any],
     ) -> dict[str, dict[str, Any]]:
         """Where each shown label goes, for a label font ``em`` view units tall.
 
-        ``{place id: {side, x, y, width, height}}``: the side of its place and the
-        box (view units) it may fill; a place missing from the result has no label.
+        ``viewport`` is ``[x, y, width, height]`` of the map on screen (view
+        units; ``[]`` for the whole map) and ``reserved`` a list of such
+        rectangles the labels keep off (buttons). Returns ``{place id: {side,
+        x, y, width, height}}``: the side of its place and the box (view units)
+        the label may fill; a place missing from the result has no label.
 
-        The QML maps call this when the zoom crosses a step, the stage is resized,
+        The QML maps call this when the zoom crosses a step, the view settles,
         the highlighted places change or the language changes; never per frame.
         """
         data = self.map_data(map_id)
@@ -272,9 +284,20 @@ class MapBackend(QObject):
             em=em,
             highlighted=[str(i) for i in highlighted],
             hidden=[str(i) for i in hidden],
+            viewport=_rect(viewport),
+            reserved=[r for r in map(_rect, reserved) if r is not None],
         )
         return {
             key: {"side": placement.side, **placement.box.to_dict()}
             for key, placement in sides.items()
             if placement is not None
         }
+
+
+def _rect(values: Any) -> Rect | None:
+    """A rectangle from QML's ``[x, y, width, height]``, or None if it is not one."""
+    try:
+        x, y, width, height = (float(v) for v in values)
+    except (TypeError, ValueError):
+        return None
+    return Rect(x, y, width, height) if width > 0 and height > 0 else None

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Exhibit
 import Exhibit.Backend
@@ -82,6 +83,8 @@ MapStage {
         pixelScale: stage.canvas.pixelScale
         originX: stage.canvas.originX
         originY: stage.canvas.originY
+        viewport: stage.canvas.settledRect
+        reserved: stage.reserved
         onPlaceTapped: id => id.length > 0 ? MapBackend.selectPlace(id) : MapBackend.clearSelection()
     }
 }

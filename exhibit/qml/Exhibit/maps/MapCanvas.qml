@@ -28,6 +28,8 @@ Item {
     readonly property real originX: width / 2 - centerX * pixelScale
     readonly property real originY: height / 2 - centerY * pixelScale
     readonly property bool moving: drag.active || pinch.active || flight.running
+    // Where the view last came to rest (view units); labels are laid out for it.
+    property rect settledRect: Qt.rect(0, 0, 0, 0)
     // The part of the view box on screen, in view units.
     readonly property rect visibleRect: Qt.rect(centerX - width / (2 * pixelScale),
                                                 centerY - height / (2 * pixelScale),
@@ -43,6 +45,10 @@ Item {
         const x = 2 * halfW >= viewWidth ? viewWidth / 2 : Math.min(Math.max(cx, halfW), viewWidth - halfW)
         const y = 2 * halfH >= viewHeight ? viewHeight / 2 : Math.min(Math.max(cy, halfH), viewHeight - halfH)
         return { zoom: zoom, x: x, y: y }
+    }
+
+    function settle(): void {
+        settledRect = visibleRect
     }
 
     function setView(z: real, cx: real, cy: real): void {
@@ -69,6 +75,7 @@ Item {
             zoom = v.zoom
             centerX = v.x
             centerY = v.y
+            settle()
             return
         }
         zoomTo.to = v.zoom
@@ -92,8 +99,15 @@ Item {
     onWidthChanged: showRect(focusRect, false)
     onHeightChanged: showRect(focusRect, false)
 
+    Timer {
+        id: settleTimer
+        interval: 250
+        onTriggered: canvas.settle()
+    }
+
     ParallelAnimation {
         id: flight
+        onFinished: canvas.settle()
         NumberAnimation { id: zoomTo; target: canvas; property: "zoom"; duration: Theme.gentle * 2; easing.type: Easing.InOutCubic }
         NumberAnimation { id: xTo; target: canvas; property: "centerX"; duration: Theme.gentle * 2; easing.type: Easing.InOutCubic }
         NumberAnimation { id: yTo; target: canvas; property: "centerY"; duration: Theme.gentle * 2; easing.type: Easing.InOutCubic }
@@ -110,6 +124,8 @@ Item {
                 flight.stop()
                 startX = canvas.centerX
                 startY = canvas.centerY
+            } else {
+                canvas.settle()
             }
         }
         onTranslationChanged: {
@@ -133,6 +149,8 @@ Item {
                 // The view point under the fingers' centre stays under it.
                 anchorX = canvas.centerX + (centroid.position.x - canvas.width / 2) / canvas.pixelScale
                 anchorY = canvas.centerY + (centroid.position.y - canvas.height / 2) / canvas.pixelScale
+            } else {
+                canvas.settle()
             }
         }
         onUpdated: {
@@ -149,8 +167,11 @@ Item {
         id: wheel
         objectName: "mapWheel"
         target: null
-        onWheel: event => canvas.zoomAbout(Math.pow(1.25, event.angleDelta.y / 120),
-                                            wheel.point.position.x, wheel.point.position.y)
+        onWheel: event => {
+            canvas.zoomAbout(Math.pow(1.25, event.angleDelta.y / 120),
+                             wheel.point.position.x, wheel.point.position.y)
+            settleTimer.restart()
+        }
     }
 
     TapHandler {

@@ -15,7 +15,6 @@ Shape {
     property var dashPattern: [3, 2]
 
     preferredRendererType: Shape.CurveRenderer
-    // A real size (the view box) lets the software renderer clip the shape.
     width: parent ? parent.width : 0
     height: parent ? parent.height : 0
 
@@ -30,5 +29,14 @@ Shape {
         fillRule: ShapePath.OddEvenFill
 
         PathSvg { path: shape.path }
+    }
+    // An invisible frame the size of the view box. Qt's software renderer
+    // draws a shape whose bounds lie wholly outside its clip without any
+    // clip at all (over the rest of the window); with the frame, the bounds
+    // always meet the clip.
+    ShapePath {
+        fillColor: "transparent"
+        strokeWidth: -1
+        PathSvg { path: "M0 0L" + shape.width + " 0L" + shape.width + " " + shape.height + "L0 " + shape.height + "Z" }
     }
 }

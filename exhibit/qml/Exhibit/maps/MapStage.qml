@@ -13,6 +13,9 @@ Item {
     property color backdrop: Theme.surface
 
     readonly property alias canvas: canvas
+    // What the map's labels keep off, in the canvas's pixels: the reset button.
+    readonly property var reserved: [Qt.rect(resetArea.x - canvas.x, resetArea.y - canvas.y,
+                                             resetArea.width, resetArea.height)]
     default property alias drawing: canvas.data
 
     Rectangle {
@@ -34,6 +37,7 @@ Item {
 
     // The button sits on a MouseArea that takes the press, so the map under it stays put.
     MouseArea {
+        id: resetArea
         anchors.top: parent.top
         anchors.right: parent.right
         anchors.margins: Math.round(Theme.spacing * 0.6)

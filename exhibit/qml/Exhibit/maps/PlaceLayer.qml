@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Exhibit
 import Exhibit.Backend
@@ -18,9 +19,14 @@ Item {
     required property real originX
     required property real originY
     property var hidden: []
-    property var states: ({})
+    property var strongholdStates: ({})
     property string selectedId: ""
     property real fontPixels: Theme.labelSize
+    // The part of the map to lay labels out in (view units), e.g. where the
+    // view last settled; empty: the whole map.
+    property rect viewport: Qt.rect(0, 0, 0, 0)
+    // Rectangles over the layer (pixels, e.g. buttons) that labels keep off.
+    property var reserved: []
 
     // A tap on the layer: the nearest place under the finger, or "" for none.
     signal placeTapped(string placeId)
@@ -30,7 +36,22 @@ Item {
     readonly property real layoutScale: fitScale
         * Math.pow(2, Math.floor(Math.log(Math.max(pixelScale / fitScale, 1)) / Math.LN2 * 8 + 1e-6) / 8)
     readonly property var layout: places.length > 0 && layoutScale > 0
-        ? MapBackend.labelLayout(mapId, fontPixels / layoutScale, highlighted, hidden) : ({})
+        ? MapBackend.labelLayout(mapId, fontPixels / layoutScale, highlighted, hidden,
+                                 viewportList(), reservedInView()) : ({})
+
+    function viewportList(): var {
+        return viewport.width > 0 ? [viewport.x, viewport.y, viewport.width, viewport.height] : []
+    }
+    // The reserved rectangles in view units, through the settled viewport
+    // (which spans the whole layer), so they do not change while the map moves.
+    function reservedInView(): var {
+        if (viewport.width <= 0 || width <= 0 || height <= 0)
+            return []
+        const sx = viewport.width / width
+        const sy = viewport.height / height
+        return reserved.map(r => [viewport.x + r.x * sx, viewport.y + r.y * sy,
+                                  r.width * sx, r.height * sy])
+    }
 
     function toX(x: real): real { return originX + x * pixelScale }
     function toY(y: real): real { return originY + y * pixelScale }
@@ -68,6 +89,8 @@ Item {
             text: modelData.label
             side: spot ? spot.side : ""
             highlighted: placeLayer.highlighted.indexOf(modelData.id) >= 0
+            // A highlighted label may cover the marker of a place that is not.
+            z: highlighted ? 2 : 0
             pixelSize: placeLayer.fontPixels
             box: spot ? Qt.rect(placeLayer.toX(spot.x), placeLayer.toY(spot.y),
                                 spot.width * placeLayer.pixelScale, spot.height * placeLayer.pixelScale)
@@ -80,11 +103,14 @@ Item {
         delegate: PlaceMarker {
             required property var modelData
             place: modelData
-            visible: placeLayer.isShown(modelData)
+            // Off the layer, a marker is hidden (its arrow, a Shape, would
+            // otherwise escape the clip in the software renderer).
+            visible: placeLayer.isShown(modelData) && x + width > 0 && y + height > 0
+                     && x < placeLayer.width && y < placeLayer.height
             highlighted: placeLayer.highlighted.indexOf(modelData.id) >= 0
-            placeState: placeLayer.states[modelData.id] ?? ""
+            placeState: placeLayer.strongholdStates[modelData.id] ?? ""
             selected: placeLayer.selectedId === modelData.id
-            z: highlighted ? 1 : 0
+            z: highlighted ? 3 : 1
             x: Math.round(placeLayer.toX(modelData.x) - width / 2)
             y: Math.round(placeLayer.toY(modelData.y) - height / 2)
             onActivated: placeLayer.placeTapped(modelData.id)

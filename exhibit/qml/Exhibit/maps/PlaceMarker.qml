@@ -147,10 +147,8 @@ Item {
 
     // A border: an arrow pointing out of the plan, west.
     Shape {
-        anchors.centerIn: parent
+        anchors.fill: parent
         visible: marker.kind === "border"
-        width: marker.size * 1.6
-        height: marker.size * 1.2
         preferredRendererType: Shape.CurveRenderer
         ShapePath {
             fillColor: marker.ink
@@ -160,10 +158,20 @@ Item {
             PathSvg {
                 readonly property real w: marker.size * 1.6
                 readonly property real h: marker.size * 1.2
-                path: "M0 " + h / 2 + " L" + w * 0.5 + " 0 L" + w * 0.5 + " " + h * 0.3
-                      + " L" + w + " " + h * 0.3 + " L" + w + " " + h * 0.7
-                      + " L" + w * 0.5 + " " + h * 0.7 + " L" + w * 0.5 + " " + h + " Z"
+                readonly property real l: (marker.width - w) / 2
+                readonly property real t: (marker.height - h) / 2
+                path: "M" + l + " " + (t + h / 2) + " L" + (l + w * 0.5) + " " + t
+                      + " L" + (l + w * 0.5) + " " + (t + h * 0.3) + " L" + (l + w) + " " + (t + h * 0.3)
+                      + " L" + (l + w) + " " + (t + h * 0.7) + " L" + (l + w * 0.5) + " " + (t + h * 0.7)
+                      + " L" + (l + w * 0.5) + " " + (t + h) + " Z"
             }
+        }
+        // The whole target as an invisible frame, so the software renderer
+        // clips the arrow (see MapShape).
+        ShapePath {
+            fillColor: "transparent"
+            strokeWidth: -1
+            PathSvg { path: "M0 0L" + marker.width + " 0L" + marker.width + " " + marker.height + "L0 " + marker.height + "Z" }
         }
     }
 

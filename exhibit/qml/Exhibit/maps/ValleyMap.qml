@@ -16,13 +16,15 @@ MapStage {
         anchors.fill: parent
         places: MapBackend.places
         shapes: MapBackend.shapes
-        states: ({})
+        strongholdStates: ({})
         paths: []
         highlighted: StoryBackend.step.placeIds ?? []
         selectedId: MapBackend.selectedPlace
         pixelScale: stage.canvas.pixelScale
         originX: stage.canvas.originX
         originY: stage.canvas.originY
+        viewport: stage.canvas.settledRect
+        reserved: stage.reserved
         onPlaceTapped: id => id.length > 0 ? MapBackend.selectPlace(id) : MapBackend.clearSelection()
     }
 }

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Exhibit
 import Exhibit.Backend
@@ -8,10 +9,12 @@ import Exhibit.Backend
 // Interface
 //   required property var places       the plan's places: MapBackend.planPlaces
 //   required property var shapes       the plan's drawing: MapBackend.planShapes
-//                                       ({viewBox, floor, river, mountains, hills,
-//                                       airfields, sectors})
-//   required property var states       place id -> "holding" | "attacked" | "taken";
-//                                       ({}) shows every stronghold plain
+//                                       ({viewBox, floor, river, riverId, mountains,
+//                                       hills, airfields, sectors}); constant
+//   required property var strongholdStates
+//                                       place id -> "holding" | "attacked" | "taken";
+//                                       ({}) shows every stronghold plain (not
+//                                       `states`: that is every Item's own list)
 //   required property var paths        ids of the `path` places to draw, e.g.
 //                                       ["hong-cum-escape"]; [] draws none
 //   required property var highlighted  ids drawn emphasised; their labels are
@@ -22,6 +25,11 @@ import Exhibit.Backend
 //                                       where the view box's origin lands; by
 //                                       default the whole plan fits and is centred.
 //                                       ValleyMap binds them to its MapCanvas.
+//   property rect viewport, property var reserved
+//                                       for an embedding that moves the view:
+//                                       where it last settled (view units) and
+//                                       rectangles over the plan (pixels) that
+//                                       labels keep off
 //   signal placeTapped(string placeId) a tap or a press of a marker; "" when a
 //                                       tap hit no place (e.g. to close a card)
 //
@@ -33,10 +41,14 @@ Item {
 
     required property var places
     required property var shapes
-    required property var states
+    required property var strongholdStates
     required property var paths
     required property var highlighted
     property string selectedId: ""
+    // Optional, for an embedding that moves the view (see PlaceLayer).
+    property rect viewport: Qt.rect(-originX / pixelScale, -originY / pixelScale,
+                                    width / pixelScale, height / pixelScale)
+    property var reserved: []
 
     readonly property real viewWidth: (shapes.viewBox ?? [0, 0, 1000, 1300])[2]
     readonly property real viewHeight: (shapes.viewBox ?? [0, 0, 1000, 1300])[3]
@@ -148,16 +160,20 @@ Item {
         places: plan.places
         highlighted: plan.highlighted
         hidden: plan.hiddenIds
-        states: plan.states
+        strongholdStates: plan.strongholdStates
         selectedId: plan.selectedId
         fitScale: plan.fitScale
         pixelScale: plan.pixelScale
         originX: plan.originX
         originY: plan.originY
+        viewport: plan.viewport
+        reserved: plan.reserved.concat([Qt.rect(schematicBox.x, schematicBox.y,
+                                                schematicBox.width, schematicBox.height)])
         onPlaceTapped: id => plan.placeTapped(id)
     }
 
     Rectangle {
+        id: schematicBox
         objectName: "mapSchematicBox"
         anchors.left: parent.left
         anchors.bottom: parent.bottom

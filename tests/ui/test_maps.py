@@ -1,0 +1,339 @@
+"""A visitor uses the two maps: taps places, reads cards, pans, zooms and resets."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtQuick import QQuickItem
+from PySide6.QtTest import QTest
+
+from tests.ui.harness import Visitor
+
+LANGUAGES = ("vi", "en")
+MAX_ZOOM = 8.0
+
+
+# -- gestures the harness does not have ---------------------------------------
+
+
+def wheel(visitor: Visitor, at: QPoint, notches: int) -> None:
+    """Turn the mouse wheel by ``notches`` (positive: away from the visitor, zoom in)."""
+    for _ in range(abs(notches)):
+        delta = QPoint(0, 120 if notches > 0 else -120)
+        event = QWheelEvent(
+            QPointF(at),
+            QPointF(visitor.window.mapToGlobal(at)),
+            QPoint(0, 0),
+            delta,
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QCoreApplication.sendEvent(visitor.window, event)
+        visitor.settle(5)
+    visitor.settle()
+
+
+def pinch(visitor: Visitor, center: QPoint, start: int, end: int, steps: int = 10) -> None:
+    """Two fingers on either side of ``center``, from ``start`` to ``end`` pixels apart."""
+    device = QTest.createTouchDevice()
+    window = visitor.window
+
+    def points(gap: int) -> tuple[QPoint, QPoint]:
+        return QPoint(center.x() - gap // 2, center.y()), QPoint(center.x() + gap // 2, center.y())
+
+    a, b = points(start)
+    QTest.touchEvent(window, device).press(0, a, window).press(1, b, window).commit()
+    visitor.settle(10)
+    for i in range(1, steps + 1):
+        a, b = points(start + (end - start) * i // steps)
+        QTest.touchEvent(window, device).move(0, a, window).move(1, b, window).commit()
+        visitor.settle(10)
+    QTest.touchEvent(window, device).release(0, a, window).release(1, b, window).commit()
+    visitor.settle()
+
+
+def drag(visitor: Visitor, start: QPoint, dx: int, dy: int, steps: int = 12) -> None:
+    visitor.qtbot.mousePress(visitor.window, Qt.MouseButton.LeftButton, pos=start)
+    for i in range(1, steps + 1):
+        point = QPoint(start.x() + dx * i // steps, start.y() + dy * i // steps)
+        visitor.qtbot.mouseMove(visitor.window, pos=point)
+        visitor.qtbot.wait(8)
+    end = QPoint(start.x() + dx, start.y() + dy)
+    visitor.qtbot.mouseRelease(visitor.window, Qt.MouseButton.LeftButton, pos=end)
+    visitor.settle()
+
+
+# -- reading the map ------------------------------------------------------------
+
+
+def canvas_of(visitor: Visitor) -> QQuickItem:
+    return visitor.find("mapCanvas")
+
+
+def rest(visitor: Visitor) -> QQuickItem:
+    """Wait until the view has stopped moving (a step's gentle zoom takes a moment)."""
+    canvas = canvas_of(visitor)
+    visitor.qtbot.waitUntil(lambda: not canvas.property("moving"), timeout=3000)
+    visitor.settle(60)
+    return canvas
+
+
+def assert_within_bounds(canvas: QQuickItem) -> None:
+    zoom = canvas.property("zoom")
+    assert 1.0 - 1e-9 <= zoom <= MAX_ZOOM + 1e-9
+    shown: QRectF = canvas.property("visibleRect")
+    width, height = canvas.property("viewWidth"), canvas.property("viewHeight")
+    for lo, size, total in ((shown.x(), shown.width(), width), (shown.y(), shown.height(), height)):
+        if size <= total + 1e-6:
+            assert lo >= -1e-6 and lo + size <= total + 1e-6, (lo, size, total)
+        else:
+            assert lo + size / 2 == pytest.approx(total / 2)
+
+
+def marker(visitor: Visitor, place_id: str) -> QQuickItem:
+    return visitor.find(f"place-{place_id}")
+
+
+def scene_rect(item: QQuickItem) -> QRectF:
+    return item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
+
+
+def shown_labels(visitor: Visitor) -> list[QQuickItem]:
+    return [
+        item
+        for item in visitor.items()
+        if item.objectName().startswith("label-") and visitor.is_shown(item)
+    ]
+
+
+def tap_place(visitor: Visitor, place_id: str) -> None:
+    rest(visitor)
+    visitor.tap(marker(visitor, place_id))
+    visitor.settle(400)  # past the double-tap interval, so the next tap is a new one
+
+
+# -- cards ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_tapping_a_place_opens_its_card_in_the_language(open_exhibit, exhibit_content, language):
+    visitor = open_exhibit(language=language, open_spec="offensive/2")
+    tap_place(visitor, "kon-tum")
+    kon_tum = exhibit_content.places["kon-tum"]
+    assert visitor.is_shown(visitor.find("placeCard"))
+    assert visitor.text("placeCardName") == kon_tum.name.get(language)
+    assert visitor.text("placeCardInfo") == kon_tum.info.get(language)
+    source = exhibit_content.sources[kon_tum.source].title.get(language)
+    assert source in visitor.text("placeCardSource")
+    assert marker(visitor, "kon-tum").property("selected")
+
+    visitor.tap("placeCardClose")
+    assert not visitor.is_shown(visitor.find("placeCard"))
+    assert not marker(visitor, "kon-tum").property("selected")
+
+
+def test_a_tap_picks_the_nearest_of_two_close_places(open_exhibit, exhibit_content):
+    # Hà Nội and its Gia Lâm airfield are 4 km apart: their targets overlap.
+    visitor = open_exhibit(language="en", open_spec="offensive/8")
+    for place_id in ("gia-lam", "ha-noi", "hai-phong", "cat-bi"):
+        tap_place(visitor, place_id)
+        assert visitor.text("placeCardName") == exhibit_content.places[place_id].name.get("en")
+
+
+def test_the_toggle_relabels_the_map_and_the_card_at_once(open_exhibit, exhibit_content):
+    visitor = open_exhibit(language="vi", open_spec="fortress/4")
+    tap_place(visitor, "command-post")
+    place = exhibit_content.places["command-post"]
+    label = visitor.find("label-muong-thanh")
+    assert label.property("text") == exhibit_content.places["muong-thanh"].name.get("vi")
+    emitted: list[int] = []
+    visitor.backends.maps.changed.connect(lambda: emitted.append(1))
+
+    visitor.tap("languageToggle")
+
+    assert len(emitted) == 1, "one change, so the map and the card update in the same frame"
+    assert visitor.text("placeCardName") == place.name.get("en")
+    assert visitor.text("placeCardInfo") == place.info.get("en")
+    label = visitor.find("label-muong-thanh")
+    assert label.property("text") == exhibit_content.places["muong-thanh"].name.get("en")
+    accessible = marker(visitor, "command-post")
+    assert accessible.property("place")["name"] == place.name.get("en")
+
+
+def test_a_new_step_closes_the_card(open_exhibit):
+    visitor = open_exhibit(language="en", open_spec="offensive/2")
+    tap_place(visitor, "playku")
+    assert visitor.is_shown(visitor.find("placeCard"))
+    visitor.tap("nextButton")
+    assert not visitor.is_shown(visitor.find("placeCard"))
+
+
+# -- what each step shows ----------------------------------------------------------
+
+
+def test_each_offensive_step_highlights_its_places(open_exhibit, exhibit_content):
+    visitor = open_exhibit(language="vi", open_spec="offensive")
+    chapter = exhibit_content.chapter("offensive")
+    map_places = [p for p in exhibit_content.places.values() if p.map == "indochina"]
+    for index, step in enumerate(chapter.steps):
+        rest(visitor)
+        for place in map_places:
+            item = marker(visitor, place.id)
+            assert item.property("highlighted") == (place.id in step.places), (step.id, place.id)
+        # The view has moved to the step: its places are on the map.
+        shown: QRectF = canvas_of(visitor).property("visibleRect")
+        for place_id in step.places:
+            item = marker(visitor, place_id)
+            assert visitor.is_shown(item), (step.id, place_id)
+            data = item.property("place")
+            assert shown.contains(QPointF(data["x"], data["y"])), (step.id, place_id)
+        if index + 1 < len(chapter.steps):
+            visitor.tap("nextButton")
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1280, 720)])
+@pytest.mark.parametrize("chapter_id", ["offensive", "fortress"])
+def test_labels_never_overlap_and_highlighted_places_are_named(
+    open_exhibit, exhibit_content, chapter_id, size
+):
+    visitor = open_exhibit(language="en", open_spec=chapter_id, size=size)
+    chapter = exhibit_content.chapter(chapter_id)
+    for index, step in enumerate(chapter.steps):
+        rest(visitor)
+        labels = shown_labels(visitor)
+        boxes = [(item.objectName(), scene_rect(item)) for item in labels]
+        for i, (name_a, a) in enumerate(boxes):
+            for name_b, b in boxes[i + 1 :]:
+                assert not a.intersects(b), (step.id, name_a, name_b)
+        named = {item.objectName().removeprefix("label-") for item in labels}
+        assert set(step.places) <= named, (step.id, set(step.places) - named)
+        if index + 1 < len(chapter.steps):
+            visitor.tap("nextButton")
+
+
+def test_the_plan_says_it_is_a_schematic_and_which_way_laos_lies(open_exhibit, exhibit_content):
+    for language in LANGUAGES:
+        visitor = open_exhibit(language=language, open_spec="fortress/1")
+        rest(visitor)
+        assert visitor.text("mapSchematic") == exhibit_content.string("map_schematic", language)
+        assert visitor.is_shown(visitor.find("mapSchematic"))
+        laos = visitor.find("label-laos-border")
+        assert visitor.is_shown(laos)
+        assert laos.property("text") == exhibit_content.string("laos_direction", language)
+        for place_id in ("nam-rom", "muong-thanh-bridge", "command-post", "a1", "c2", "base-310"):
+            assert visitor.maybe_find(f"place-{place_id}") is not None, place_id
+
+
+def test_place_markers_are_big_enough_to_tap_and_named_for_screen_readers(
+    open_exhibit, exhibit_content
+):
+    visitor = open_exhibit(language="en", open_spec="fortress/2", size=(1920, 1080))
+    rest(visitor)
+    for place in exhibit_content.places.values():
+        if place.map != "valley" or place.kind == "path":
+            continue
+        item = marker(visitor, place.id)
+        assert item.width() >= 48 and item.height() >= 48, place.id
+        assert item.property("place")["name"] == place.name.get("en")
+
+
+# -- moving the view ------------------------------------------------------------------
+
+
+def test_the_map_owns_drags_and_the_step_stays(open_exhibit, exhibit_content):
+    visitor = open_exhibit(language="en", open_spec="fortress/3")
+    canvas = rest(visitor)
+    before = canvas.property("centerY")
+    title = visitor.text("stepTitle")
+    drag(visitor, visitor.center_of(canvas), -300, -200)
+    assert visitor.text("stepTitle") == title
+    assert canvas.property("centerY") != before
+    assert_within_bounds(canvas)
+
+
+def test_wheel_zooms_within_bounds_and_reset_restores_the_whole_map(open_exhibit):
+    visitor = open_exhibit(language="en", open_spec="offensive/1")
+    canvas = rest(visitor)
+    visitor.tap("mapReset")
+    rest(visitor)
+    assert canvas.property("zoom") == pytest.approx(1.0)
+    whole = canvas.property("visibleRect")
+
+    near_hanoi = marker(visitor, "ha-noi")
+    point = visitor.center_of(near_hanoi)
+    wheel(visitor, point, 3)
+    assert canvas.property("zoom") > 1.5
+    assert_within_bounds(canvas)
+    # Once the map is wider than the stage, the place under the pointer stays under it.
+    point = visitor.center_of(marker(visitor, "ha-noi"))
+    wheel(visitor, point, 1)
+    assert visitor.center_of(marker(visitor, "ha-noi")).x() == pytest.approx(point.x(), abs=2)
+    assert_within_bounds(canvas)
+
+    wheel(visitor, point, 40)
+    assert canvas.property("zoom") == pytest.approx(MAX_ZOOM)
+    assert_within_bounds(canvas)
+
+    for dx, dy in ((2000, 0), (0, 2000), (-4000, -4000)):
+        drag(visitor, visitor.center_of(canvas), dx // 4, dy // 4)
+        drag(visitor, visitor.center_of(canvas), dx // 4, dy // 4)
+        assert_within_bounds(canvas)
+
+    wheel(visitor, point, -60)
+    assert canvas.property("zoom") == pytest.approx(1.0)
+    assert_within_bounds(canvas)
+
+    wheel(visitor, point, 5)
+    visitor.tap("mapReset")
+    rest(visitor)
+    assert canvas.property("zoom") == pytest.approx(1.0)
+    assert canvas.property("visibleRect") == whole
+
+
+def test_double_tap_resets_the_view(open_exhibit):
+    visitor = open_exhibit(language="vi", open_spec="fortress/3")
+    canvas = rest(visitor)
+    assert canvas.property("zoom") > 1.2  # the step's focus
+    empty = visitor.center_of(canvas) + QPoint(0, canvas.height() // 3)
+    visitor.qtbot.mouseDClick(visitor.window, Qt.MouseButton.LeftButton, pos=empty)
+    rest(visitor)
+    assert canvas.property("zoom") == pytest.approx(1.0)
+    assert_within_bounds(canvas)
+
+
+def test_a_pinch_zooms_about_the_fingers_within_bounds(open_exhibit):
+    visitor = open_exhibit(language="en", open_spec="offensive/1", size=(1080, 1920))
+    canvas = rest(visitor)
+    visitor.tap("mapReset")
+    rest(visitor)
+    center = visitor.center_of(canvas)
+
+    middle = (canvas.property("centerX"), canvas.property("centerY"))
+    pinch(visitor, center, 100, 300)
+    # Zoomed in (by less than 3x: the pinch starts once the fingers have moved a little),
+    # about the point between the fingers.
+    assert 1.8 < canvas.property("zoom") < 3.0
+    assert canvas.property("centerX") == pytest.approx(middle[0], abs=1)
+    assert canvas.property("centerY") == pytest.approx(middle[1], abs=1)
+    assert_within_bounds(canvas)
+
+    pinch(visitor, center, 60, 900)
+    assert canvas.property("zoom") == pytest.approx(MAX_ZOOM)
+    assert_within_bounds(canvas)
+
+    pinch(visitor, center, 900, 40)
+    assert canvas.property("zoom") == pytest.approx(1.0, abs=0.05)
+    assert_within_bounds(canvas)
+
+
+def test_the_final_day_plan_is_the_same_valley(open_exhibit):
+    visitor = open_exhibit(language="en", open_spec="final-day")
+    maps = visitor.backends.maps
+    ids = {p["id"] for p in maps.property("planPlaces")}
+    assert {"a1", "c2", "base-506", "command-post", "hong-cum-escape"} <= ids
+    assert maps.property("planShapes")["riverId"] == "nam-rom"
+    assert maps.property("planShapes")["viewBox"] == maps.property("planViewBox")
+    assert maps.property("mapId") == "valley"
