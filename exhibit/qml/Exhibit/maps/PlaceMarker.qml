@@ -101,7 +101,10 @@ Item {
         }
     }
 
-    // Under attack: a ring that pulses while it is on screen (still if motion is reduced).
+    // Under attack: a ring that pulses three times as the attack begins, then
+    // stays (still if motion is reduced). Never endless: motion over five
+    // seconds would need its own pause (WCAG 2.2.2), and a marker pulsing
+    // forever keeps the renderer drawing while the final-day clock is paused.
     Rectangle {
         id: pulse
         anchors.centerIn: parent
@@ -115,7 +118,7 @@ Item {
 
         SequentialAnimation on opacity {
             running: pulse.visible && marker.visible && !Theme.reducedMotion
-            loops: Animation.Infinite
+            loops: 3
             NumberAnimation { from: 1.0; to: 0.25; duration: 700; easing.type: Easing.InOutSine }
             NumberAnimation { from: 0.25; to: 1.0; duration: 700; easing.type: Easing.InOutSine }
         }
