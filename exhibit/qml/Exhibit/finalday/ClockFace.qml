@@ -14,6 +14,15 @@ Item {
     // "approx." on the dial when the hands only place an event the source
     // gives no hour for; empty otherwise.
     property string approxText: ""
+    // Where the hands come to rest; the "approx." mark goes in the half of
+    // the dial the hands leave free there.
+    property real restMinute: minute
+
+    function pointsDown(degrees: real): bool {
+        const a = ((degrees % 360) + 360) % 360
+        return a > 120 && a < 240
+    }
+    readonly property bool approxOnTop: pointsDown(restMinute / 2) || pointsDown(restMinute * 6)
 
     readonly property real size: Math.min(width, height)
     readonly property color ink: "#231d16"
@@ -87,7 +96,7 @@ Item {
         Text {
             objectName: "clockApprox"
             anchors.horizontalCenter: parent.horizontalCenter
-            y: dial.height * 0.64
+            y: face.approxOnTop ? dial.height * 0.36 - height : dial.height * 0.64
             visible: text.length > 0
             text: face.approxText
             color: "#8a3b2c"

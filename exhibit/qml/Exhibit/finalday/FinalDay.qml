@@ -162,6 +162,7 @@ Item {
                             objectName: "clockFace"
                             anchors.fill: parent
                             minute: day.shownMinute
+                            restMinute: ClockBackend.minute
                             approxText: ClockBackend.approxText
                             Accessible.name: readout.spoken
                         }
