@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from exhibit.cli import DEFAULT_SIZE, parse_args
+from exhibit.cli import DEFAULT_SIZE, Options, parse_args, settings_path
 from exhibit.core import content_cache
 from exhibit.core.model import Exhibit
 from exhibit.core.story import parse_open_spec
 from exhibit.paths import ASSETS_DIR, FONTS_DIR, QML_IMPORT_DIR
+
+if TYPE_CHECKING:
+    from exhibit.core.settings import Settings
+    from exhibit.qt.window_memory import WindowMemory
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -53,17 +58,133 @@ def prepare_qt_environment(offscreen: bool) -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def load_settings_or_report(options: Options) -> Settings | None:
+    """The settings file (if any) with the command line's overrides, or None after
+    printing every problem as ``file:line: setting: message``."""
+    from exhibit.core.settings import DEFAULT_SETTINGS, apply_overrides, load_settings
+    from exhibit.core.yamlsource import ContentError
+
+    path = settings_path(options)
+    settings = DEFAULT_SETTINGS
+    if path is not None:
+        try:
+            settings = load_settings(path)
+        except ContentError as error:
+            print(f"The settings in {path} have {len(error.problems)} problem(s):", file=sys.stderr)
+            for problem in error.problems:
+                print(f"  {problem}", file=sys.stderr)
+            return None
+    try:
+        return apply_overrides(settings, **options.overrides())
+    except ValueError as error:
+        for line in str(error).splitlines():
+            print(f"exhibit: command line: {line}", file=sys.stderr)
+        return None
+
+
 @dataclass
 class ExhibitWindow:
-    """The running UI: keep a reference to it for as long as the window lives."""
+    """The running UI: keep a reference to it for as long as the window lives.
 
-    engine: object
-    window: object
-    backends: object
+    ``presenter`` is the presenter view's window in presentation mode, if one
+    was opened. :meth:`show` shows the windows the way the mode wants them.
+    """
+
+    engine: Any
+    window: Any
+    backends: Any
+    settings: Any = None
+    presenter: Any = None
+    memory: Any = None
+    remembered: Any = None
+    _cursor_hidden: bool = field(default=False, repr=False)
+
+    def show(self, *, windowed: bool = False) -> None:
+        """Show the exhibit for its mode; ``windowed`` keeps the given size (screenshots)."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QGuiApplication
+
+        from exhibit.qt.mode_backend import find_screen
+
+        settings = self.settings
+        window = self.window
+        if windowed or settings is None:
+            window.show()
+            return
+        screen = find_screen(settings.screen)
+        if settings.is_kiosk:
+            # Explicit geometry and no frame, so the kiosk fills the screen
+            # even on a bare X server with no window manager to obey
+            # "full screen", and on eglfs.
+            window.setFlags(window.flags() | Qt.WindowType.FramelessWindowHint)
+            window.setScreen(screen)
+            window.setGeometry(screen.geometry())
+            window.showFullScreen()
+            if not self._cursor_hidden:
+                QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
+                self._cursor_hidden = True
+            return
+        if settings.is_presentation:
+            window.setScreen(screen)
+            window.setGeometry(screen.geometry())
+            window.showFullScreen()
+            if self.presenter is not None:
+                self._show_presenter(screen)
+            return
+        self._show_classroom(screen)
+
+    def _show_classroom(self, screen: Any) -> None:
+        window = self.window
+        remembered = self.remembered
+        if self.settings.screen is not None:
+            window.setScreen(screen)
+            frame = window.geometry()
+            frame.moveCenter(screen.availableGeometry().center())
+            window.setPosition(frame.topLeft())
+        if remembered is not None and self.memory is not None:
+            if self.memory.position_is_on_screen(remembered):
+                window.setGeometry(remembered)
+            else:
+                window.resize(remembered.size())
+        if self.memory is not None:
+            self.memory.watch(window)
+            if self.memory.full_screen():
+                window.showFullScreen()
+                return
+        window.show()
+
+    def _show_presenter(self, audience: Any) -> None:
+        from PySide6.QtGui import QGuiApplication
+
+        presenter = self.presenter
+        others = [s for s in QGuiApplication.screens() if s is not audience]
+        if others:
+            presenter.setScreen(others[0])
+            presenter.setGeometry(others[0].geometry())
+            presenter.showFullScreen()
+        else:
+            presenter.show()
 
     def close(self) -> None:
-        self.window.close()  # type: ignore[attr-defined]
-        self.engine.deleteLater()  # type: ignore[attr-defined]
+        from PySide6.QtGui import QGuiApplication
+
+        self.backends.mode.release()
+        if self._cursor_hidden:
+            QGuiApplication.restoreOverrideCursor()
+            self._cursor_hidden = False
+        if self.presenter is not None:
+            self.presenter.close()
+        self.window.close()
+        self.engine.deleteLater()
+
+
+def wants_presenter_view(settings: Settings) -> bool:
+    """Presentation mode opens the presenter view when asked, or when a second screen is there."""
+    from PySide6.QtGui import QGuiApplication
+
+    if not settings.is_presentation:
+        return False
+    return settings.presenter_view or len(QGuiApplication.screens()) > 1
 
 
 def open_window(
@@ -72,36 +193,79 @@ def open_window(
     language: str | None = None,
     open_spec: str | None = None,
     size: tuple[int, int] | None = None,
+    settings: Settings | None = None,
+    memory: WindowMemory | None = None,
+    time_scale: float = 1.0,
 ) -> ExhibitWindow:
     """Build the engine and the window for a new session (used by main, tests, benchmarks).
 
-    A QGuiApplication must exist. The window is created hidden; call ``show()``.
+    A QGuiApplication must exist. The window is created hidden; call
+    ``show()`` on the result (or on its ``window`` for a plain window).
+    ``settings`` choose the mode (default: a classroom window). In classroom
+    mode ``memory`` supplies the remembered language (unless ``language`` is
+    given) and window geometry (its size unless ``size`` is given).
+    ``time_scale`` speeds up the idle and staff timers, for tests.
     """
+    from PySide6.QtCore import QRect, QSize
     from PySide6.QtGui import QFont, QGuiApplication
     from PySide6.QtQml import QQmlApplicationEngine
     from PySide6.QtQuick import QQuickWindow  # noqa: F401  (so the root is typed as one)
 
     from exhibit.core.session import Session
+    from exhibit.core.settings import DEFAULT_SETTINGS
     from exhibit.qt import backends
     from exhibit.qt.fonts import register_fonts
+
+    settings = settings if settings is not None else DEFAULT_SETTINGS
+    if settings.is_kiosk or settings.is_presentation:
+        memory = None
+    remembered = memory.geometry() if memory is not None else None
+    if language is None and memory is not None:
+        language = memory.language()
+    if language is None:
+        language = settings.language
 
     family = register_fonts(FONTS_DIR)
     QGuiApplication.setFont(QFont(family))
 
-    session = Session(exhibit, language)
+    session = Session(exhibit, language, reduced_motion=settings.reduced_motion)
     if open_spec:
         session.story.go_to(parse_open_spec(open_spec, exhibit))
-    installed = backends.install_session(session, family)
+    installed = backends.install_session(session, family, settings, time_scale=time_scale)
 
     engine = QQmlApplicationEngine()
     engine.addImportPath(str(QML_IMPORT_DIR))
+    if remembered is not None:
+        if size is None:
+            size = (remembered.width(), remembered.height())
+        else:  # an explicit size wins; only the remembered place is kept
+            remembered = QRect(remembered.topLeft(), QSize(*size))
     width, height = size or DEFAULT_SIZE
     engine.setInitialProperties({"width": width, "height": height})
     engine.loadFromModule("Exhibit", "Main")
     roots = engine.rootObjects()
     if not roots:
         raise RuntimeError("the QML user interface failed to load")
-    return ExhibitWindow(engine, roots[0], installed)
+    window = roots[0]
+    installed.mode.attach(window)
+    presenter = None
+    if wants_presenter_view(settings):
+        engine.setInitialProperties({})
+        engine.loadFromModule("Exhibit", "PresenterView")
+        roots = engine.rootObjects()
+        if len(roots) < 2:
+            raise RuntimeError("the presenter view failed to load")
+        presenter = roots[-1]
+        installed.mode.attach_presenter(presenter)
+    return ExhibitWindow(
+        engine,
+        window,
+        installed,
+        settings=settings,
+        presenter=presenter,
+        memory=memory,
+        remembered=remembered,
+    )
 
 
 def save_screenshot_when_drawn(window: object, path: Path, settle_ms: int = 600) -> None:
@@ -126,6 +290,13 @@ def save_screenshot_when_drawn(window: object, path: Path, settle_ms: int = 600)
 
 def main(argv: list[str] | None = None) -> int:
     options = parse_args(argv)
+    if options.hash_pin:
+        from exhibit.core.pin import main_hash_pin
+
+        return main_hash_pin([])
+    settings = load_settings_or_report(options)
+    if settings is None:
+        return EXIT_BAD_INPUT
     exhibit = load_or_report(options.content, use_cache=not options.check)
     if exhibit is None:
         return EXIT_BAD_INPUT
@@ -144,22 +315,41 @@ def main(argv: list[str] | None = None) -> int:
             print(f"exhibit: --open: {error}", file=sys.stderr)
             return EXIT_BAD_INPUT
 
-    prepare_qt_environment(offscreen=options.screenshot is not None)
-    from PySide6.QtGui import QGuiApplication
+    screenshot = options.screenshot is not None
+    prepare_qt_environment(offscreen=screenshot)
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QGuiApplication, QWindow
+
+    from exhibit.qt.window_memory import WindowMemory
 
     app = QGuiApplication(sys.argv[:1])
     app.setApplicationName("Dien Bien Phu 1954")
     app.setOrganizationName("exhibit")
+    # A screenshot shows exactly what was asked for, never a remembered window.
+    memory = None if screenshot else WindowMemory(QSettings())
     try:
         running = open_window(
-            exhibit, language=options.lang, open_spec=options.open, size=options.size
+            exhibit,
+            language=options.lang,
+            open_spec=options.open,
+            size=options.size,
+            settings=settings,
+            memory=memory,
         )
     except RuntimeError as error:
         print(f"exhibit: {error}", file=sys.stderr)
         return EXIT_FAILED
+    running.backends.mode.exitRequested.connect(app.exit)
+    # Closing the exhibit's window ends the program, even with the presenter view open.
+    app.setQuitOnLastWindowClosed(False)
+    running.window.visibilityChanged.connect(
+        lambda visibility: app.quit() if visibility == QWindow.Visibility.Hidden else None
+    )
     if options.screenshot is not None:
         save_screenshot_when_drawn(running.window, options.screenshot)
-    running.window.show()  # type: ignore[attr-defined]
+    running.show(windowed=screenshot)
     status = app.exec()
+    if running.memory is not None:
+        running.memory.remember(running.window, running.backends.session.language)
     running.close()
     return status

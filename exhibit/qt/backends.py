@@ -19,6 +19,7 @@ from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from exhibit.core.model import Chapter, Step, Text
 from exhibit.core.session import Session
+from exhibit.core.settings import Settings
 from exhibit.core.story import Position
 
 QML_IMPORT_NAME = "Exhibit.Backend"
@@ -28,7 +29,13 @@ QML_IMPORT_MAJOR_VERSION = 1
 class _Backends:
     """The backends of the current session, created once per window."""
 
-    def __init__(self, session: Session, font_family: str) -> None:
+    def __init__(
+        self,
+        session: Session,
+        font_family: str,
+        settings: Settings | None = None,
+        time_scale: float = 1.0,
+    ) -> None:
         self.session = session
         self.ui = UiBackend(session, font_family)
         self.story = StoryBackend(session)
@@ -39,18 +46,33 @@ class _Backends:
         from exhibit.qt.map_backend import MapBackend
 
         self.maps = MapBackend(session, font_family)
-        from exhibit.qt.map_backend import MapBackend
+        from exhibit.qt.mode_backend import ModeBackend
 
-        self.maps = MapBackend(session, font_family)
+        self.mode = ModeBackend(
+            session,
+            settings if settings is not None else Settings(),
+            time_scale=time_scale,
+            play_pause=self.clock.togglePlay,
+        )
 
 
 _current: _Backends | None = None
 
 
-def install_session(session: Session, font_family: str) -> _Backends:
-    """Make ``session`` the one the QML singletons show; call before loading QML."""
+def install_session(
+    session: Session,
+    font_family: str,
+    settings: Settings | None = None,
+    *,
+    time_scale: float = 1.0,
+) -> _Backends:
+    """Make ``session`` the one the QML singletons show; call before loading QML.
+
+    ``settings`` (default: all defaults) choose the mode; ``time_scale``
+    speeds up the mode's clock for tests (see :mod:`exhibit.qt.mode_backend`).
+    """
     global _current
-    _current = _Backends(session, font_family)
+    _current = _Backends(session, font_family, settings, time_scale)
     return _current
 
 

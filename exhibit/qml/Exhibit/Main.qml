@@ -15,6 +15,9 @@ Window {
     minimumWidth: 640
     minimumHeight: 480
 
+    // A kiosk cannot be closed by visitors; staff leave through the PIN keypad.
+    onClosing: close => { close.accepted = ModeBackend.allowClose }
+
     property bool firstFrameShown: false
 
     Connections {
@@ -33,19 +36,9 @@ Window {
         anchors.fill: parent
         focus: true
 
-        Keys.onPressed: event => {
-            switch (event.key) {
-            case Qt.Key_Right:
-            case Qt.Key_PageDown:
-                StoryBackend.next(); event.accepted = true; break
-            case Qt.Key_Left:
-            case Qt.Key_PageUp:
-                StoryBackend.previous(); event.accepted = true; break
-            case Qt.Key_Home:
-            case Qt.Key_Escape:
-                StoryBackend.home(); event.accepted = true; break
-            }
-        }
+        // What a key does depends on the mode (classroom, kiosk, presentation):
+        // the backend decides, and swallows the keys a kiosk must ignore.
+        Keys.onPressed: event => { event.accepted = ModeBackend.handleKey(event.key, event.modifiers) }
 
         TopBar {
             id: topBar
@@ -78,6 +71,22 @@ Window {
             active: window.firstFrameShown || !StoryBackend.onTitle
             visible: !StoryBackend.onTitle
             source: "chapter/ChapterView.qml"
+        }
+
+        // Kiosk only: the attract loop, the idle notice and the staff keypad.
+        Loader {
+            objectName: "kioskLayerLoader"
+            anchors.fill: parent
+            active: ModeBackend.kiosk
+            source: "kiosk/KioskLayer.qml"
+        }
+
+        // Presentation: B or . blacks out the projection (and back).
+        Rectangle {
+            objectName: "blankOverlay"
+            anchors.fill: parent
+            color: "#000000"
+            visible: ModeBackend.blanked
         }
     }
 }
