@@ -55,6 +55,9 @@ class ClockBackend(QObject):
     changed = Signal()
     #: The finger on the timeline bar moved (``scrubbing``, ``scrubMinute``).
     scrubChanged = Signal()
+    #: What is the same for every event of the day changed: the language, or
+    #: the chapter (the bar's span and marks, the date, the state names).
+    dayChanged = Signal()
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -74,7 +77,8 @@ class ClockBackend(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._advance)
         session.on_position(self._on_position)
-        session.on_language(lambda _code: self.changed.emit())
+        self._day_id: str | None = self._timeline_id()
+        session.on_language(lambda _code: self._on_language())
 
     @staticmethod
     def create(engine: QQmlEngine) -> QObject:
@@ -94,6 +98,15 @@ class ClockBackend(QObject):
         if chapter.id not in self._timelines:
             self._timelines[chapter.id] = Timeline.from_chapter(chapter)
         return self._timelines[chapter.id]
+
+    def _timeline_id(self) -> str | None:
+        """The id of the chapter told on the clock, if the visitor is in it."""
+        chapter = self._session.story.chapter
+        return chapter.id if chapter is not None and is_clock_chapter(chapter) else None
+
+    def _on_language(self) -> None:
+        self.dayChanged.emit()
+        self.changed.emit()
 
     def _event(self) -> TimelineEvent | None:
         timeline = self.timeline
@@ -134,6 +147,10 @@ class ClockBackend(QObject):
             self._stop_playing()
         if left_mid_scrub:
             self.scrubChanged.emit()
+        day_id = self._timeline_id()
+        if day_id != self._day_id:
+            self._day_id = day_id
+            self.dayChanged.emit()
         self.changed.emit()
 
     def _stop_playing(self) -> None:
@@ -231,6 +248,18 @@ class ClockBackend(QObject):
     def _paths(self) -> list[str]:
         return self._paths_after(self._current_index())
 
+    def _place_ids_of(self, index: int | None) -> list[str]:
+        chapter = self._session.story.chapter
+        if index is None or chapter is None or self.timeline is None:
+            return []
+        return list(chapter.steps[index].places)
+
+    def _place_ids(self) -> list[str]:
+        return self._place_ids_of(self._current_index())
+
+    def _place_ids_before(self) -> list[str]:
+        return self._place_ids_of(self._before_index)
+
     def _states_before(self) -> dict[str, str]:
         """The states before the latest move, shown while the hands travel forward."""
         return self._states_after(self._before_index)
@@ -308,16 +337,18 @@ class ClockBackend(QObject):
     displayTime = Property(str, _display_time, notify=changed, final=True)
     exact = Property(bool, _exact, notify=changed, final=True)
     approxText = Property(str, _approx_text, notify=changed, final=True)
-    dateText = Property(str, _date_text, notify=changed, final=True)
+    dateText = Property(str, _date_text, notify=dayChanged, final=True)
     states = Property("QVariantMap", _states, notify=changed, final=True)
     paths = Property("QVariantList", _paths, notify=changed, final=True)
+    placeIds = Property("QVariantList", _place_ids, notify=changed, final=True)
+    placeIdsBefore = Property("QVariantList", _place_ids_before, notify=changed, final=True)
     statesBefore = Property("QVariantMap", _states_before, notify=changed, final=True)
     pathsBefore = Property("QVariantList", _paths_before, notify=changed, final=True)
-    stateNames = Property("QVariantMap", _state_names, notify=changed, final=True)
+    stateNames = Property("QVariantMap", _state_names, notify=dayChanged, final=True)
     skyKeyframes = Property("QVariantList", _sky_keyframes, constant=True, final=True)
-    barStart = Property(int, _bar_start, notify=changed, final=True)
-    barEnd = Property(int, _bar_end, notify=changed, final=True)
-    eventMarks = Property("QVariantList", _event_marks, notify=changed, final=True)
+    barStart = Property(int, _bar_start, notify=dayChanged, final=True)
+    barEnd = Property(int, _bar_end, notify=dayChanged, final=True)
+    eventMarks = Property("QVariantList", _event_marks, notify=dayChanged, final=True)
     isTotals = Property(bool, _is_totals, notify=changed, final=True)
     playing = Property(bool, _playing_value, notify=changed, final=True)
     card = Property("QVariantMap", _card, notify=changed, final=True)

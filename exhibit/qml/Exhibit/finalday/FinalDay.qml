@@ -21,10 +21,33 @@ Item {
     // Where the hands are now: animated towards targetMinute.
     property real shownMinute: 0
     // While the hands travel forward to an event, the plan still shows the
-    // day as it was: each stronghold falls as the clock reaches its hour.
+    // day as it was: each stronghold falls, and the event's places light up,
+    // as the clock reaches its hour. The plan is given new values only when
+    // they differ, so a move does not make it lay out its labels again
+    // while the hands set off.
     property bool holdPlan: false
-    readonly property var planStates: holdPlan ? ClockBackend.statesBefore : ClockBackend.states
-    readonly property var planPaths: holdPlan ? ClockBackend.pathsBefore : ClockBackend.paths
+    property var planStates: ({})
+    property var planPaths: []
+    property var planHighlighted: []
+
+    function syncPlan(): void {
+        const states = holdPlan ? ClockBackend.statesBefore : ClockBackend.states
+        const paths = holdPlan ? ClockBackend.pathsBefore : ClockBackend.paths
+        const lit = holdPlan ? ClockBackend.placeIdsBefore : ClockBackend.placeIds
+        if (JSON.stringify(states) !== JSON.stringify(planStates))
+            planStates = states
+        if (JSON.stringify(paths) !== JSON.stringify(planPaths))
+            planPaths = paths
+        if (JSON.stringify(lit) !== JSON.stringify(planHighlighted))
+            planHighlighted = lit
+    }
+
+    onHoldPlanChanged: Qt.callLater(syncPlan)
+
+    Connections {
+        target: ClockBackend
+        function onChanged(): void { Qt.callLater(day.syncPlan) }
+    }
 
     // The plan's drawing and place names change only with the language, but
     // MapBackend notifies on every move too: binding to it would rebuild the
@@ -45,6 +68,7 @@ Item {
 
     Component.onCompleted: {
         takePlan()
+        syncPlan()
         shownMinute = targetMinute
     }
     onTargetMinuteChanged: moveTo(targetMinute)
@@ -208,7 +232,7 @@ Item {
                     shapes: day.planShapes
                     strongholdStates: day.planStates
                     paths: day.planPaths
-                    highlighted: StoryBackend.step.placeIds ?? []
+                    highlighted: day.planHighlighted
                 }
             }
         }
