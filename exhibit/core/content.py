@@ -121,7 +121,7 @@ class _Reader:
 
     def read(self, relative: str) -> YNode | None:
         path = self.root / relative
-        if not path.is_file():
+        if not _is_file(path):
             self.problems.add(self.display(path), 1, "", "is missing")
             return None
         return read_yaml(path, self.display(path), self.problems)
@@ -170,10 +170,18 @@ class _Reader:
             return None
         for base in self.assets_dirs:
             candidate = base / relative
-            if candidate.is_file():
+            if _is_file(candidate):
                 return candidate
         self.problems.at(node, f"the asset file '{relative}' does not exist")
         return None
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a file; a name the system cannot look up (too long ...) is not."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def load_content(content_dir: Path, assets_dir: Path | None = None) -> Exhibit:
@@ -183,7 +191,10 @@ def load_content(content_dir: Path, assets_dir: Path | None = None) -> Exhibit:
     can ship a folder with its own assets, then in ``assets_dir`` (the assets
     bundled with the program).
     """
-    root = content_dir.resolve()
+    try:
+        root = content_dir.resolve()
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, a NUL byte ...
+        root = content_dir.absolute()
     bases = (root,) if assets_dir is None else (root, assets_dir.resolve())
     reader = _Reader(root, bases)
     problems = reader.problems
@@ -484,7 +495,7 @@ def _read_chapter(
 ) -> Chapter | None:
     problems = reader.problems
     relative = f"{CHAPTERS_DIR}/{chapter_id}.yaml"
-    if not (reader.root / relative).is_file():
+    if not _is_file(reader.root / relative):
         problems.at(id_node, f"has no file {relative}")
         return None
     node = reader.read(relative)

@@ -37,13 +37,27 @@ def content_key(content_dir: Path, assets_dir: Path | None) -> str:
     core_dir = Path(__file__).resolve().parent
     for name in _LOADER_MODULES:
         digest.update((core_dir / name).read_bytes())
-    root = content_dir.resolve()
+    # A folder the system cannot walk (a name too long, a symlink loop, an
+    # unreadable file) still gets a key: the loader then reports what is wrong.
+    try:
+        root = content_dir.resolve()
+    except (OSError, RuntimeError, ValueError):
+        root = content_dir.absolute()
     digest.update(str(root).encode())
     digest.update(str(assets_dir.resolve() if assets_dir else "").encode())
-    for path in sorted(root.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes())
+    try:
+        paths = sorted(root.rglob("*"))
+    except (OSError, RuntimeError, ValueError):
+        paths = []
+    for path in paths:
+        try:
+            if not path.is_file():
+                continue
+            data = path.read_bytes()
+        except OSError:
+            data = b"\0unreadable"
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(data)
     return digest.hexdigest()
 
 

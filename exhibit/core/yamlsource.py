@@ -144,6 +144,9 @@ def parse_yaml(text: str, display_name: str, problems: Problems) -> YNode | None
     except yaml.MarkedYAMLError as error:
         mark, message = _marked_error(error, text)
         line = mark.line + 1 if mark is not None else 1
+        # At the end of a file without a final newline the parser's mark is
+        # one line past the last: report the last line, where the file stops.
+        line = min(line, text.count("\n") + 1)
         problems.add(display_name, line, "", f"is not valid YAML: {message}")
     except yaml.YAMLError as error:
         line = _reader_error_line(error, text)
