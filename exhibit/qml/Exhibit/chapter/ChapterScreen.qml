@@ -22,6 +22,9 @@ Item {
     Item {
         id: labelArea
         objectName: "labelArea"
+        // The swipe area: a region named by its step, for assistive technology.
+        Accessible.role: Accessible.Pane
+        Accessible.name: StoryBackend.step.title ?? ""
         x: screen.portrait ? Theme.margin : stage.x + stage.width + Theme.margin
         y: screen.portrait ? stage.height + Theme.margin : 0
         width: screen.portrait ? screen.width - 2 * Theme.margin

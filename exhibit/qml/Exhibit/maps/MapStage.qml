@@ -18,6 +18,10 @@ Item {
                                              resetArea.width, resetArea.height)]
     default property alias drawing: canvas.data
 
+    // One named picture for assistive technology; its places are buttons inside.
+    Accessible.role: Accessible.Graphic
+    Accessible.name: MapBackend.title
+
     Rectangle {
         anchors.fill: parent
         radius: Theme.radius
