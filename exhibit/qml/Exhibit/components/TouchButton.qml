@@ -62,6 +62,10 @@ Rectangle {
     TapHandler {
         id: tap
         enabled: button.enabledState
+        // Grab the press, like any button: otherwise a handler under the
+        // button (a map, a card, a keypad's backdrop) would get the tap too.
+        // A swipe that starts on the button can still take it over.
+        gesturePolicy: TapHandler.ReleaseWithinBounds
         onTapped: button.trigger()
     }
 }
