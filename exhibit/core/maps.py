@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -115,6 +116,8 @@ class DrawnPlace:
     y: float
     line: tuple[tuple[float, float], ...] = ()
     sector: str | None = None
+    extent: Rect | None = None
+    """The area the place covers on the map (a sub-sector's outline), if drawn as a shape."""
 
     @property
     def line_path(self) -> str:
@@ -123,8 +126,12 @@ class DrawnPlace:
 
     @property
     def points(self) -> tuple[tuple[float, float], ...]:
-        """Every point the place covers: its anchor and its line."""
-        return ((self.x, self.y), *self.line)
+        """Every point the place covers: its anchor, its line and its area's corners."""
+        corners: tuple[tuple[float, float], ...] = ()
+        if self.extent is not None:
+            e = self.extent
+            corners = ((e.x, e.y), (e.right, e.bottom))
+        return ((self.x, self.y), *self.line, *corners)
 
 
 @dataclass(frozen=True)
@@ -225,6 +232,25 @@ def _shapes(kind: MapKind, asset: Mapping[str, Any]) -> dict[str, Any]:
     return shapes
 
 
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def path_extent(path: str) -> Rect | None:
+    """The bounding box of an SVG path's points, control points included (absolute commands)."""
+    numbers = [float(n) for n in _NUMBER.findall(path)]
+    return bounding_rect(zip(numbers[0::2], numbers[1::2], strict=False))
+
+
+def _shape_extents(shapes: Mapping[str, Any]) -> dict[str, Rect]:
+    extents: dict[str, Rect] = {}
+    for group in PLAN_SHAPE_GROUPS:
+        for shape in shapes.get(group, ()):
+            extent = path_extent(shape["path"])
+            if extent is not None:
+                extents[shape["id"]] = extent
+    return extents
+
+
 def _view_size(kind: MapKind, asset: Mapping[str, Any]) -> tuple[float, float, MapFrame | None]:
     if kind is MapKind.GEO:
         frame = load_geo_frame(asset)
@@ -248,6 +274,8 @@ def build_map(map_def: MapDef, places: Iterable[Place]) -> MapData:
             return frame.to_view(*pair)
         return pair[0] * width, pair[1] * height
 
+    shapes = _shapes(map_def.kind, asset)
+    extents = _shape_extents(shapes)
     drawn = []
     for place in places:
         if place.map != map_def.id:
@@ -259,13 +287,14 @@ def build_map(map_def: MapDef, places: Iterable[Place]) -> MapData:
             x, y = halfway(line)
         else:  # validated content always has one or the other
             continue
-        drawn.append(DrawnPlace(place.id, place.kind, x, y, line, place.sector))
+        extent = extents.get(place.id)
+        drawn.append(DrawnPlace(place.id, place.kind, x, y, line, place.sector, extent))
     return MapData(
         id=map_def.id,
         kind=map_def.kind,
         view_width=width,
         view_height=height,
-        shapes=MappingProxyType(_shapes(map_def.kind, asset)),
+        shapes=MappingProxyType(shapes),
         places=tuple(drawn),
     )
 
@@ -482,6 +511,7 @@ def place_labels(
     obstacles: Mapping[str, Rect] | None = None,
     bounds: Rect | None = None,
     yielding: Collection[str] = (),
+    markers: Mapping[str, tuple[float, float]] | None = None,
 ) -> dict[str, Placement | None]:
     """Choose a side for every label so that none overlaps another; ``None`` hides it.
 
@@ -490,40 +520,62 @@ def place_labels(
     already placed nor an obstacle (a marker), except the obstacle of its own
     id. Highlighted labels go first and, if no side is free, may cover the
     ``yielding`` obstacles (markers of places that are not highlighted), then
-    go :data:`FAR_GAP` times further out. A label that finds no room is
-    hidden. Labels never overlap each other.
+    go :data:`FAR_GAP` times further out; a place whose marker a label covers
+    gets no label of its own. A label that finds no room is hidden. Labels
+    never overlap each other.
+
+    With ``markers`` (each place's point), a label first looks only for a box
+    whose nearest marker is its own, so that it cannot be read as another
+    place's name; a plain label that finds none is hidden.
     """
     obstacles = obstacles or {}
-    yielding = set(yielding)
+    markers = markers or {}
+    yielding = set(yielding) & set(obstacles)
     order = sorted(
         range(len(requests)),
         key=lambda i: (not requests[i].highlighted, requests[i].priority, i),
     )
     placed: list[Rect] = []
+    covered: set[str] = set()
     result: dict[str, Placement | None] = {}
     for index in order:
         request = requests[index]
+        if request.id in covered:
+            result[request.id] = None  # its marker is under a highlighted label
+            continue
         blocking = [rect for key, rect in obstacles.items() if key != request.id]
-        attempts = [(gap, blocking)]
+        others = [point for key, point in markers.items() if key != request.id]
+        attempts: list[_Attempt] = [(gap, blocking, others)]
         if request.highlighted:
             firm = [r for key, r in obstacles.items() if key != request.id and key not in yielding]
-            attempts += [(gap, firm), (gap * FAR_GAP, blocking), (gap * FAR_GAP, firm)]
-            attempts += [(gap * FAR_GAP * 2, firm)]
+            attempts += [(gap, blocking, []), (gap, firm, []), (gap * FAR_GAP, blocking, others)]
+            attempts += [(gap * FAR_GAP, firm, []), (gap * FAR_GAP * 2, firm, [])]
         placement = _first_free(request, attempts, placed, bounds)
         result[request.id] = placement
         if placement is not None:
             placed.append(placement.box)
+            covered |= {key for key in yielding if placement.box.intersects(obstacles[key])}
     return result
+
+
+_Attempt = tuple[float, Sequence[Rect], Sequence[tuple[float, float]]]
+"""A round of candidates: the gap, the obstacles to avoid, the markers that must be further."""
+
+
+def _distance(point: tuple[float, float], rect: Rect) -> float:
+    dx = max(rect.x - point[0], 0.0, point[0] - rect.right)
+    dy = max(rect.y - point[1], 0.0, point[1] - rect.bottom)
+    return math.hypot(dx, dy)
 
 
 def _first_free(
     request: LabelRequest,
-    attempts: Sequence[tuple[float, Sequence[Rect]]],
+    attempts: Sequence[_Attempt],
     placed: Sequence[Rect],
     bounds: Rect | None,
 ) -> Placement | None:
     anchors = ((request.x, request.y), *request.alternates)
-    for gap, blocking in attempts:
+    for gap, blocking, others in attempts:
         for x, y in anchors:
             for side in SIDES:
                 box = label_rect(x, y, request.width, request.height, side, gap)
@@ -532,6 +584,9 @@ def _first_free(
                 if any(box.intersects(r) for r in placed):
                     continue
                 if any(box.intersects(r) for r in blocking):
+                    continue
+                own = _distance((x, y), box)
+                if any(_distance(point, box) < own - 1e-9 for point in others):
                     continue
                 return Placement(side, box)
     return None
@@ -614,6 +669,7 @@ def layout_labels(
             obstacles=obstacles,
             bounds=bounds,
             yielding=[p.id for p in shown if p.id not in highlighted_ids],
+            markers={p.id: (p.x, p.y) for p in shown},
         )
     )
     return placements

@@ -344,6 +344,8 @@ def test_placed_labels_never_overlap_each_other_or_markers(requests, gap, bounde
             assert not a.intersects(b)
     by_id = {r.id: r for r in requests}
     for key, box in boxes:
+        # A place whose marker a highlighted label covers has no label to point at it.
+        assert not any(box_.intersects(markers[key]) for other, box_ in boxes if other != key)
         if bounds is not None:
             assert bounds.contains(box)
         for other, marker in markers.items():

@@ -84,6 +84,7 @@ MapStage {
         originX: stage.canvas.originX
         originY: stage.canvas.originY
         viewport: stage.canvas.settledRect
+        settledScale: stage.canvas.settledScale
         reserved: stage.reserved
         onPlaceTapped: id => id.length > 0 ? MapBackend.selectPlace(id) : MapBackend.clearSelection()
     }

@@ -28,8 +28,10 @@ Item {
     readonly property real originX: width / 2 - centerX * pixelScale
     readonly property real originY: height / 2 - centerY * pixelScale
     readonly property bool moving: drag.active || pinch.active || flight.running
-    // Where the view last came to rest (view units); labels are laid out for it.
+    // Where the view last came to rest (view units) and its scale; labels are
+    // laid out for it, so no layout is computed while the view moves in.
     property rect settledRect: Qt.rect(0, 0, 0, 0)
+    readonly property real settledScale: settledRect.width > 0 ? width / settledRect.width : pixelScale
     // The part of the view box on screen, in view units.
     readonly property rect visibleRect: Qt.rect(centerX - width / (2 * pixelScale),
                                                 centerY - height / (2 * pixelScale),

@@ -15,7 +15,7 @@ Rectangle {
     visible: (placeCard.card.name ?? "").length > 0
     implicitHeight: column.implicitHeight + 2 * Theme.spacing
     radius: Theme.radius
-    color: Qt.rgba(0.13, 0.11, 0.09, 0.97)
+    color: Theme.surface
     border.color: Theme.gold
     border.width: Math.max(1, Math.round(2 * Theme.scale))
 

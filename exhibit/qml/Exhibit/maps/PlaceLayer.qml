@@ -7,7 +7,8 @@ import Exhibit.Backend
 // each the layout could fit. Everything here is in screen pixels; a place at
 // view-box point (x, y) sits at (originX + x * pixelScale, originY + y * pixelScale).
 // The label layout (exhibit.core.maps.place_labels, via MapBackend.labelLayout)
-// is recomputed when the zoom crosses a step of 2^(1/8), never per frame.
+// is recomputed when the view settles, or when zooming out crosses a step of
+// 2^(1/4); never per frame.
 Item {
     id: placeLayer
 
@@ -31,11 +32,16 @@ Item {
     // A tap on the layer: the nearest place under the finger, or "" for none.
     signal placeTapped(string placeId)
 
-    // The scale the layout is computed for: the zoom rounded down to a step, so
-    // the boxes it reserves are never smaller than the labels drawn in them.
+    // The scale the view last rested at (an embedding that moves the view sets it).
+    property real settledScale: pixelScale
+    // The scale the layout is computed for: the smaller of the current and the
+    // resting scale, rounded down to a step of 2^(1/4). The boxes it reserves are
+    // then never smaller on screen than the labels drawn in them, and while the
+    // view zooms in (a step's gentle move) the layout is not recomputed at all.
     readonly property real layoutScale: fitScale
-        * Math.pow(2, Math.floor(Math.log(Math.max(pixelScale / fitScale, 1)) / Math.LN2 * 8 + 1e-6) / 8)
-    readonly property var layout: places.length > 0 && layoutScale > 0
+        * Math.pow(2, Math.floor(Math.log(Math.max(Math.min(pixelScale, settledScale) / fitScale, 1))
+                                 / Math.LN2 * 4 + 1e-6) / 4)
+    readonly property var layout: places.length > 0 && width > 0 && height > 0
         ? MapBackend.labelLayout(mapId, fontPixels / layoutScale, highlighted, hidden,
                                  viewportList(), reservedInView()) : ({})
 

@@ -25,11 +25,11 @@ import Exhibit.Backend
 //                                       where the view box's origin lands; by
 //                                       default the whole plan fits and is centred.
 //                                       ValleyMap binds them to its MapCanvas.
-//   property rect viewport, property var reserved
+//   property rect viewport, property real settledScale, property var reserved
 //                                       for an embedding that moves the view:
-//                                       where it last settled (view units) and
-//                                       rectangles over the plan (pixels) that
-//                                       labels keep off
+//                                       where it last settled (view units), its
+//                                       scale then, and rectangles over the plan
+//                                       (pixels) that labels keep off
 //   signal placeTapped(string placeId) a tap or a press of a marker; "" when a
 //                                       tap hit no place (e.g. to close a card)
 //
@@ -48,6 +48,7 @@ Item {
     // Optional, for an embedding that moves the view (see PlaceLayer).
     property rect viewport: Qt.rect(-originX / pixelScale, -originY / pixelScale,
                                     width / pixelScale, height / pixelScale)
+    property real settledScale: pixelScale
     property var reserved: []
 
     readonly property real viewWidth: (shapes.viewBox ?? [0, 0, 1000, 1300])[2]
@@ -167,6 +168,7 @@ Item {
         originX: plan.originX
         originY: plan.originY
         viewport: plan.viewport
+        settledScale: plan.settledScale
         reserved: plan.reserved.concat([Qt.rect(schematicBox.x, schematicBox.y,
                                                 schematicBox.width, schematicBox.height)])
         onPlaceTapped: id => plan.placeTapped(id)
