@@ -34,7 +34,6 @@ from PySide6.QtCore import (
     QObject,
     QPointF,
     QRect,
-    Qt,
     QTimer,
     Signal,
     Slot,
@@ -74,17 +73,24 @@ _RELEASES: Final = frozenset(
         QEvent.Type.TabletRelease,
     }
 )
+# Qt's key and modifier codes as plain numbers: importing the ``Qt`` namespace
+# builds all its enums, some 30 ms of start-up before the first frame.
 _MODIFIERS: Final = (
-    (Qt.KeyboardModifier.ControlModifier, keys.CTRL),
-    (Qt.KeyboardModifier.AltModifier, keys.ALT),
-    (Qt.KeyboardModifier.ShiftModifier, keys.SHIFT),
-    (Qt.KeyboardModifier.MetaModifier, keys.META),
+    (0x04000000, keys.CTRL),  # Qt.ControlModifier
+    (0x08000000, keys.ALT),  # Qt.AltModifier
+    (0x02000000, keys.SHIFT),  # Qt.ShiftModifier
+    (0x10000000, keys.META),  # Qt.MetaModifier
 )
-_DIGIT_KEYS: Final = {getattr(Qt.Key, f"Key_{n}").value: n for n in range(10)}
+_DIGIT_KEYS: Final = {0x30 + n: n for n in range(10)}  # Qt.Key_0 ... Qt.Key_9
+_KEY_BACKSPACE: Final = 0x01000003
+_KEY_RETURN: Final = 0x01000004
+_KEY_ENTER: Final = 0x01000005
 
 
 def key_name(key: int) -> str | None:
     """The core's name for a Qt key code ("Right", "F11", "B", "1"), or None if unknown."""
+    from PySide6.QtCore import Qt  # not at import: it costs start-up time
+
     try:
         return Qt.Key(key).name.removeprefix("Key_")
     except ValueError:
@@ -93,7 +99,7 @@ def key_name(key: int) -> str | None:
 
 def modifier_names(modifiers: int) -> list[str]:
     """The core's names for the modifiers held in a Qt modifier mask."""
-    return [name for flag, name in _MODIFIERS if modifiers & flag.value]
+    return [name for flag, name in _MODIFIERS if modifiers & flag]
 
 
 def find_screen(wanted: int | str | None) -> QScreen:
@@ -185,7 +191,6 @@ class ModeBackend(QObject):
     def _timer(self, slot: Callable[[], None]) -> QTimer:
         timer = QTimer(self)
         timer.setSingleShot(True)
-        timer.setTimerType(Qt.TimerType.PreciseTimer)
         timer.timeout.connect(slot)
         return timer
 
@@ -278,7 +283,7 @@ class ModeBackend(QObject):
     @staticmethod
     def _buttons_down(event: QInputEvent) -> bool:
         buttons = getattr(event, "buttons", None)
-        return buttons is not None and buttons() != Qt.MouseButton.NoButton
+        return buttons is not None and bool(buttons().value)
 
     def _watch_corner(self, watched: QObject, event: QEvent, *, pressed: bool) -> None:
         """Start the staff hold on a press in the hidden corner; stop it on leaving it."""
@@ -333,9 +338,9 @@ class ModeBackend(QObject):
     def _admin_key(self, key: int) -> bool:
         if key in _DIGIT_KEYS:
             self.pinDigit(_DIGIT_KEYS[key])
-        elif key == Qt.Key.Key_Backspace.value:
+        elif key == _KEY_BACKSPACE:
             self.pinDelete()
-        elif key in (Qt.Key.Key_Return.value, Qt.Key.Key_Enter.value):
+        elif key in (_KEY_RETURN, _KEY_ENTER):
             self.pinSubmit()
         else:
             return False
