@@ -77,6 +77,7 @@ Window {
 
             Text {
                 objectName: "presenterClock"
+                textFormat: Text.PlainText
                 anchors.verticalCenter: parent.verticalCenter
                 text: Qt.formatTime(new Date(view.now), "HH:mm")
                 color: Theme.text
@@ -88,6 +89,7 @@ Window {
             Column {
                 anchors.verticalCenter: parent.verticalCenter
                 Text {
+                    textFormat: Text.PlainText
                     text: UiBackend.strings.presenter_elapsed
                     color: Theme.gold
                     font.family: Theme.fontFamily
@@ -98,6 +100,7 @@ Window {
                 }
                 Text {
                     objectName: "presenterElapsed"
+                    textFormat: Text.PlainText
                     text: view.elapsedText()
                     color: Theme.text
                     font.family: Theme.fontFamily
@@ -124,6 +127,7 @@ Window {
             Accessible.role: Accessible.Indicator
             Accessible.name: "B"
             Text {
+                textFormat: Text.PlainText
                 anchors.centerIn: parent
                 text: "B"
                 color: Theme.accent
@@ -153,7 +157,7 @@ Window {
             x: view.pad
             y: rule.y + view.pad / 2
             width: root.narrow ? root.width - 2 * view.pad : Math.round((root.width - 3 * view.pad) * 0.62)
-            height: (root.narrow ? Math.round((controls.y - y) * 0.66) : controls.y - y) - view.pad / 2
+            height: (root.narrow ? nextPane.y : controls.y) - y - view.pad / 2
 
             Column {
                 id: nowHead
@@ -161,6 +165,7 @@ Window {
                 spacing: Math.round(6 * view.s)
 
                 Text {
+                    textFormat: Text.PlainText
                     text: UiBackend.strings.presenter_current
                     color: Theme.gold
                     font.family: Theme.fontFamily
@@ -171,6 +176,7 @@ Window {
                 }
                 Text {
                     objectName: "presenterContext"
+                    textFormat: Text.PlainText
                     width: parent.width
                     visible: text.length > 0
                     text: view.current.context
@@ -181,6 +187,7 @@ Window {
                 }
                 Text {
                     objectName: "presenterCurrentTitle"
+                    textFormat: Text.PlainText
                     width: parent.width
                     text: view.current.title
                     color: Theme.text
@@ -191,6 +198,7 @@ Window {
                 }
                 Item { width: 1; height: Math.round(10 * view.s) }
                 Text {
+                    textFormat: Text.PlainText
                     text: UiBackend.strings.presenter_notes
                     color: Theme.gold
                     font.family: Theme.fontFamily
@@ -219,6 +227,7 @@ Window {
 
                     Text {
                         objectName: "presenterNotes"
+                        textFormat: Text.PlainText
                         width: parent.width
                         visible: text.length > 0
                         text: view.current.notes
@@ -231,6 +240,7 @@ Window {
                     // What the audience reads on the screen, for reference.
                     Text {
                         objectName: "presenterBody"
+                        textFormat: Text.PlainText
                         width: parent.width
                         text: view.current.body
                         color: Theme.textMuted
@@ -245,10 +255,13 @@ Window {
 
         Rectangle {
             id: nextPane
+            // Beside the current step in landscape; below it, just above the
+            // buttons, in portrait. Never taller than what it says.
             x: root.narrow ? view.pad : nowPane.x + nowPane.width + view.pad
-            y: root.narrow ? nowPane.y + nowPane.height + view.pad / 2 : nowPane.y
+            y: root.narrow ? controls.y - view.pad / 2 - height : nowPane.y
             width: root.narrow ? root.width - 2 * view.pad : root.width - x - view.pad
-            height: root.narrow ? controls.y - y - view.pad / 2 : Math.min(nowPane.height, nextColumn.height + 2 * view.pad)
+            height: Math.min(nextColumn.height + 2 * view.pad,
+                             root.narrow ? (controls.y - rule.y) * 0.4 : nowPane.height)
             radius: Math.round(14 * view.s)
             color: Theme.surface
             border.color: Theme.line
@@ -263,6 +276,7 @@ Window {
                 spacing: Math.round(6 * view.s)
 
                 Text {
+                    textFormat: Text.PlainText
                     text: UiBackend.strings.presenter_next
                     color: Theme.gold
                     font.family: Theme.fontFamily
@@ -273,6 +287,7 @@ Window {
                 }
                 Text {
                     objectName: "presenterNextContext"
+                    textFormat: Text.PlainText
                     width: parent.width
                     visible: text.length > 0
                     text: view.upcoming.context
@@ -283,6 +298,7 @@ Window {
                 }
                 Text {
                     objectName: "presenterNextTitle"
+                    textFormat: Text.PlainText
                     width: parent.width
                     text: view.upcoming.title
                     color: Theme.text
