@@ -46,7 +46,7 @@ from exhibit.core.idle import AttractLoop, IdlePolicy, IdleState
 from exhibit.core.pin import MAX_PIN_LENGTH, Outcome, PinGate
 from exhibit.core.session import Session
 from exhibit.core.settings import Settings
-from exhibit.core.story import TITLE, Position
+from exhibit.core.story import TITLE, Position, resolve_language
 
 QML_IMPORT_NAME = "Exhibit.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -312,7 +312,7 @@ class ModeBackend(QObject):
         if consumed:
             if before is IdleState.ATTRACT:
                 self._attract_timer.stop()
-                self._session.reset()
+                self._reset_session()
             self._arm()
             self._update()
         return consumed
@@ -410,9 +410,21 @@ class ModeBackend(QObject):
             self._shown = shown
             self.changed.emit()
 
-    def _start_attract(self) -> None:
-        """Back to the start in the default language, then tour the chapters."""
+    def _home_language(self) -> str:
+        """The language a kiosk starts in and returns to: the settings', else the content's."""
+        exhibit = self._session.exhibit
+        return resolve_language(
+            self._settings.language, exhibit.language_codes, exhibit.default_language
+        )
+
+    def _reset_session(self) -> None:
+        """Title screen, every chapter at its start, the home language."""
         self._session.reset()
+        self._session.set_language(self._home_language())
+
+    def _start_attract(self) -> None:
+        """Back to the start in the home language, then tour the chapters."""
+        self._reset_session()
         self._attract_index = 0
         self._start_in(self._attract_timer, self._settings.attract_step_s)
 
@@ -424,7 +436,7 @@ class ModeBackend(QObject):
         cycle = len(self._attract) + 1
         n = self._attract_index % cycle
         if n == 0:
-            self._session.set_language(self._session.exhibit.default_language)
+            self._session.set_language(self._home_language())
             self._session.story.go_to(TITLE)
         else:
             slide = self._attract.slide_at(n - 1)
@@ -510,9 +522,9 @@ class ModeBackend(QObject):
         current = self._session.language
         return [current, *(c for c in self._session.exhibit.language_codes if c != current)]
 
-    def _languages_default_first(self) -> list[str]:
+    def _languages_home_first(self) -> list[str]:
         exhibit = self._session.exhibit
-        default = exhibit.default_language
+        default = self._home_language()
         return [default, *(c for c in exhibit.language_codes if c != default)]
 
     def _notice_texts(self) -> list[dict[str, str]]:
@@ -530,11 +542,11 @@ class ModeBackend(QObject):
 
     def _begin_texts(self) -> list[str]:
         exhibit = self._session.exhibit
-        return [exhibit.string("touch_to_begin", code) for code in self._languages_default_first()]
+        return [exhibit.string("touch_to_begin", code) for code in self._languages_home_first()]
 
     def _title_texts(self) -> list[str]:
         exhibit = self._session.exhibit
-        return [exhibit.title.get(code) for code in self._languages_default_first()]
+        return [exhibit.title.get(code) for code in self._languages_home_first()]
 
     def _pin_message(self) -> str:
         session = self._session
