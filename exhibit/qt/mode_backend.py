@@ -256,7 +256,9 @@ class ModeBackend(QObject):
         kind = event.type()
         if kind in _PRESSES:
             self._watch_corner(watched, event, pressed=True)
-            return self._consume_if(self._activity(), event)
+            if self._activity():
+                self._swallowing = True  # and the rest of this press, to its release
+            return self._consume_if(self._swallowing, event)
         if kind in _MOVES:
             if self._hold_timer.isActive():
                 self._watch_corner(watched, event, pressed=True)
@@ -264,7 +266,9 @@ class ModeBackend(QObject):
         if kind in _RELEASES:
             self._hold_timer.stop()
             swallow = self._swallowing
-            if not (isinstance(event, QInputEvent) and self._buttons_down(event)):
+            # A mouse release with another button still held keeps the rest
+            # of that press swallowed; a touch ends with TouchEnd.
+            if kind != QEvent.Type.MouseButtonRelease or not self._buttons_down(event):
                 self._swallowing = False
             return self._consume_if(swallow, event)
         if kind in (QEvent.Type.KeyPress, QEvent.Type.Wheel):
@@ -276,7 +280,6 @@ class ModeBackend(QObject):
 
     def _consume_if(self, consume: bool, event: QEvent) -> bool:
         if consume:
-            self._swallowing = True
             event.accept()
         return consume
 

@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QWindow
 from PySide6.QtQml import QQmlProperty
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from exhibit.app import open_window
@@ -175,6 +176,34 @@ def test_a_kiosk_starts_and_resets_in_the_language_its_settings_name(open_mode, 
     assert visitor.backends.ui.language == "vi"
     visitor.qtbot.waitUntil(lambda: shown(visitor, "attractOverlay"), timeout=2500)
     assert visitor.backends.ui.language == "en"
+
+
+def finger_tap(visitor: Visitor, point: QPoint) -> None:
+    """A tap with a finger on a touchscreen (touch events, not a mouse click)."""
+    device = QTest.createTouchDevice()
+    QTest.touchEvent(visitor.window, device).press(0, point, visitor.window).commit()
+    visitor.qtbot.wait(30)
+    QTest.touchEvent(visitor.window, device).release(0, point, visitor.window).commit()
+    visitor.settle()
+
+
+def test_a_finger_on_a_touchscreen_wakes_the_kiosk_without_pressing_anything(
+    open_mode, exhibit_content
+):
+    visitor = open_mode(kiosk_settings(), time_scale=TIME_SCALE)
+    finger_tap(visitor, visitor.center_of(visitor.find("chapterCard-fortress")))
+    assert not shown(visitor, "attractOverlay")
+    assert shown(visitor, "titleScreen")
+    finger_tap(visitor, visitor.center_of(visitor.find("chapterCard-fortress")))
+    assert visitor.text("stepTitle") == step_title(exhibit_content, "fortress", 0, "vi")
+    next_button = visitor.center_of(visitor.find("nextButton"))
+
+    visitor.qtbot.waitUntil(lambda: shown(visitor, "idleNotice"), timeout=2000)
+    finger_tap(visitor, next_button)
+    assert not shown(visitor, "idleNotice")
+    assert visitor.text("stepTitle") == step_title(exhibit_content, "fortress", 0, "vi")
+    finger_tap(visitor, next_button)  # the finger after that is an ordinary one
+    assert visitor.text("stepTitle") == step_title(exhibit_content, "fortress", 1, "vi")
 
 
 # -- kiosk: locked down, staff exit -------------------------------------------------
