@@ -33,6 +33,7 @@ Item {
         }
         Text {
             objectName: "stepLabel"
+            textFormat: Text.PlainText
             anchors.horizontalCenter: parent.horizontalCenter
             text: StoryBackend.stepLabel
             color: Theme.textMuted

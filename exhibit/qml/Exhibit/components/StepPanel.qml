@@ -45,6 +45,7 @@ Item {
 
         Text {
             objectName: "stepMeta"
+            textFormat: Text.PlainText
             width: parent.width
             visible: text.length > 0
             text: (panel.step.places ?? []).join(" · ")
@@ -56,6 +57,7 @@ Item {
         }
         Text {
             objectName: "stepTitle"
+            textFormat: Text.PlainText
             width: parent.width
             text: panel.step.title ?? ""
             color: Theme.text
@@ -67,6 +69,7 @@ Item {
         }
         Text {
             objectName: "stepWho"
+            textFormat: Text.PlainText
             width: parent.width
             visible: text.length > 0
             text: panel.step.who ?? ""
@@ -98,6 +101,7 @@ Item {
                     required property var modelData
                     width: (column.width - Theme.spacing) / 2
                     Text {
+                        textFormat: Text.PlainText
                         width: parent.width
                         text: figure.modelData.value
                         color: Theme.gold
@@ -107,6 +111,7 @@ Item {
                         wrapMode: Text.WordWrap
                     }
                     Text {
+                        textFormat: Text.PlainText
                         width: parent.width
                         text: figure.modelData.label
                         color: Theme.text
@@ -119,6 +124,7 @@ Item {
         }
         Text {
             objectName: "stepSource"
+            textFormat: Text.PlainText
             width: parent.width
             text: UiBackend.strings.source_label + ": " + (panel.step.source ?? "")
             color: Theme.textMuted

@@ -40,6 +40,7 @@ Rectangle {
         spacing: Math.round(10 * Theme.scale)
 
         Text {
+            textFormat: Text.PlainText
             visible: button.iconText.length > 0
             text: button.iconText
             color: button.primary ? Theme.accentText : Theme.text
@@ -49,6 +50,7 @@ Rectangle {
             anchors.verticalCenter: parent.verticalCenter
         }
         Text {
+            textFormat: Text.PlainText
             visible: button.text.length > 0
             text: button.text
             color: button.primary ? Theme.accentText : Theme.text

@@ -80,6 +80,7 @@ Item {
                 model: 12
                 delegate: Text {
                     required property int index
+                    textFormat: Text.PlainText
                     readonly property real angle: (index + 1) * Math.PI / 6
                     readonly property real reach: face.size * 0.305
                     x: art.width / 2 + reach * Math.sin(angle) - width / 2
@@ -95,6 +96,7 @@ Item {
 
         Text {
             objectName: "clockApprox"
+            textFormat: Text.PlainText
             anchors.horizontalCenter: parent.horizontalCenter
             y: face.approxOnTop ? dial.height * 0.36 - height : dial.height * 0.64
             visible: text.length > 0

@@ -29,6 +29,7 @@ Rectangle {
         Text {
             id: timeText
             objectName: "clockTime"
+            textFormat: Text.PlainText
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             text: readout.time
@@ -43,6 +44,7 @@ Rectangle {
         Text {
             id: dateText
             objectName: "clockDate"
+            textFormat: Text.PlainText
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             text: readout.date

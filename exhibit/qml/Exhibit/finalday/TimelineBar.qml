@@ -117,6 +117,7 @@ Item {
             model: bar.marks
             delegate: Text {
                 required property var modelData
+                textFormat: Text.PlainText
                 visible: modelData.exact
                 text: modelData.exact ? modelData.label : ""
                 x: modelData.fraction * labels.width - width / 2

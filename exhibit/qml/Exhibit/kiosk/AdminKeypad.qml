@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Exhibit
 import Exhibit.Backend
@@ -41,6 +42,7 @@ Item {
             spacing: Theme.spacing
 
             Text {
+                textFormat: Text.PlainText
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
                 text: UiBackend.strings.admin_title
@@ -53,6 +55,7 @@ Item {
             }
             Text {
                 objectName: "adminHeading"
+                textFormat: Text.PlainText
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
                 text: UiBackend.strings.admin_exit
@@ -63,6 +66,7 @@ Item {
                 wrapMode: Text.WordWrap
             }
             Text {
+                textFormat: Text.PlainText
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
                 text: UiBackend.strings.admin_enter_pin
@@ -95,6 +99,7 @@ Item {
 
             Text {
                 objectName: "pinMessage"
+                textFormat: Text.PlainText
                 width: parent.width
                 height: Math.max(implicitHeight, Theme.labelSize * 1.4)
                 horizontalAlignment: Text.AlignHCenter

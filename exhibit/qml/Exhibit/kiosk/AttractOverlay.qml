@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Exhibit
 import Exhibit.Backend
@@ -85,6 +86,7 @@ Item {
 
         Text {
             objectName: "touchToBegin"
+            textFormat: Text.PlainText
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             text: overlay.begin.length > 0 ? overlay.begin[0] : ""
@@ -99,6 +101,7 @@ Item {
             delegate: Text {
                 required property string modelData
                 objectName: "touchToBeginOther"
+                textFormat: Text.PlainText
                 width: invitation.width
                 horizontalAlignment: Text.AlignHCenter
                 text: modelData

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Exhibit
 import Exhibit.Backend
@@ -67,6 +68,7 @@ Item {
 
                     Text {
                         objectName: "idleCountdown"
+                        textFormat: Text.PlainText
                         anchors.centerIn: parent
                         text: ModeBackend.secondsLeft
                         color: Theme.text
@@ -84,6 +86,7 @@ Item {
 
                     Text {
                         objectName: "idleTitle"
+                        textFormat: Text.PlainText
                         width: parent.width
                         text: notice.first.title
                         color: Theme.text
@@ -94,6 +97,7 @@ Item {
                     }
                     Text {
                         objectName: "idleBody"
+                        textFormat: Text.PlainText
                         width: parent.width
                         text: notice.first.body
                         color: Theme.text
@@ -137,6 +141,7 @@ Item {
 
                     Text {
                         objectName: "idleTitleOther"
+                        textFormat: Text.PlainText
                         width: parent.width
                         text: parent.modelData.title
                         color: Theme.gold
@@ -147,6 +152,7 @@ Item {
                     }
                     Text {
                         objectName: "idleBodyOther"
+                        textFormat: Text.PlainText
                         width: parent.width
                         text: parent.modelData.body
                         color: Theme.textMuted

@@ -41,6 +41,7 @@ Rectangle {
             Text {
                 id: name
                 objectName: "placeCardName"
+                textFormat: Text.PlainText
                 anchors.left: parent.left
                 anchors.right: closeButton.left
                 anchors.rightMargin: Theme.spacing
@@ -74,6 +75,7 @@ Rectangle {
         }
         Text {
             objectName: "placeCardSource"
+            textFormat: Text.PlainText
             width: parent.width
             text: UiBackend.strings.source_label + ": " + (placeCard.card.source ?? "")
             color: Theme.textMuted

@@ -30,6 +30,7 @@ Rectangle {
 
     Text {
         id: name
+        textFormat: Text.PlainText
         anchors.centerIn: parent
         text: label.text
         color: label.highlighted ? Theme.gold : Theme.text

@@ -188,6 +188,7 @@ Item {
         Text {
             id: schematic
             objectName: "mapSchematic"
+            textFormat: Text.PlainText
             anchors.centerIn: parent
             width: Math.min(implicitWidth, plan.width - 2 * parent.anchors.margins - Theme.spacing)
             text: UiBackend.strings.map_schematic

@@ -37,6 +37,7 @@ Rectangle {
         spacing: Math.round(10 * Theme.scale)
 
         Text {
+            textFormat: Text.PlainText
             width: parent.width
             text: card.label
             color: Theme.gold
@@ -48,6 +49,7 @@ Rectangle {
             wrapMode: Text.WordWrap
         }
         Text {
+            textFormat: Text.PlainText
             width: parent.width
             text: card.title
             color: Theme.text
@@ -57,6 +59,7 @@ Rectangle {
             wrapMode: Text.WordWrap
         }
         Text {
+            textFormat: Text.PlainText
             width: parent.width
             text: card.intro
             color: Theme.textMuted

@@ -20,6 +20,7 @@ Item {
 
         Text {
             objectName: "exhibitTitle"
+            textFormat: Text.PlainText
             width: parent.width
             text: UiBackend.title
             color: Theme.text
@@ -30,6 +31,7 @@ Item {
         }
         Text {
             objectName: "exhibitSubtitle"
+            textFormat: Text.PlainText
             width: parent.width
             text: UiBackend.subtitle
             color: Theme.textMuted
@@ -40,6 +42,7 @@ Item {
         Rectangle { width: 120 * Theme.scale; height: Math.round(6 * Theme.scale); color: Theme.accent }
         Text {
             objectName: "chooseChapter"
+            textFormat: Text.PlainText
             width: parent.width
             text: UiBackend.strings.choose_chapter
             color: Theme.gold
