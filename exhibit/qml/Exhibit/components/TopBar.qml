@@ -9,7 +9,9 @@ Item {
 
     required property bool showHome
 
-    implicitHeight: Theme.touchTarget + 2 * Math.round(Theme.spacing * 0.8)
+    // Tall enough for the chapter's label and a title that wraps (portrait).
+    implicitHeight: Math.max(Theme.touchTarget, heading.implicitHeight)
+                    + 2 * Math.round(Theme.spacing * 0.8)
 
     TouchButton {
         id: homeButton
@@ -24,6 +26,7 @@ Item {
     }
 
     Column {
+        id: heading
         anchors.left: bar.showHome ? homeButton.right : parent.left
         anchors.leftMargin: bar.showHome ? Theme.spacing * 1.5 : Theme.margin
         anchors.right: toggle.left
@@ -33,6 +36,7 @@ Item {
 
         Text {
             objectName: "chapterLabel"
+            textFormat: Text.PlainText
             width: parent.width
             text: StoryBackend.chapterLabel
             color: Theme.gold
@@ -45,6 +49,7 @@ Item {
         }
         Text {
             objectName: "chapterTitle"
+            textFormat: Text.PlainText
             width: parent.width
             text: StoryBackend.chapterTitle
             color: Theme.text

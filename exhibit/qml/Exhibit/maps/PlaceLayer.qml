@@ -32,6 +32,10 @@ Item {
     // A tap on the layer: the nearest place under the finger, or "" for none.
     signal placeTapped(string placeId)
 
+    // For assistive technology: the group of the map's places (each a button).
+    Accessible.role: Accessible.Grouping
+    Accessible.name: UiBackend.strings.places_label ?? ""
+
     // The scale the view last rested at (an embedding that moves the view sets it).
     property real settledScale: pixelScale
     // The scale the layout is computed for: the smaller of the current and the
