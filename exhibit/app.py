@@ -320,11 +320,15 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QGuiApplication, QWindow
 
+    from exhibit.qt import errors
     from exhibit.qt.window_memory import WindowMemory
 
     app = QGuiApplication(sys.argv[:1])
     app.setApplicationName("Dien Bien Phu 1954")
     app.setOrganizationName("exhibit")
+    # Unexpected errors go to a rotating log (settings' log_dir, else the app-data
+    # folder) and never leave the exhibit broken; see exhibit/qt/errors.py.
+    guard = errors.install(settings.log_dir)
     # A screenshot shows exactly what was asked for, never a remembered window.
     memory = None if screenshot else WindowMemory(QSettings())
     try:
@@ -339,6 +343,8 @@ def main(argv: list[str] | None = None) -> int:
     except RuntimeError as error:
         print(f"exhibit: {error}", file=sys.stderr)
         return EXIT_FAILED
+    if settings.is_kiosk and guard.recovery is None:
+        errors.set_recovery(running.backends.session.reset)  # back to the start
     running.backends.mode.exitRequested.connect(app.exit)
     # Closing the exhibit's window ends the program, even with the presenter view open.
     app.setQuitOnLastWindowClosed(False)
@@ -352,4 +358,5 @@ def main(argv: list[str] | None = None) -> int:
     if running.memory is not None:
         running.memory.remember(running.window, running.backends.session.language)
     running.close()
+    guard.uninstall()
     return status

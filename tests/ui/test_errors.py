@@ -9,12 +9,16 @@ and counters instead, and uninstall it before pytest-qt looks again.
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from exhibit.qt import errors
+from tests.conftest import PROJECT_DIR
 from tests.ui.conftest import OpenExhibit
 
 
@@ -174,8 +178,6 @@ def test_an_unwritable_log_folder_falls_back_to_stderr(tmp_path: Path, capsys) -
 
 
 def test_uninstall_restores_the_previous_hooks(tmp_path: Path) -> None:
-    import sys
-
     before = sys.excepthook
     guard = errors.install(tmp_path, echo=False, qt_messages=False)
     assert sys.excepthook == guard.handle_exception
@@ -183,3 +185,50 @@ def test_uninstall_restores_the_previous_hooks(tmp_path: Path) -> None:
     assert sys.excepthook is before
     assert errors.current() is None
     assert not logging.getLogger(errors.LOGGER_NAME).handlers
+
+
+_BROKEN_MAIN = """
+import sys
+from exhibit.core.session import Session
+
+original = Session.text
+
+
+def text(self, key, **fields):
+    if key == "step_of":
+        raise RuntimeError("deliberate failure in step_of")
+    return original(self, key, **fields)
+
+
+Session.text = text
+from exhibit.app import main
+
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_the_program_logs_to_the_settings_log_dir_and_carries_on(tmp_path: Path) -> None:
+    """main() installs the guard: an error while drawing is logged, the screenshot still made."""
+    script = tmp_path / "broken_main.py"
+    script.write_text(_BROKEN_MAIN, encoding="utf-8")
+    settings = tmp_path / "settings.yaml"
+    settings.write_text("log_dir: logs\n", encoding="utf-8")  # relative to the settings file
+    shot = tmp_path / "shot.png"
+    env = {k: v for k, v in os.environ.items() if k != "EXHIBIT_SETTINGS"}
+    env.update(QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(PROJECT_DIR))
+    command = [sys.executable, str(script), "--settings", str(settings)]
+    command += ["--open", "offensive/2", "--screenshot", str(shot)]
+    result = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert shot.is_file()
+    log = (tmp_path / "logs" / errors.LOG_NAME).read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in log
+    assert "RuntimeError: deliberate failure in step_of" in log
