@@ -337,3 +337,12 @@ def test_the_final_day_plan_is_the_same_valley(open_exhibit):
     assert maps.property("planShapes")["riverId"] == "nam-rom"
     assert maps.property("planShapes")["viewBox"] == maps.property("planViewBox")
     assert maps.property("mapId") == "valley"
+
+
+def test_a_marker_opens_its_card_from_the_keyboard(open_exhibit, exhibit_content):
+    visitor = open_exhibit(language="vi", open_spec="fortress/4")
+    rest(visitor)
+    item = marker(visitor, "command-post")
+    item.forceActiveFocus()
+    visitor.key(Qt.Key.Key_Return)
+    assert visitor.text("placeCardName") == exhibit_content.places["command-post"].name.get("vi")
