@@ -16,7 +16,13 @@ Item {
         y: 0
         width: screen.portrait ? screen.width - 2 * Theme.margin
                                : Math.round((screen.width - 2 * Theme.margin) * 0.58)
-        height: screen.portrait ? Math.round(screen.height * 0.48) : screen.height
+        // In portrait the stage takes what the step's label leaves, between
+        // two fifths and a little over half of the height.
+        height: screen.portrait
+                ? Math.round(Math.max(screen.height * 0.4,
+                                      Math.min(screen.height * 0.56,
+                                               screen.height - Theme.margin - panel.implicitHeight)))
+                : screen.height
     }
 
     Item {
