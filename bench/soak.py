@@ -36,6 +36,10 @@ if str(PROJECT_DIR) not in sys.path:
     sys.path.insert(0, str(PROJECT_DIR))
 
 DEFAULT_SEED = 1954
+# Kiosk soaks run the idle clock 40x faster: the notice after 0.5 s of no
+# input, the reset 0.5 s later, an attract page every 75 ms.
+KIOSK_TIME_SCALE = 40.0
+KIOSK_IDLE_REAL_MS = 1000
 SAMPLES_KEPT = 5
 # Keys a visitor, a presenter's clicker or a keyboard can send. Nothing that
 # asks the program to quit (no Ctrl+Q, Alt+F4).
@@ -217,6 +221,7 @@ class Floor:
         self.left = Qt.MouseButton.LeftButton
         self.no_mod = Qt.KeyboardModifier.NoModifier
         self.keys = [getattr(Qt.Key, name) for name in KEY_NAMES if hasattr(Qt.Key, name)]
+        self.kiosk = False
         self._targets: tuple[list[Any], list[Any]] = ([], [])
         self._targets_age = 10**9
 
@@ -406,7 +411,15 @@ def _actions(floor: Floor) -> list[tuple[str, int, Callable[[], None]]]:
         q(floor.window.resize, width, height)
         floor.invalidate()
 
+    def walk_away() -> None:
+        # Long enough, at the kiosk's sped-up clock, for the notice, the reset
+        # and a page or two of the attract loop.
+        floor.settle(int(rng.uniform(0.3, 1.5) * KIOSK_IDLE_REAL_MS))
+        floor.invalidate()
+
+    kiosk = [("walk_away", 2, walk_away)] if floor.kiosk else []
     return [
+        *kiosk,
         ("tap_target", 32, tap_target),
         ("tap_anywhere", 12, tap_anywhere),
         ("double_tap", 3, double_tap),
@@ -419,6 +432,14 @@ def _actions(floor: Floor) -> list[tuple[str, int, Callable[[], None]]]:
         ("idle_reset", 2, idle_reset),
         ("resize", 2, resize),
     ]
+
+
+def _settings(mode: str) -> Any:
+    from exhibit.core.settings import Settings
+
+    if mode == "kiosk":
+        return Settings(mode="kiosk", idle_timeout_s=20, idle_warning_s=20, attract_step_s=3)
+    return Settings(mode=mode)
 
 
 def _collect(running: Any) -> None:
@@ -440,6 +461,7 @@ def run(
     progress: Callable[[int, dict[str, Any]], None] | None = None,
     without: tuple[str, ...] = (),
     open_spec: str | None = None,
+    mode: str = "classroom",
 ) -> dict[str, Any]:
     """Open a window, play ``actions`` random visitor actions, return the figures."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -454,9 +476,17 @@ def run(
     counters = Counters()
     counters.install()
     started = time.perf_counter()
-    running = open_window(exhibit, language=language, size=size, open_spec=open_spec)
+    running = open_window(
+        exhibit,
+        language=language,
+        size=size,
+        open_spec=open_spec,
+        settings=_settings(mode),
+        time_scale=KIOSK_TIME_SCALE if mode == "kiosk" else 1.0,
+    )
     rng = random.Random(seed)
     floor = Floor(running, rng, mean_wait_ms)
+    floor.kiosk = mode == "kiosk"
     choices = [choice for choice in _actions(floor) if choice[0] not in without]
     names = [name for name, _, _ in choices]
     weights = [weight for _, weight, _ in choices]
@@ -512,6 +542,7 @@ def run(
         "warmup_actions": warmup,
         "seed": seed,
         "size": f"{size[0]}x{size[1]}",
+        "mode": mode,
         "exceptions": counters.exceptions,
         "warnings": counters.warnings,
         "rss_start_mb": round(rss_start, 2),
@@ -540,6 +571,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed")
     parser.add_argument("--size", type=_size, default=(1920, 1080), help="window size, WxH")
     parser.add_argument("--lang", default=None, help="starting language")
+    parser.add_argument(
+        "--mode",
+        choices=("classroom", "kiosk", "presentation"),
+        default="classroom",
+        help="how the exhibit runs; kiosk speeds its idle clock up so resets happen",
+    )
     parser.add_argument("--warmup", type=int, default=None, help="warm-up actions")
     parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     parser.add_argument(
@@ -558,6 +595,7 @@ def main(argv: list[str] | None = None) -> int:
         warmup=options.warmup,
         progress=None if options.quiet else report,
         without=tuple(name for name in options.without.split(",") if name),
+        mode=options.mode,
     )
     print(json.dumps(result, ensure_ascii=False, indent=2))
     return 0 if result["exceptions"] == 0 and result["warnings"] == 0 else 1
