@@ -13,7 +13,9 @@ vanishes from the screen. bench/soak.py shows it in under 2,000 actions.
 :func:`protect_singletons` gives these objects the same protection 3.12
 gives them, a reference count so large that no run can exhaust it (2**40: a
 thousand lost references a second for 34 years). It changes nothing on
-Python 3.12+, or on another interpreter.
+Python 3.12+, or on another interpreter. pyproject.toml also keeps 6.12.0
+out; this keeps a later build with the same fault from taking a kiosk down
+(tests/ui/test_refcounts.py and test_pyside_runtime.py watch for it).
 """
 
 from __future__ import annotations
