@@ -74,6 +74,9 @@ def load_settings_or_report(options: Options) -> Settings | None:
             for problem in error.problems:
                 print(f"  {problem}", file=sys.stderr)
             return None
+        except (OSError, ValueError) as error:  # e.g. a name the system cannot open at all
+            print(f"exhibit: --settings: cannot read {str(path)!r}: {error}", file=sys.stderr)
+            return None
     try:
         return apply_overrides(settings, **options.overrides())
     except ValueError as error:
