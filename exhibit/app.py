@@ -356,6 +356,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     if options.screenshot is not None:
         save_screenshot_when_drawn(running.window, options.screenshot)
+    if settings.screen is not None and not screenshot:
+        names = [screen.name() for screen in QGuiApplication.screens()]
+        wanted = settings.screen
+        if not (wanted in names or (isinstance(wanted, int) and 0 <= wanted < len(names))):
+            print(
+                f"exhibit: no screen {wanted!r}; using the primary one "
+                f"(screens: {', '.join(f'{i}: {n}' for i, n in enumerate(names))})",
+                file=sys.stderr,
+            )
     running.show(windowed=screenshot)
     status = app.exec()
     if running.memory is not None:
