@@ -15,10 +15,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+if TYPE_CHECKING:  # PyYAML is imported only when a file is actually read.
+    import yaml
+    from yaml.nodes import Node
 
 
 @dataclass(frozen=True, order=True)
@@ -104,9 +105,13 @@ class YNode:
         return self.value
 
 
-# libyaml's parser is ten times faster than the pure-Python one, which matters
-# at start-up; both are safe loaders and report the same marks.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def _safe_loader_class() -> type[yaml.SafeLoader]:
+    """libyaml's parser is ten times faster than the pure-Python one, which
+    matters at start-up; both are safe loaders and report the same marks."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 MAX_FILE_BYTES = 2_000_000
@@ -134,7 +139,9 @@ def read_yaml(path: Path, display_name: str, problems: Problems) -> YNode | None
 def parse_yaml(text: str, display_name: str, problems: Problems) -> YNode | None:
     """Parse YAML text with the safe loader and keep line numbers."""
     text = text.removeprefix("\ufeff")
-    loader = _SafeLoader(text)
+    import yaml
+
+    loader = _safe_loader_class()(text)
     try:
         root = loader.get_single_node()
         if root is None:
@@ -195,6 +202,8 @@ def _short(error: Exception) -> str:
 def _convert(
     node: Node, loader: yaml.SafeLoader, file: str, path: str, problems: Problems
 ) -> YNode:
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
     line = node.start_mark.line + 1
     if isinstance(node, MappingNode):
         mapping: dict[str, YNode] = {}
