@@ -73,6 +73,7 @@ KEY_NAMES = (
 )
 HANDLER_TAP = ("QQuickTapHandler",)
 HANDLER_DRAG = ("QQuickDragHandler", "QQuickPinchHandler", "QQuickWheelHandler")
+DRAGGABLE_ITEMS = ("QQuickFlickable", "QQuickPathView", "QQuickMouseArea")
 INTERACTIVE_ROLES = {
     "Button",
     "CheckBox",
@@ -250,9 +251,8 @@ class Floor:
             face = q(self.QAccessible.queryAccessibleInterface, item)
             tappable = face is not None and face.role().name in INTERACTIVE_ROLES
         if not draggable:
-            draggable = (
-                item.metaObject().className().startswith(("QQuickFlickable", "QQuickPathView"))
-            )
+            # Flickables, and MouseAreas such as the one that scrubs the timeline bar.
+            draggable = item.metaObject().className().startswith(DRAGGABLE_ITEMS)
         return tappable, draggable
 
     def targets(self) -> tuple[list[Any], list[Any]]:
@@ -571,6 +571,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed")
     parser.add_argument("--size", type=_size, default=(1920, 1080), help="window size, WxH")
     parser.add_argument("--lang", default=None, help="starting language")
+    parser.add_argument("--open", default=None, help="starting screen, e.g. final-day/3")
     parser.add_argument(
         "--mode",
         choices=("classroom", "kiosk", "presentation"),
@@ -596,6 +597,7 @@ def main(argv: list[str] | None = None) -> int:
         progress=None if options.quiet else report,
         without=tuple(name for name in options.without.split(",") if name),
         mode=options.mode,
+        open_spec=options.open,
     )
     print(json.dumps(result, ensure_ascii=False, indent=2))
     return 0 if result["exceptions"] == 0 and result["warnings"] == 0 else 1
