@@ -42,6 +42,8 @@ Item {
         id: column
         width: panel.width
         spacing: Theme.spacing
+        // While it slides in, move one texture instead of re-rendering every glyph.
+        layer.enabled: enter.running
 
         Text {
             objectName: "stepMeta"
