@@ -345,6 +345,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     except RuntimeError as error:
         print(f"exhibit: {error}", file=sys.stderr)
+        guard.uninstall()
         return EXIT_FAILED
     if settings.is_kiosk and guard.recovery is None:
         errors.set_recovery(running.backends.session.reset)  # back to the start
