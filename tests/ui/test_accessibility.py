@@ -19,13 +19,22 @@ ancestor with a declared role has a name.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QPoint
 from PySide6.QtQuick import QQuickItem
 
 from exhibit.core.model import Exhibit, Text
 from exhibit.core.settings import Settings
-from tests.ui import screens
+from tests.ui import screens, test_layout
 from tests.ui.conftest import OpenExhibit
 from tests.ui.harness import Visitor
+from tests.ui.test_modes import (  # the kiosk's own fixture and helpers
+    TIME_SCALE,
+    finger_tap,
+    kiosk_settings,
+    open_mode,  # noqa: F401  (a fixture)
+    shown,
+    start_kiosk,
+)
 
 MIN_TARGET = 48.0
 SHORTEST_CHECKED = 5  # shorter texts (numbers, "OK") may well be the same in both languages
@@ -73,8 +82,13 @@ def _named_ancestor(item: QQuickItem) -> screens.Accessible | None:
     return None
 
 
-def check_screen(visitor: Visitor, screen: str, names: dict[str, str]) -> list[str]:
-    """Problems with the interactive items on screen; ``names`` collects their names."""
+def check_screen(
+    visitor: Visitor, screen: str, names: dict[str, str], *, sizes: bool = True
+) -> list[str]:
+    """Problems with the interactive items on screen; ``names`` collects their names.
+
+    ``sizes``: also check 48 px targets (meant at 1920x1080, where Theme.scale is 1).
+    """
     problems = []
     for item in visitor.items():
         if not visitor.is_shown(item) or not screens.is_interactive(item):
@@ -91,7 +105,7 @@ def check_screen(visitor: Visitor, screen: str, names: dict[str, str]) -> list[s
             problems.append(f"{where}: role {own.role.name} but an empty accessible name")
         else:
             names.setdefault(own.name, where)
-        if screens.is_tappable(item):
+        if sizes and screens.is_tappable(item):
             box = screens.scene_rect(item)
             if box.width() < MIN_TARGET - 0.5 or box.height() < MIN_TARGET - 0.5:
                 size = f"{box.width():.0f}x{box.height():.0f}"
@@ -124,3 +138,30 @@ def test_every_control_is_named_in_the_current_language_and_big_enough(
         checked += len(names)
     assert checked > 40, "the walk found almost nothing interactive"
     assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(dict.fromkeys(problems))
+
+
+def test_the_kiosk_overlays_are_named_in_the_current_language(open_mode) -> None:  # noqa: F811
+    """The attract loop, the idle notice and the staff keypad, as a kiosk shows them
+    (with the layout checks of tests/ui/test_layout.py for their texts)."""
+    visitor = open_mode(kiosk_settings(), time_scale=TIME_SCALE)
+    # A kiosk fills the (offscreen) screen, whatever its size: names only here;
+    # the keypad's keys are measured in tests/ui/test_modes.py.
+    sizes = (visitor.window.width(), visitor.window.height()) == (1920, 1080)
+    problems: list[str] = []
+    names: dict[str, str] = {}
+
+    def check(screen: str, overlay: str) -> None:
+        problems.extend(check_screen(visitor, screen, names, sizes=sizes))
+        # And the overlay's own texts fit (it covers the screen under it).
+        problems.extend(test_layout.check_screen(visitor, screen, visitor.find(overlay)))
+
+    check("kiosk attract", "attractOverlay")
+    start_kiosk(visitor)
+    visitor.qtbot.waitUntil(lambda: shown(visitor, "idleNotice"), timeout=3000)
+    check("kiosk idle notice", "idleNotice")
+    visitor.tap_at(visitor.center_of(visitor.find("titleScreen")))
+    finger_tap(visitor, QPoint(6, 6), hold_ms=400)
+    assert shown(visitor, "adminKeypad")
+    check("kiosk keypad", "adminKeypad")
+    assert len(names) > 10
+    assert not problems, "\n".join(problems)

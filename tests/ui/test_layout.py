@@ -86,10 +86,21 @@ def painted_rect(item: QQuickItem, h_align: int, v_align: int) -> QRectF:
     return item.mapRectToScene(QRectF(x, y, width, height))
 
 
-def shown_texts(visitor: Visitor) -> list[ShownText]:
+def _inside_item(item: QQuickItem, ancestor: QQuickItem) -> bool:
+    node: QQuickItem | None = item
+    while node is not None:
+        if node == ancestor:
+            return True
+        node = node.parentItem()
+    return False
+
+
+def shown_texts(visitor: Visitor, within: QQuickItem | None = None) -> list[ShownText]:
     found = []
     for item in visitor.items():
         if not screens.class_name(item).startswith("QQuickText") or not visitor.is_shown(item):
+            continue
+        if within is not None and not _inside_item(item, within):
             continue
         text = str(item.property("text") or "")
         if text.strip():
@@ -112,10 +123,12 @@ def _overlap(a: QRectF, b: QRectF) -> bool:
     return shared.width() > TOLERANCE and shared.height() > TOLERANCE
 
 
-def check_screen(visitor: Visitor, screen: str) -> list[str]:
+def check_screen(visitor: Visitor, screen: str, within: QQuickItem | None = None) -> list[str]:
+    """Problems with the texts on screen (only those inside ``within``, e.g. an overlay
+    that covers the rest, if given)."""
     problems = []
     window = QRectF(0, 0, visitor.window.width(), visitor.window.height())
-    texts = shown_texts(visitor)
+    texts = shown_texts(visitor, within)
     for shown in texts:
         item, where = shown.item, f"{screen}: {shown.where()}"
         if item.property("truncated"):
