@@ -30,8 +30,12 @@ from PySide6.QtQuick import QQuickItem
 from exhibit.core.story import TITLE, Position
 from tests.ui.harness import Visitor
 
-POINTER_HANDLERS = ("QQuickTapHandler", "QQuickDragHandler", "QQuickPinchHandler")
-POINTER_HANDLERS += ("QQuickWheelHandler",)
+POINTER_HANDLERS = (
+    "QQuickTapHandler",
+    "QQuickDragHandler",
+    "QQuickPinchHandler",
+    "QQuickWheelHandler",
+)
 INTERACTIVE_ITEMS = ("QQuickMouseArea", "QQuickFlickable")
 ACTING_ROLES = {
     QAccessible.Role.Button,
@@ -54,14 +58,6 @@ NO_ROLE = {QAccessible.Role.NoRole, QAccessible.Role.Client}
 
 def class_name(item: QQuickItem) -> str:
     return item.metaObject().className()
-
-
-def handlers(item: QQuickItem) -> list[str]:
-    return [
-        name
-        for child in item.children()
-        if (name := child.metaObject().className()).startswith(POINTER_HANDLERS)
-    ]
 
 
 def enabled_handlers(item: QQuickItem) -> list[str]:
