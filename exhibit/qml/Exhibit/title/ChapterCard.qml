@@ -9,6 +9,7 @@ Rectangle {
     required property string label
     required property string title
     required property string intro
+    required property int number
 
     signal chosen()
 
@@ -17,7 +18,7 @@ Rectangle {
     color: tap.pressed ? Theme.surfaceRaised : Theme.surface
     border.color: activeFocus ? Theme.focus : Theme.line
     border.width: activeFocus ? Math.max(3, Math.round(4 * Theme.scale)) : 1
-    implicitHeight: content.implicitHeight + 2 * Theme.spacing * 1.5
+    implicitHeight: content.implicitHeight + numeral.height + 3 * Theme.spacing * 1.5
 
     activeFocusOnTab: true
     Accessible.role: Accessible.Button
@@ -67,6 +68,40 @@ Rectangle {
             font.pixelSize: Theme.labelSize
             lineHeight: 1.25
             wrapMode: Text.WordWrap
+        }
+    }
+
+    // The chapter's number, large and quiet, and a cue that the card opens.
+    Text {
+        id: numeral
+        anchors.left: parent.left
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.spacing * 1.5
+        text: card.number
+        textFormat: Text.PlainText
+        color: Theme.line
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.displaySize * 1.4
+        font.weight: Font.Bold
+        Accessible.ignored: true
+    }
+    Rectangle {
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.spacing * 1.5
+        width: Theme.touchTarget
+        height: width
+        radius: width / 2
+        color: Theme.accent
+        Accessible.ignored: true
+        Text {
+            anchors.centerIn: parent
+            text: "›"
+            textFormat: Text.PlainText
+            color: Theme.accentText
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.headingSize
+            font.weight: Font.Bold
         }
     }
 

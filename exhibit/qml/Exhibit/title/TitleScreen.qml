@@ -58,15 +58,23 @@ Item {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: heading.bottom
+        anchors.bottom: parent.bottom
         anchors.margins: Theme.margin
+        anchors.topMargin: Theme.margin * 1.5
         columns: screen.portrait ? 1 : 3
         spacing: Theme.spacing * 1.5
+
+        readonly property int rows: Math.ceil(StoryBackend.chapters.length / columns)
 
         Repeater {
             model: StoryBackend.chapters
             delegate: ChapterCard {
                 required property var modelData
                 width: (cards.width - (cards.columns - 1) * cards.spacing) / cards.columns
+                // The cards share the screen below the title, never shorter than their words.
+                height: Math.max(implicitHeight,
+                                 (cards.height - (cards.rows - 1) * cards.spacing) / cards.rows)
+                number: modelData.number
                 chapterId: modelData.id
                 label: modelData.label
                 title: modelData.title
