@@ -64,7 +64,7 @@ Item {
         columns: screen.portrait ? 1 : 3
         spacing: Theme.spacing * 1.5
 
-        readonly property int rows: Math.ceil(StoryBackend.chapters.length / columns)
+        readonly property int rowCount: Math.ceil(StoryBackend.chapters.length / columns)
 
         Repeater {
             model: StoryBackend.chapters
@@ -73,7 +73,7 @@ Item {
                 width: (cards.width - (cards.columns - 1) * cards.spacing) / cards.columns
                 // The cards share the screen below the title, never shorter than their words.
                 height: Math.max(implicitHeight,
-                                 (cards.height - (cards.rows - 1) * cards.spacing) / cards.rows)
+                                 (cards.height - (cards.rowCount - 1) * cards.spacing) / cards.rowCount)
                 number: modelData.number
                 chapterId: modelData.id
                 label: modelData.label
