@@ -348,7 +348,7 @@ def main(argv: list[str] | None = None) -> int:
         guard.uninstall()
         return EXIT_FAILED
     if settings.is_kiosk and guard.recovery is None:
-        errors.set_recovery(running.backends.session.reset)  # back to the start
+        errors.set_recovery(running.backends.mode.return_to_attract)  # the resting state
     running.backends.mode.exitRequested.connect(app.exit)
     # Closing the exhibit's window ends the program, even with the presenter view open.
     app.setQuitOnLastWindowClosed(False)

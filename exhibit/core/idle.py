@@ -125,6 +125,17 @@ class IdlePolicy:
         self._warning_ends = math.inf
         return True
 
+    def enter_attract(self, now: float) -> None:
+        """Go straight to the attract loop, as after a reset (e.g. to recover from an error).
+
+        Does nothing when the policy is disabled (outside kiosk mode).
+        """
+        if not self._enabled:
+            return
+        self._state = IdleState.ATTRACT
+        self._warning_ends = math.inf
+        self._last_input = now
+
     def tick(self, now: float) -> IdleState:
         """Advance to ``now`` and return the state, or RESET once when the countdown ends."""
         if not self._enabled:

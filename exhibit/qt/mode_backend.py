@@ -407,6 +407,23 @@ class ModeBackend(QObject):
         self._arm()
         self._update()
 
+    def return_to_attract(self) -> None:
+        """Recover to the kiosk's resting state: the attract loop in the home language.
+
+        Used after an unexpected error in a handler, so a kiosk never stays on
+        a half-updated screen. Outside kiosk mode it only resets the session.
+        """
+        if not self._policy.enabled:
+            self._reset_session()
+            return
+        self._policy.enter_attract(self._now())
+        self._close_admin()
+        self._blanked = False
+        self._start_attract()
+        self._arm()
+        self._update()
+        self.changed.emit()
+
     def _update(self) -> None:
         shown = (self._policy.state, self._policy.seconds_left(self._now()))
         if shown != self._shown:

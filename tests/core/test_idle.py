@@ -233,3 +233,23 @@ def test_attract_needs_something_to_show() -> None:
         AttractLoop(CHAPTERS, ())
     with pytest.raises(ValueError):
         AttractLoop(CHAPTERS, LANGUAGES, steps_per_chapter=0)
+
+
+def test_enter_attract_goes_to_the_resting_state_and_a_touch_leaves_it():
+    policy = IdlePolicy(90, 30, now=0.0)
+    policy.touch(1.0)
+    assert policy.state is IdleState.ACTIVE
+
+    policy.enter_attract(5.0)
+
+    assert policy.state is IdleState.ATTRACT
+    assert policy.touch(6.0) is True  # the first touch only starts the exhibit
+    assert policy.state is IdleState.ACTIVE
+
+
+def test_enter_attract_does_nothing_outside_kiosk():
+    policy = IdlePolicy(90, 30, now=0.0, enabled=False)
+
+    policy.enter_attract(5.0)
+
+    assert policy.state is IdleState.ACTIVE

@@ -500,3 +500,32 @@ def test_hash_pin_prints_a_settings_line(tmp_path):
     line = result.stdout.strip()
     assert line.startswith('admin_pin_hash: "pbkdf2-sha256$')
     assert "8642" not in line
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_error_in_a_kiosk_handler_returns_to_the_attract_loop(open_mode, tmp_path, monkeypatch):
+    from exhibit.qt import errors
+
+    visitor = open_mode(kiosk_settings(), time_scale=TIME_SCALE)
+    start_kiosk(visitor)
+    visitor.tap("chapterCard-fortress")
+    guard = errors.install(
+        tmp_path / "logs", echo=False, recovery=visitor.backends.mode.return_to_attract
+    )
+    try:
+
+        def boom() -> bool:
+            raise RuntimeError("deliberate failure")
+
+        monkeypatch.setattr(visitor.backends.session.story, "next", boom)
+        visitor.tap("nextButton")
+        visitor.settle(50)
+
+        assert guard.recoveries == 1
+        assert shown(visitor, "attractOverlay")
+        assert visitor.backends.mode.idleState == "attract"
+        monkeypatch.undo()
+        start_kiosk(visitor)  # and a touch starts the exhibit again
+    finally:
+        guard.uninstall()
+        errors.set_recovery(None)
