@@ -20,8 +20,10 @@ QtObject {
     readonly property color gold: "#e9b949"
     readonly property color focus: "#7fc4ff"
 
-    readonly property real touchTarget: Math.round(64 * scale)
-    readonly property real minimumTarget: Math.round(48 * scale)
+    // Targets scale with the window but never below what a fingertip can hit
+    // (about 7 mm), so a 720p kiosk screen keeps usable buttons.
+    readonly property real touchTarget: Math.round(Math.max(48, 64 * scale))
+    readonly property real minimumTarget: Math.round(Math.max(44, 48 * scale))
     readonly property real margin: Math.round(40 * scale)
     readonly property real spacing: Math.round(20 * scale)
     readonly property real radius: Math.round(14 * scale)
