@@ -12,6 +12,7 @@ loaded (one exhibit window per process).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
@@ -37,23 +38,52 @@ class _Backends:
         time_scale: float = 1.0,
     ) -> None:
         self.session = session
-        self.ui = UiBackend(session, font_family)
+        self._font_family = font_family
+        self.ui = UiBackend(session, font_family, self.ensure_chapter_backends)
         self.story = StoryBackend(session)
-        # Imported here, before any QML loads, so its singleton is registered.
-        from exhibit.qt.clock_backend import ClockBackend
-
-        self.clock = ClockBackend(session)
-        from exhibit.qt.map_backend import MapBackend
-
-        self.maps = MapBackend(session, font_family)
+        # Imported here, before any QML loads, so their singleton types are
+        # registered; Qt does not see types registered after a module is imported.
+        import exhibit.qt.clock_backend
+        import exhibit.qt.map_backend  # noqa: F401
         from exhibit.qt.mode_backend import ModeBackend
 
         self.mode = ModeBackend(
             session,
             settings if settings is not None else Settings(),
             time_scale=time_scale,
-            play_pause=self.clock.togglePlay,
+            play_pause=lambda: self.clock.togglePlay(),
         )
+        self._clock: Any = None
+        self._maps: Any = None
+        if not session.story.position.on_title:
+            self.ui.prepareChapters()
+        session.on_position(lambda p: None if p.on_title else self.ui.prepareChapters())
+
+    def ensure_chapter_backends(self) -> None:
+        """Create the map and clock backends (and register their QML types).
+
+        Only the chapters use them, and the chapters are compiled after the
+        title screen's first frame, so importing them is left until then:
+        that keeps start-up close to a bare Qt Quick window's.
+        """
+        if self._clock is None:
+            from exhibit.qt.clock_backend import ClockBackend
+
+            self._clock = ClockBackend(self.session)
+        if self._maps is None:
+            from exhibit.qt.map_backend import MapBackend
+
+            self._maps = MapBackend(self.session, self._font_family)
+
+    @property
+    def clock(self) -> Any:
+        self.ensure_chapter_backends()
+        return self._clock
+
+    @property
+    def maps(self) -> Any:
+        self.ensure_chapter_backends()
+        return self._maps
 
 
 _current: _Backends | None = None
@@ -94,10 +124,18 @@ class UiBackend(QObject):
 
     changed = Signal()
 
-    def __init__(self, session: Session, font_family: str, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        font_family: str,
+        prepare_chapters: Callable[[], None],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._session = session
         self._font_family = font_family
+        self._prepare_chapters = prepare_chapters
+        self._chapters_ready = False
         self._strings: dict[str, str] = {}
         self._rebuild()
         session.on_language(lambda _code: self._on_language())
@@ -151,6 +189,22 @@ class UiBackend(QObject):
     subtitle = Property(str, _subtitle, notify=changed, final=True)
     fontFamily = Property(str, _font, constant=True, final=True)
     reducedMotion = Property(bool, _reduced_motion, notify=changed, final=True)
+
+    chaptersReadyChanged = Signal()
+
+    def _ready(self) -> bool:
+        return self._chapters_ready
+
+    #: True once the chapters' backends exist; the chapters' QML waits for it.
+    chaptersReady = Property(bool, _ready, notify=chaptersReadyChanged, final=True)
+
+    @Slot()
+    def prepareChapters(self) -> None:
+        """Create what the chapters need; called after the first frame, or on opening one."""
+        if not self._chapters_ready:
+            self._prepare_chapters()
+            self._chapters_ready = True
+            self.chaptersReadyChanged.emit()
 
     @Slot()
     def toggleLanguage(self) -> None:

@@ -23,7 +23,10 @@ Window {
     Connections {
         target: window
         enabled: !window.firstFrameShown
-        function onFrameSwapped() { window.firstFrameShown = true }
+        function onFrameSwapped() {
+            window.firstFrameShown = true
+            UiBackend.prepareChapters()
+        }
     }
 
     Binding { target: Theme; property: "scale"; value: Math.max(0.5, Math.min(window.width, window.height) / 1080) }
@@ -68,7 +71,7 @@ Window {
             anchors.right: parent.right
             anchors.top: topBar.bottom
             anchors.bottom: parent.bottom
-            active: window.firstFrameShown || !StoryBackend.onTitle
+            active: UiBackend.chaptersReady
             visible: !StoryBackend.onTitle
             source: "chapter/ChapterView.qml"
         }
