@@ -4,7 +4,21 @@
 ``places``, ``focus``) and, whatever the chapter, the valley plan
 (``planViewBox``, ``planShapes``, ``planPlaces``), which the final-day clock
 draws too. The geometry comes from :mod:`exhibit.core.maps`, built once per map;
-a language change only looks the names up again, and emits one ``changed``.
+a language change only looks the names up again.
+
+Three signals, by how often what they announce changes, so that a step does
+not make QML rebuild what the step leaves alone:
+
+- ``changed``: the map itself or the language (``mapId``, ``title``,
+  ``viewBox``, ``shapes``, ``places``, ``planPlaces``). The lists of
+  shapes and places drive Repeaters; announcing them on every step made QML
+  recreate every marker, label and shape of the map at each move.
+- ``stepChanged``: what the step shows (``focus``, ``highlightedIds``); delegates
+  bind their own highlight to ``highlightedIds`` and update in place.
+- ``selectionChanged``: the tapped place (``selectedPlace``, ``selectedCard``).
+
+Whatever triggers them is one core event, and they are emitted together in
+its handler, so every binding still updates in the same frame.
 """
 
 from __future__ import annotations
@@ -28,8 +42,8 @@ _MEASURE_PIXELS = 100.0
 
 _LIST = "QVariantList"
 
-_NOMINAL_EM = 0.03
-"""Label font size, as a share of the map's longer side, for the default ``labelSide``."""
+_LAYOUTS_KEPT = 64
+"""Label layouts remembered (the oldest goes first); each is a few kilobytes."""
 
 
 class _Names:
@@ -56,15 +70,21 @@ class MapBackend(QObject):
     """The current chapter's map and the valley plan, in the current language."""
 
     changed = Signal()
+    stepChanged = Signal()
+    selectionChanged = Signal()
 
     def __init__(self, session: Session, font_family: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._names = _Names(font_family)
         self._maps: dict[str, MapData] = {}
+        self._shapes_of: dict[str, dict[str, Any]] = {}
+        self._places_of: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        self._layouts: dict[tuple[Any, ...], dict[str, dict[str, Any]]] = {}
+        self._shown_map = self._current_map_id
         self._selected = ""
         session.on_position(self._on_position)
-        session.on_language(lambda _code: self.changed.emit())
+        session.on_language(self._on_language)
 
     @staticmethod
     def create(engine: QQmlEngine) -> QObject:
@@ -88,8 +108,20 @@ class MapBackend(QObject):
 
     def _on_position(self, _position: Position) -> None:
         # A card belongs to the step it was opened in.
+        had_card = bool(self._selected)
         self._selected = ""
+        map_id = self._current_map_id
+        if map_id != self._shown_map:
+            self._shown_map = map_id
+            self.changed.emit()
+        self.stepChanged.emit()
+        if had_card:
+            self.selectionChanged.emit()
+
+    def _on_language(self, _code: str) -> None:
         self.changed.emit()
+        if self._selected:
+            self.selectionChanged.emit()  # the card's texts
 
     def _lang(self) -> tuple[str, str]:
         return self._session.language, self._session.exhibit.default_language
@@ -110,9 +142,6 @@ class MapBackend(QObject):
         chapter = story.chapter
         return chapter.steps[story.position.step].places if chapter else ()
 
-    def _highlighted(self, map_id: str) -> set[str]:
-        return set(self._step_place_ids()) if map_id == self._current_map_id else set()
-
     def label_text(self, place_id: str) -> str:
         """What the map writes beside a place (a border's label says which way it lies)."""
         place = self._session.exhibit.places[place_id]
@@ -130,25 +159,29 @@ class MapBackend(QObject):
         return [0.0, 0.0, data.view_width, data.view_height] if data else [0.0, 0.0, 1.0, 1.0]
 
     def _shapes(self, map_id: str) -> dict[str, Any]:
-        data = self.map_data(map_id)
-        return {**data.shapes, "viewBox": self._view_box(map_id)} if data else {}
+        shapes = self._shapes_of.get(map_id)
+        if shapes is None:
+            data = self.map_data(map_id)
+            shapes = {**data.shapes, "viewBox": self._view_box(map_id)} if data else {}
+            self._shapes_of[map_id] = shapes
+        return shapes
 
     def _places(self, map_id: str) -> list[dict[str, Any]]:
+        """The places of a map in the current language: nothing that changes with the step.
+
+        What the step highlights is ``highlightedIds``, where labels go is
+        ``labelLayout``; keeping both out of this list keeps it the same from
+        step to step, so QML does not recreate a marker or label per move.
+        """
+        language, fallback = self._lang()
+        places = self._places_of.get((map_id, language))
+        if places is not None:
+            return places
         data = self.map_data(map_id)
         if data is None:
             return []
         exhibit = self._session.exhibit
-        highlighted = self._highlighted(map_id)
-        longest = max(data.view_width, data.view_height)
-        sides = layout_labels(
-            data,
-            self.label_widths(data),
-            em=_NOMINAL_EM * longest,
-            highlighted=highlighted,
-            hidden=[p.id for p in data.places if p.kind == "path"],
-        )
-        language, fallback = self._lang()
-        return [
+        places = [
             {
                 "id": p.id,
                 "kind": p.kind,
@@ -157,12 +190,12 @@ class MapBackend(QObject):
                 "x": p.x,
                 "y": p.y,
                 "line": p.line_path,
-                "highlighted": p.id in highlighted,
                 "sector": p.sector or "",
-                "labelSide": placement.side if (placement := sides.get(p.id)) else "",
             }
             for p in data.places
         ]
+        self._places_of[(map_id, language)] = places
+        return places
 
     def _focus_of(self, map_id: str) -> dict[str, float]:
         data = self.map_data(map_id)
@@ -213,6 +246,9 @@ class MapBackend(QObject):
     def _current_focus(self) -> dict[str, float]:
         return self._focus_of(self._current_map_id)
 
+    def _highlighted_ids(self) -> list[str]:
+        return list(self._step_place_ids())
+
     def _plan_id(self) -> str:
         return self._plan_map_id
 
@@ -225,20 +261,24 @@ class MapBackend(QObject):
     def _plan_places(self) -> list[dict[str, Any]]:
         return self._places(self._plan_map_id)
 
+    # The map and the language: the drawing, the places and their names.
     mapId = Property(str, _map_id, notify=changed, final=True)
     kind = Property(str, _kind, notify=changed, final=True)
     title = Property(str, _title, notify=changed, final=True)
     viewBox = Property("QVariantList", _current_view_box, notify=changed, final=True)
     shapes = Property("QVariantMap", _current_shapes, notify=changed, final=True)
     places = Property("QVariantList", _current_places, notify=changed, final=True)
-    focus = Property("QVariantMap", _current_focus, notify=changed, final=True)
     planMapId = Property(str, _plan_id, constant=True, final=True)
     # The plan's drawing never changes: a clock that binds to it is not rebuilt per move.
     planViewBox = Property("QVariantList", _plan_view_box, constant=True, final=True)
     planShapes = Property("QVariantMap", _plan_shapes, constant=True, final=True)
     planPlaces = Property("QVariantList", _plan_places, notify=changed, final=True)
-    selectedPlace = Property(str, _selected_place, notify=changed, final=True)
-    selectedCard = Property("QVariantMap", _selected_card, notify=changed, final=True)
+    # The step: where the view goes and which places it lights (ids on the current map).
+    focus = Property("QVariantMap", _current_focus, notify=stepChanged, final=True)
+    highlightedIds = Property("QVariantList", _highlighted_ids, notify=stepChanged, final=True)
+    # The tapped place and its card (the card's texts follow the language).
+    selectedPlace = Property(str, _selected_place, notify=selectionChanged, final=True)
+    selectedCard = Property("QVariantMap", _selected_card, notify=selectionChanged, final=True)
 
     # -- slots --------------------------------------------------------------
 
@@ -246,13 +286,13 @@ class MapBackend(QObject):
     def selectPlace(self, place_id: str) -> None:
         if place_id in self._session.exhibit.places and place_id != self._selected:
             self._selected = place_id
-            self.changed.emit()
+            self.selectionChanged.emit()
 
     @Slot()
     def clearSelection(self) -> None:
         if self._selected:
             self._selected = ""
-            self.changed.emit()
+            self.selectionChanged.emit()
 
     @Slot(str, float, _LIST, _LIST, _LIST, _LIST, result="QVariantMap")
     def labelLayout(
@@ -278,20 +318,33 @@ class MapBackend(QObject):
         data = self.map_data(map_id)
         if data is None or em <= 0:
             return {}
-        sides = layout_labels(
-            data,
-            self.label_widths(data),
-            em=em,
-            highlighted=[str(i) for i in highlighted],
-            hidden=[str(i) for i in hidden],
-            viewport=_rect(viewport),
-            reserved=[r for r in map(_rect, reserved) if r is not None],
-        )
-        return {
-            key: {"side": placement.side, **placement.box.to_dict()}
-            for key, placement in sides.items()
-            if placement is not None
-        }
+        lit = tuple(str(i) for i in highlighted)
+        off = tuple(str(i) for i in hidden)
+        area = _rect(viewport)
+        keep_off = tuple(r for r in map(_rect, reserved) if r is not None)
+        # Going back a step or toggling the language back asks for a layout
+        # already made: a few milliseconds saved at exactly those moves.
+        key = (map_id, self._session.language, em, lit, off, area, keep_off)
+        layout = self._layouts.get(key)
+        if layout is None:
+            sides = layout_labels(
+                data,
+                self.label_widths(data),
+                em=em,
+                highlighted=lit,
+                hidden=off,
+                viewport=area,
+                reserved=keep_off,
+            )
+            layout = {
+                place_id: {"side": placement.side, **placement.box.to_dict()}
+                for place_id, placement in sides.items()
+                if placement is not None
+            }
+            if len(self._layouts) >= _LAYOUTS_KEPT:
+                self._layouts.pop(next(iter(self._layouts)))
+            self._layouts[key] = layout
+        return layout
 
 
 def _rect(values: Any) -> Rect | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtQuick import QQuickItem
@@ -161,6 +162,67 @@ def test_the_toggle_relabels_the_map_and_the_card_at_once(open_exhibit, exhibit_
     assert label.property("text") == exhibit_content.places["muong-thanh"].name.get("en")
     accessible = marker(visitor, "command-post")
     assert accessible.property("place")["name"] == place.name.get("en")
+
+
+def identity(item: QQuickItem) -> int:
+    """Which C++ item this is: the same number means the item was kept, not made again."""
+    return shiboken6.getCppPointer(item)[0]
+
+
+def test_a_step_updates_the_map_in_place(open_exhibit, exhibit_content):
+    # Rebuilding every marker, label and line at each step stalled the map for
+    # several frames: a step only changes what the new step shows.
+    visitor = open_exhibit(language="en", open_spec="offensive/6")
+    rest(visitor)
+    names = ("place-railway", "label-binh-tri-thien", "line-railway", "place-dien-ban")
+    before = {name: identity(visitor.find(name)) for name in names}
+    assert not marker(visitor, "railway").property("highlighted")
+    maps = visitor.backends.maps
+    emitted: list[str] = []
+    maps.changed.connect(lambda: emitted.append("changed"))
+    maps.stepChanged.connect(lambda: emitted.append("stepChanged"))
+
+    visitor.tap("nextButton")
+    rest(visitor)
+
+    assert emitted == ["stepChanged"], "the map and its names are the same; only the step moved"
+    assert {name: identity(visitor.find(name)) for name in names} == before
+    step = exhibit_content.chapter("offensive").steps[6]
+    assert "railway" in step.places and "dien-ban" not in step.places
+    assert marker(visitor, "railway").property("highlighted")
+    assert not marker(visitor, "dien-ban").property("highlighted")
+    assert visitor.find("line-railway").property("lit")
+    assert visitor.is_shown(visitor.find("label-binh-tri-thien"))
+
+
+def test_the_toggle_renames_the_places_in_place(open_exhibit, exhibit_content):
+    visitor = open_exhibit(language="vi", open_spec="fortress/4")
+    rest(visitor)
+    names = ("place-muong-thanh", "label-muong-thanh", "sectorShape-sector-centre")
+    before = {name: identity(visitor.find(name)) for name in names}
+
+    visitor.tap("languageToggle")
+    rest(visitor)
+
+    assert {name: identity(visitor.find(name)) for name in names} == before
+    muong_thanh = exhibit_content.places["muong-thanh"].name
+    assert visitor.text("label-muong-thanh") == muong_thanh.get("en")
+    assert marker(visitor, "muong-thanh").property("place")["name"] == muong_thanh.get("en")
+
+
+def test_tapping_a_place_keeps_the_view_where_the_visitor_moved_it(open_exhibit):
+    visitor = open_exhibit(language="en", open_spec="offensive/2")
+    canvas = rest(visitor)
+    drag(visitor, visitor.center_of(canvas), -120, 0)
+    moved = (canvas.property("zoom"), canvas.property("centerX"), canvas.property("centerY"))
+    tap_place(visitor, "kon-tum")
+    rest(visitor)
+    assert visitor.is_shown(visitor.find("placeCard"))
+    assert (canvas.property("zoom"), canvas.property("centerX"), canvas.property("centerY")) == (
+        pytest.approx(moved[0]),
+        pytest.approx(moved[1]),
+        pytest.approx(moved[2]),
+    )
 
 
 def test_a_new_step_closes_the_card(open_exhibit):

@@ -9,7 +9,14 @@ import Exhibit.Backend
 MapStage {
     id: stage
 
-    readonly property var highlighted: StoryBackend.step.placeIds ?? []
+    readonly property var highlighted: MapBackend.highlightedIds
+    // The places (read once per change: each read of MapBackend.places makes a new list).
+    readonly property var places: MapBackend.places
+    // Which of them draw a disc (regions, fronts) or a line (roads, railways),
+    // as indexes: a list in another language is then the same model, so a
+    // toggle recreates nothing, and a step only changes properties.
+    readonly property var discIndexes: indexesOf(p => p.kind === "region" || p.kind === "front")
+    readonly property var lineIndexes: indexesOf(p => p.line.length > 0)
     // One screen pixel in view units, in steps of 2^(1/2) (see ValleyPlan).
     readonly property real unit: 1 / (canvas.fitScale * Math.pow(2, Math.floor(Math.log(canvas.zoom) / Math.LN2 * 2 + 1e-6) / 2))
 
@@ -19,6 +26,9 @@ MapStage {
     backdrop: "#16222b"
 
     function isLit(id: string): bool { return highlighted.indexOf(id) >= 0 }
+    function indexesOf(test: var): var {
+        return places.map((p, i) => test(p) ? i : -1).filter(i => i >= 0)
+    }
 
     Item {
         id: drawing
@@ -42,14 +52,14 @@ MapStage {
         }
         // A front or region of the step: a soft disc around it.
         Repeater {
-            model: MapBackend.places
+            model: stage.discIndexes
             delegate: Rectangle {
-                required property var modelData
+                required property int modelData
+                readonly property var place: stage.places[modelData] ?? ({ id: "", x: 0, y: 0 })
                 readonly property real r: 28
-                visible: (modelData.kind === "region" || modelData.kind === "front")
-                         && stage.isLit(modelData.id)
-                x: modelData.x - r
-                y: modelData.y - r
+                visible: stage.isLit(place.id)
+                x: place.x - r
+                y: place.y - r
                 width: 2 * r
                 height: 2 * r
                 radius: r
@@ -59,15 +69,16 @@ MapStage {
             }
         }
         Repeater {
-            model: MapBackend.places.filter(p => p.line.length > 0)
+            model: stage.lineIndexes
             delegate: MapShape {
-                required property var modelData
-                readonly property bool lit: stage.isLit(modelData.id)
-                objectName: "line-" + modelData.id
-                path: modelData.line
+                required property int modelData
+                readonly property var place: stage.places[modelData] ?? ({ id: "", kind: "", line: "" })
+                readonly property bool lit: stage.isLit(place.id)
+                objectName: "line-" + place.id
+                path: place.line
                 strokeColor: lit ? Theme.gold : "#c9bba2"
                 strokeWidth: (lit ? 4 : 2.5) * stage.unit
-                dashed: modelData.kind === "railway"
+                dashed: place.kind === "railway"
                 dashPattern: [2, 1.2]
             }
         }
@@ -76,7 +87,7 @@ MapStage {
     PlaceLayer {
         anchors.fill: parent
         mapId: MapBackend.mapId
-        places: MapBackend.places
+        places: stage.places
         highlighted: stage.highlighted
         selectedId: MapBackend.selectedPlace
         fitScale: stage.canvas.fitScale

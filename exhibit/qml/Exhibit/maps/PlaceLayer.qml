@@ -7,8 +7,13 @@ import Exhibit.Backend
 // each the layout could fit. Everything here is in screen pixels; a place at
 // view-box point (x, y) sits at (originX + x * pixelScale, originY + y * pixelScale).
 // The label layout (exhibit.core.maps.place_labels, via MapBackend.labelLayout)
-// is recomputed when the view settles, or when zooming out crosses a step of
-// 2^(1/4); never per frame.
+// is recomputed when the view settles, when zooming out crosses a step of
+// 2^(1/4), or when the places, the highlighted ones or the language change;
+// never per frame, and once for inputs that change together.
+//
+// A marker and a label per place, made once: the Repeaters count places
+// rather than hold them, so a new list of the same places (the names in
+// another language) updates each in place; a step only changes properties.
 Item {
     id: placeLayer
 
@@ -45,9 +50,33 @@ Item {
     readonly property real layoutScale: fitScale
         * Math.pow(2, Math.floor(Math.log(Math.max(Math.min(pixelScale, settledScale) / fitScale, 1))
                                  / Math.LN2 * 4 + 1e-6) / 4)
-    readonly property var layout: places.length > 0 && width > 0 && height > 0
-        ? MapBackend.labelLayout(mapId, fontPixels / layoutScale, highlighted, hidden,
-                                 viewportList(), reservedInView()) : ({})
+    // Where each label goes ({place id: {side, x, y, width, height}}, view units).
+    property var layout: ({})
+    // Everything the layout depends on. When several change in one go (a new
+    // language renames the places and resizes the buttons labels keep off),
+    // the layout is computed once, just after them (Qt.callLater), not once
+    // for each.
+    readonly property var layoutInputs: [mapId, places, fontPixels / layoutScale, highlighted, hidden,
+                                         viewport, reserved, width, height]
+    onLayoutInputsChanged: Qt.callLater(placeLayer.relayout)
+    Component.onCompleted: relayout()
+    // A layer being destroyed (its chapter closed) may still have a layout
+    // pending; it then does nothing.
+    property bool closing: false
+    Component.onDestruction: closing = true
+
+    function relayout(): void {
+        if (closing)
+            return
+        layout = places.length > 0 && width > 0 && height > 0
+            ? MapBackend.labelLayout(mapId, fontPixels / layoutScale, highlighted, hidden,
+                                     viewportList(), reservedInView()) : ({})
+    }
+
+    // The place at `index` of `places`; while the list shrinks, a delegate
+    // about to go may still ask for one past its end.
+    readonly property var nowhere: ({ id: "", kind: "", name: "", label: "", x: 0, y: 0, line: "", sector: "" })
+    function placeOf(index: int): var { return places[index] ?? nowhere }
 
     function viewportList(): var {
         return viewport.width > 0 ? [viewport.x, viewport.y, viewport.width, viewport.height] : []
@@ -90,9 +119,10 @@ Item {
     }
 
     Repeater {
-        model: placeLayer.places
+        model: placeLayer.places.length
         delegate: PlaceLabel {
-            required property var modelData
+            required property int index
+            readonly property var modelData: placeLayer.placeOf(index)
             readonly property var spot: placeLayer.layout[modelData.id] ?? null
             objectName: "label-" + modelData.id
             visible: spot !== null && placeLayer.isShown(modelData)
@@ -109,9 +139,10 @@ Item {
     }
 
     Repeater {
-        model: placeLayer.places
+        model: placeLayer.places.length
         delegate: PlaceMarker {
-            required property var modelData
+            required property int index
+            readonly property var modelData: placeLayer.placeOf(index)
             place: modelData
             // Off the layer, a marker is hidden (its arrow, a Shape, would
             // otherwise escape the clip in the software renderer).

@@ -18,7 +18,7 @@ MapStage {
         shapes: MapBackend.shapes
         strongholdStates: ({})
         paths: []
-        highlighted: StoryBackend.step.placeIds ?? []
+        highlighted: MapBackend.highlightedIds
         selectedId: MapBackend.selectedPlace
         pixelScale: stage.canvas.pixelScale
         originX: stage.canvas.originX
