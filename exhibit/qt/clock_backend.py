@@ -358,14 +358,6 @@ class ClockBackend(QObject):
     # -- moves --------------------------------------------------------------
 
     @Slot()
-    def next(self) -> None:
-        self._session.story.next()
-
-    @Slot()
-    def previous(self) -> None:
-        self._session.story.previous()
-
-    @Slot()
     def play(self) -> None:
         """Play the day from the current event; from the totals, from the start."""
         event = self._event()
