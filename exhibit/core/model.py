@@ -151,6 +151,11 @@ class Chapter:
     steps: tuple[Step, ...]
     play_seconds: float | None = None
 
+    @property
+    def told_on_clock(self) -> bool:
+        """A chapter whose steps carry times is told on the clock of 7 May."""
+        return any(step.time is not None for step in self.steps)
+
     def step_index(self, step_id: str) -> int | None:
         for index, step in enumerate(self.steps):
             if step.id == step_id:

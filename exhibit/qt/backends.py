@@ -295,7 +295,7 @@ class StoryBackend(QObject):
         chapter = self._chapter
         if chapter is None:
             return ""
-        if any(step.time is not None for step in chapter.steps):
+        if chapter.told_on_clock:
             return "clock"
         return self._session.exhibit.maps[chapter.map].kind.value
 

@@ -43,7 +43,7 @@ _STATES = ("holding", "attacked", "taken")
 
 def is_clock_chapter(chapter: Chapter | None) -> bool:
     """Whether a chapter is told on the clock: any of its steps has a time."""
-    return chapter is not None and any(step.time is not None for step in chapter.steps)
+    return chapter is not None and chapter.told_on_clock
 
 
 @QmlElement

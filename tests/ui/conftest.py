@@ -33,7 +33,7 @@ def open_exhibit(qtbot: QtBot, exhibit_content: Exhibit) -> Iterator[OpenExhibit
     def _open(**kwargs: object) -> Visitor:
         content = kwargs.pop("exhibit", exhibit_content)
         running = open_window(content, **kwargs)  # type: ignore[arg-type]
-        running.window.show()  # type: ignore[attr-defined]
+        running.show()
         qtbot.waitExposed(running.window)  # type: ignore[arg-type]
         visitor = Visitor(qtbot, running)
         visitor.settle(50)

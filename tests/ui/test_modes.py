@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,9 +17,7 @@ from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QWindow
 from PySide6.QtQml import QQmlProperty
 from PySide6.QtTest import QTest
-from pytestqt.qtbot import QtBot
 
-from exhibit.app import open_window
 from exhibit.core.model import Exhibit
 from exhibit.core.pin import hash_pin
 from exhibit.core.settings import Settings
@@ -36,23 +34,9 @@ OpenMode = Callable[..., Visitor]
 
 
 @pytest.fixture
-def open_mode(qtbot: QtBot, exhibit_content: Exhibit) -> Iterator[OpenMode]:
+def open_mode(open_exhibit) -> OpenMode:
     """Open the exhibit in a mode: ``open_mode(Settings(...), time_scale=..., ...)``."""
-    opened: list[Visitor] = []
-
-    def _open(settings: Settings, **kwargs: object) -> Visitor:
-        running = open_window(exhibit_content, settings=settings, **kwargs)  # type: ignore[arg-type]
-        running.show()
-        qtbot.waitExposed(running.window)
-        visitor = Visitor(qtbot, running)
-        visitor.settle(50)
-        opened.append(visitor)
-        return visitor
-
-    yield _open
-    for visitor in opened:
-        visitor.running.close()
-    qtbot.wait(10)
+    return lambda settings, **kwargs: open_exhibit(settings=settings, **kwargs)
 
 
 def kiosk_settings(**changes: object) -> Settings:
