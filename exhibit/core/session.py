@@ -2,14 +2,51 @@
 
 The Qt backends are views of a :class:`Session`; tests can drive a session
 directly without Qt.
+
+Besides the story and the language, the session carries the few things a
+visitor does that neither of them sees (:class:`Activity`): a visit begins
+or ends, a place on a map is tapped, the clock is played, the screen is
+touched. Whoever notices one reports it here (:meth:`Session.report`) and
+whoever counts them listens here (:meth:`Session.on_activity`), so the
+visitor figures and the health file never reach into the user interface.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
 
 from exhibit.core.model import Exhibit
 from exhibit.core.story import Position, Story, resolve_language
+
+#: The first touch after the kiosk's attract loop (or the start, outside kiosk mode).
+VISIT_BEGAN: Final = "visit_began"
+#: The visit is over; ``detail`` says why: :data:`END_IDLE`, :data:`END_EXIT` or :data:`END_ERROR`.
+VISIT_ENDED: Final = "visit_ended"
+#: A place on a map was tapped; ``detail`` is its id.
+PLACE_TAPPED: Final = "place_tapped"
+#: The clock was set playing.
+CLOCK_PLAYED: Final = "clock_played"
+#: Any touch, click, key or wheel turn.
+TOUCHED: Final = "touched"
+ACTIVITIES: Final = (VISIT_BEGAN, VISIT_ENDED, PLACE_TAPPED, CLOCK_PLAYED, TOUCHED)
+
+END_IDLE: Final = "idle"  # the kiosk's idle reset
+END_EXIT: Final = "exit"  # the program ended
+END_ERROR: Final = "error"  # an unexpected error sent the kiosk back to its attract loop
+
+
+@dataclass(frozen=True)
+class Activity:
+    """Something a visitor did that the story and the language do not show."""
+
+    kind: str
+    detail: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in ACTIVITIES:
+            raise ValueError(f"unknown activity {self.kind!r}")
 
 
 class Session:
@@ -24,6 +61,7 @@ class Session:
             language, exhibit.language_codes, exhibit.default_language
         )
         self._language_listeners: list[Callable[[str], None]] = []
+        self._activity_listeners: list[Callable[[Activity], None]] = []
 
     @property
     def language(self) -> str:
@@ -34,6 +72,15 @@ class Session:
 
     def on_position(self, listener: Callable[[Position], None]) -> None:
         self.story.subscribe(listener)
+
+    def on_activity(self, listener: Callable[[Activity], None]) -> None:
+        self._activity_listeners.append(listener)
+
+    def report(self, kind: str, detail: str = "") -> None:
+        """Tell the listeners that a visitor did ``kind`` (one of :data:`ACTIVITIES`)."""
+        activity = Activity(kind, detail)
+        for listener in list(self._activity_listeners):
+            listener(activity)
 
     def set_language(self, code: str) -> None:
         language = resolve_language(code, self.exhibit.language_codes, self._language)

@@ -38,6 +38,14 @@ KIOSK: Final = "kiosk"
 PRESENTATION: Final = "presentation"
 MODES: Final = (CLASSROOM, KIOSK, PRESENTATION)
 
+# When the anonymous visitor figures are kept (see exhibit.core.figures): only
+# in kiosk mode (a classroom or a presentation is not a visit), in every mode
+# (asked for explicitly), or never.
+FIGURES_KIOSK: Final = "kiosk"
+FIGURES_ALWAYS: Final = "always"
+FIGURES_OFF: Final = "off"
+FIGURES_CHOICES: Final = (FIGURES_KIOSK, FIGURES_ALWAYS, FIGURES_OFF)
+
 # Ranges, in seconds. The idle timeout has a floor so a visitor can read a
 # step before the notice appears, and a ceiling so a typo in minutes-vs-
 # seconds cannot keep an abandoned exhibit from resetting for days.
@@ -45,6 +53,10 @@ IDLE_TIMEOUT_RANGE: Final = (20, 3600)
 # WCAG 2.2.1 (Timing Adjustable): at least 20 s to respond to the notice.
 IDLE_WARNING_RANGE: Final = (20, 600)
 ATTRACT_STEP_RANGE: Final = (3, 120)
+# Days the visitor figures are kept; a funder's year plus a month by default.
+FIGURES_RETENTION_RANGE: Final = (1, 3650)
+# The figures database's largest size, in MB; past it the figures stop, the exhibit does not.
+FIGURES_MAX_MB_RANGE: Final = (1, 100_000)
 
 
 @dataclass(frozen=True)
@@ -58,6 +70,9 @@ class Settings:
     the content's default language. ``screen`` is a screen's index (from 0)
     or its name as the system reports it; None means the primary screen.
     ``admin_pin_hash`` None means the kiosk cannot be left through the UI.
+    ``figures`` says in which modes the anonymous visitor figures are kept
+    (``figures_file``, None: the user's state folder), for how many days and
+    up to what size. ``metrics_file`` None means no Prometheus textfile.
     """
 
     mode: str = CLASSROOM
@@ -70,6 +85,11 @@ class Settings:
     screen: int | str | None = None
     presenter_view: bool = False
     log_dir: str | None = None
+    figures: str = FIGURES_KIOSK
+    figures_retention_days: float = 400.0
+    figures_max_mb: float = 200.0
+    figures_file: str | None = None
+    metrics_file: str | None = None
 
     def __post_init__(self) -> None:
         """Refuse values the file could not contain, so every Settings is a valid one."""
@@ -88,6 +108,13 @@ class Settings:
     @property
     def is_presentation(self) -> bool:
         return self.mode == PRESENTATION
+
+    @property
+    def keeps_figures(self) -> bool:
+        """Whether this run records visitor figures: kiosks by default, other modes if asked."""
+        if self.figures == FIGURES_OFF:
+            return False
+        return self.figures == FIGURES_ALWAYS or self.is_kiosk
 
 
 FIELDS: Final = tuple(f.name for f in dataclasses.fields(Settings))
@@ -125,6 +152,10 @@ def _seconds(low_high: tuple[float, float]) -> Callable[[YNode, Problems], float
     return read
 
 
+# Days and megabytes are checked the same way as seconds.
+_number_in = _seconds
+
+
 def _pin_hash(node: YNode, problems: Problems) -> str | None:
     value = get_string(node, problems)
     if value is None:
@@ -152,8 +183,19 @@ def _screen(node: YNode, problems: Problems) -> int | str | None:
     return None
 
 
-def _log_dir(node: YNode, problems: Problems) -> str | None:
+def _path(node: YNode, problems: Problems) -> str | None:
     return get_string(node, problems)
+
+
+def _choice(choices: tuple[str, ...]) -> Callable[[YNode, Problems], str | None]:
+    def read(node: YNode, problems: Problems) -> str | None:
+        value = get_string(node, problems)
+        if value is not None and value not in choices:
+            problems.at(node, f"'{value}' is not one of {', '.join(choices)}")
+            return None
+        return value
+
+    return read
 
 
 _READERS: Final[dict[str, Callable[[YNode, Problems], Any]]] = {
@@ -166,9 +208,18 @@ _READERS: Final[dict[str, Callable[[YNode, Problems], Any]]] = {
     "reduced_motion": get_bool,
     "screen": _optional(_screen),
     "presenter_view": get_bool,
-    "log_dir": _optional(_log_dir),
+    "log_dir": _optional(_path),
+    "figures": _choice(FIGURES_CHOICES),
+    "figures_retention_days": _number_in(FIGURES_RETENTION_RANGE),
+    "figures_max_mb": _number_in(FIGURES_MAX_MB_RANGE),
+    "figures_file": _optional(_path),
+    "metrics_file": _optional(_path),
 }
-_NULLABLE: Final = frozenset({"language", "admin_pin_hash", "screen", "log_dir"})
+_NULLABLE: Final = frozenset(
+    {"language", "admin_pin_hash", "screen", "log_dir", "figures_file", "metrics_file"}
+)
+# Paths a relative value of is taken relative to the settings file.
+_PATHS: Final = ("log_dir", "figures_file", "metrics_file")
 assert set(_READERS) == set(FIELDS)
 
 
@@ -191,8 +242,9 @@ def load_settings(path: Path, *, missing_ok: bool = False) -> Settings:
 
     Keys left out keep their defaults, and a file whose lines are all
     commented out (like a fresh copy of ``settings.example.yaml``) means all
-    defaults. A relative ``log_dir`` is taken relative to the settings file,
-    because a kiosk started at boot has no meaningful working directory.
+    defaults. A relative ``log_dir``, ``figures_file`` or ``metrics_file`` is
+    taken relative to the settings file, because a kiosk started at boot has
+    no meaningful working directory.
     With ``missing_ok``, a file that does not exist also means all defaults.
     """
     if missing_ok and not path.exists():
@@ -214,12 +266,13 @@ def load_settings(path: Path, *, missing_ok: bool = False) -> Settings:
     known = {key: node for key, node in root.items() if key in _READERS}
     values = _read_fields(known, problems)
     problems.raise_if_any()
-    log_dir = values.get("log_dir")
-    if log_dir is not None:
-        directory = Path(log_dir).expanduser()
-        if not directory.is_absolute():
-            directory = path.parent / directory
-        values["log_dir"] = str(directory)
+    for name in _PATHS:
+        value = values.get(name)
+        if value is not None:
+            location = Path(value).expanduser()
+            if not location.is_absolute():
+                location = path.parent / location
+            values[name] = str(location)
     return dataclasses.replace(DEFAULT_SETTINGS, **values)
 
 

@@ -248,5 +248,12 @@ def test_example_file_documents_every_key_with_a_valid_value(tmp_path: Path) -> 
     assert settings.admin_pin_hash == PIN_HASH
     assert settings.mode in MODES
     for name in FIELDS:
-        if name not in {"admin_pin_hash", "log_dir", "language", "screen"}:
+        if name not in {
+            "admin_pin_hash",
+            "log_dir",
+            "language",
+            "screen",
+            "figures_file",
+            "metrics_file",
+        }:
             assert getattr(settings, name) == getattr(DEFAULT_SETTINGS, name), name
