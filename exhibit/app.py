@@ -15,6 +15,7 @@ from exhibit.core.story import parse_open_spec
 from exhibit.paths import ASSETS_DIR, FONTS_DIR, QML_IMPORT_DIR
 
 if TYPE_CHECKING:
+    from exhibit.core.figures import FiguresWriter
     from exhibit.core.settings import Settings
     from exhibit.qt.window_memory import WindowMemory
 
@@ -100,6 +101,7 @@ class ExhibitWindow:
     presenter: Any = None
     memory: Any = None
     remembered: Any = None
+    tracker: Any = None
     _cursor_hidden: bool = field(default=False, repr=False)
 
     def show(self, *, windowed: bool = False) -> None:
@@ -111,6 +113,11 @@ class ExhibitWindow:
 
         settings = self.settings
         window = self.window
+        if self.tracker is not None and not self.tracker.visit_open and not settings.is_kiosk:
+            # Outside kiosk mode a run that keeps figures is one visit.
+            from exhibit.core.session import VISIT_BEGAN
+
+            self.backends.session.report(VISIT_BEGAN)
         if windowed or settings is None:
             window.show()
             return
@@ -171,6 +178,9 @@ class ExhibitWindow:
     def close(self) -> None:
         from PySide6.QtGui import QGuiApplication
 
+        from exhibit.core.session import END_EXIT, VISIT_ENDED
+
+        self.backends.session.report(VISIT_ENDED, END_EXIT)
         self.backends.mode.release()
         if self._cursor_hidden:
             QGuiApplication.restoreOverrideCursor()
@@ -199,6 +209,7 @@ def open_window(
     settings: Settings | None = None,
     memory: WindowMemory | None = None,
     time_scale: float = 1.0,
+    figures: FiguresWriter | None = None,
 ) -> ExhibitWindow:
     """Build the engine and the window for a new session (used by main, tests, benchmarks).
 
@@ -208,6 +219,8 @@ def open_window(
     mode ``memory`` supplies the remembered language (unless ``language`` is
     given) and window geometry (its size unless ``size`` is given).
     ``time_scale`` speeds up the idle and staff timers, for tests.
+    ``figures`` records the visits' anonymous figures (see
+    :mod:`exhibit.core.figures`).
     """
     from PySide6.QtCore import QRect, QSize
     from PySide6.QtGui import QFont, QGuiApplication
@@ -234,6 +247,11 @@ def open_window(
     session = Session(exhibit, language, reduced_motion=settings.reduced_motion)
     if open_spec:
         session.story.go_to(parse_open_spec(open_spec, exhibit))
+    tracker = None
+    if figures is not None:
+        from exhibit.core.figures import VisitTracker
+
+        tracker = VisitTracker(session, figures.put)
     installed = backends.install_session(session, family, settings, time_scale=time_scale)
 
     engine = QQmlApplicationEngine()
@@ -268,6 +286,7 @@ def open_window(
         presenter=presenter,
         memory=memory,
         remembered=remembered,
+        tracker=tracker,
     )
 
 
@@ -289,6 +308,18 @@ def save_screenshot_when_drawn(window: object, path: Path, settle_ms: int = 600)
         QTimer.singleShot(settle_ms, grab)
 
     window.frameSwapped.connect(first_frame)  # type: ignore[attr-defined]
+
+
+def open_figures(settings: Settings) -> FiguresWriter | None:
+    """The writer of this run's visitor figures, if the settings keep them."""
+    if not settings.keeps_figures:
+        return None
+    from exhibit.core.figures import FiguresWriter, default_path
+
+    path = Path(settings.figures_file) if settings.figures_file else default_path()
+    return FiguresWriter(
+        path, retention_days=settings.figures_retention_days, max_mb=settings.figures_max_mb
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -334,6 +365,7 @@ def main(argv: list[str] | None = None) -> int:
     guard = errors.install(settings.log_dir)
     # A screenshot shows exactly what was asked for, never a remembered window.
     memory = None if screenshot else WindowMemory(QSettings())
+    figures = None if screenshot else open_figures(settings)
     try:
         running = open_window(
             exhibit,
@@ -342,11 +374,15 @@ def main(argv: list[str] | None = None) -> int:
             size=options.size,
             settings=settings,
             memory=memory,
+            figures=figures,
         )
     except RuntimeError as error:
         print(f"exhibit: {error}", file=sys.stderr)
         guard.uninstall()
+        if figures is not None:
+            figures.close()
         return EXIT_FAILED
+    heartbeat = None if screenshot else start_heartbeat(running, settings, options.content, guard)
     if settings.is_kiosk and guard.recovery is None:
         errors.set_recovery(running.backends.mode.return_to_attract)  # the resting state
     running.backends.mode.exitRequested.connect(app.exit)
@@ -371,5 +407,23 @@ def main(argv: list[str] | None = None) -> int:
     if running.memory is not None:
         running.memory.remember(running.window, running.backends.session.language)
     running.close()
+    if heartbeat is not None:
+        heartbeat.stop()
+    if figures is not None:
+        figures.close()
     guard.uninstall()
     return status
+
+
+def start_heartbeat(running: ExhibitWindow, settings: Settings, content: Path, guard: Any) -> Any:
+    """Report to systemd and to the metrics file while the window runs (exhibit.qt.heartbeat)."""
+    from exhibit.core.health import Health
+    from exhibit.qt.heartbeat import Heartbeat
+
+    metrics = Path(settings.metrics_file) if settings.metrics_file else None
+    # The content's version: a hash of its files (read again only for the metrics file).
+    version = content_cache.content_key(content, ASSETS_DIR)[:12] if metrics else ""
+    health = Health(running.backends.session, content_version=version, errors=lambda: guard.count)
+    heartbeat = Heartbeat(health, metrics)
+    heartbeat.watch(running.window)
+    return heartbeat

@@ -24,7 +24,7 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from exhibit.core.model import Chapter
-from exhibit.core.session import Session
+from exhibit.core.session import CLOCK_PLAYED, Session
 from exhibit.core.story import Position
 from exhibit.core.timeline import (
     FADE,
@@ -371,6 +371,7 @@ class ClockBackend(QObject):
         self._playing = True
         self._schedule(arrival)
         self.changed.emit()
+        self._session.report(CLOCK_PLAYED)
 
     @Slot()
     def pause(self) -> None:

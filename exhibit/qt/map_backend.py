@@ -31,7 +31,7 @@ from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from exhibit.core.maps import MapData, Rect, build_exhibit_map, layout_labels
 from exhibit.core.model import MapKind
-from exhibit.core.session import Session
+from exhibit.core.session import PLACE_TAPPED, Session
 from exhibit.core.story import Position
 
 QML_IMPORT_NAME = "Exhibit.Backend"
@@ -287,6 +287,7 @@ class MapBackend(QObject):
         if place_id in self._session.exhibit.places and place_id != self._selected:
             self._selected = place_id
             self.selectionChanged.emit()
+            self._session.report(PLACE_TAPPED, place_id)
 
     @Slot()
     def clearSelection(self) -> None:

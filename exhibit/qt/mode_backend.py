@@ -44,7 +44,7 @@ from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 from exhibit.core import keys
 from exhibit.core.idle import AttractLoop, IdlePolicy, IdleState
 from exhibit.core.pin import MAX_PIN_LENGTH, Outcome, PinGate
-from exhibit.core.session import Session
+from exhibit.core.session import END_ERROR, END_IDLE, TOUCHED, VISIT_BEGAN, VISIT_ENDED, Session
 from exhibit.core.settings import Settings
 from exhibit.core.story import TITLE, Position, resolve_language
 
@@ -312,10 +312,12 @@ class ModeBackend(QObject):
     def _activity(self) -> bool:
         before = self._policy.state
         consumed = self._policy.touch(self._now())
+        self._session.report(TOUCHED)
         if consumed:
             if before is IdleState.ATTRACT:
                 self._attract_timer.stop()
                 self._reset_session()
+                self._session.report(VISIT_BEGAN)
             self._arm()
             self._update()
         return consumed
@@ -401,6 +403,7 @@ class ModeBackend(QObject):
     def _on_idle_timer(self) -> None:
         state = self._policy.tick(self._now())
         if state is IdleState.RESET:
+            self._session.report(VISIT_ENDED, END_IDLE)
             self._close_admin()
             self._blanked = False
             self._start_attract()
@@ -416,6 +419,7 @@ class ModeBackend(QObject):
         if not self._policy.enabled:
             self._reset_session()
             return
+        self._session.report(VISIT_ENDED, END_ERROR)
         self._policy.enter_attract(self._now())
         self._close_admin()
         self._blanked = False
