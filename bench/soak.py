@@ -468,8 +468,13 @@ def run(
     without: tuple[str, ...] = (),
     open_spec: str | None = None,
     mode: str = "classroom",
+    figures: Path | None = None,
 ) -> dict[str, Any]:
-    """Open a window, play ``actions`` random visitor actions, return the figures."""
+    """Open a window, play ``actions`` random visitor actions, return the figures.
+
+    With ``figures``, the visitor figures are recorded in that database, as a
+    kiosk records them (read them with ``exhibit stats --figures FILE``).
+    """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
@@ -482,6 +487,11 @@ def run(
     counters = Counters()
     counters.install()
     started = time.perf_counter()
+    writer = None
+    if figures is not None:
+        from exhibit.core.figures import FiguresWriter
+
+        writer = FiguresWriter(figures)
     running = open_window(
         exhibit,
         language=language,
@@ -489,6 +499,7 @@ def run(
         open_spec=open_spec,
         settings=_settings(mode),
         time_scale=KIOSK_TIME_SCALE if mode == "kiosk" else 1.0,
+        figures=writer,
     )
     rng = random.Random(seed)
     floor = Floor(running, rng, mean_wait_ms)
@@ -542,6 +553,8 @@ def run(
         running.close()
         floor.settle(50)
         counters.uninstall()
+        if writer is not None:
+            writer.close()
     del app
     return {
         "actions": sum(counts.values()),
@@ -559,6 +572,8 @@ def run(
         "none_refs_lost": none_start - none_end,
         "duration_s": round(time.perf_counter() - started, 1),
         "window_reopened": reopened,
+        "figures_rows": writer.written if writer is not None else None,
+        "figures_failed": writer.failed if writer is not None else None,
         "action_counts": dict(sorted(counts.items())),
         "action_ms": {name: round(1000 * spent[name] / counts[name], 1) for name in sorted(counts)},
         "exception_samples": counters.exception_samples,
@@ -587,6 +602,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=None, help="warm-up actions")
     parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     parser.add_argument(
+        "--figures", type=Path, default=None, help="record the visitor figures in this database"
+    )
+    parser.add_argument(
         "--without", default="", help="comma-separated actions to leave out (e.g. resize,wheel)"
     )
     options = parser.parse_args(argv)
@@ -604,6 +622,7 @@ def main(argv: list[str] | None = None) -> int:
         without=tuple(name for name in options.without.split(",") if name),
         mode=options.mode,
         open_spec=options.open,
+        figures=options.figures,
     )
     print(json.dumps(result, ensure_ascii=False, indent=2))
     return 0 if result["exceptions"] == 0 and result["warnings"] == 0 else 1
