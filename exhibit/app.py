@@ -323,6 +323,11 @@ def open_figures(settings: Settings) -> FiguresWriter | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["stats"]:
+        from exhibit.stats import main as stats_main
+
+        return stats_main(args[1:])
     options = parse_args(argv)
     if options.hash_pin:
         from exhibit.core.pin import main_hash_pin
