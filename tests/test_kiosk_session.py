@@ -100,7 +100,9 @@ def test_the_exhibit_runs_in_cage_on_wayland_and_shows_the_attract_screen(tmp_pa
         "WLR_BACKENDS": "headless",
         "WLR_LIBINPUT_NO_DEVICES": "1",
         "NOTIFY_SOCKET": str(notify),
+        # What systemd gives the unit's main process: the session script.
         "WATCHDOG_USEC": "2000000",
+        "WATCHDOG_PID": str(os.getpid()),
     }
     command = [
         str(SESSION),
