@@ -133,6 +133,10 @@ def duration(seconds: float | None) -> str:
     return f"{minutes} min {rest:02d} s" if minutes else f"{rest} s"
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def _bar(value: int, largest: int) -> str:
     return "#" * max(1 if value else 0, round(BAR_WIDTH * value / largest)) if largest else ""
 
@@ -150,7 +154,8 @@ def render_text(
     lines = [f"Visitor figures in {path}" + (f", last {days} days" if days else "")]
     if summary.visits_per_day:
         first, last = summary.visits_per_day[0][0], summary.visits_per_day[-1][0]
-        lines.append(f"{first} to {last}: {total} visits on {len(summary.visits_per_day)} days")
+        days_seen = len(summary.visits_per_day)
+        lines.append(f"{first} to {last}: {_count(total, 'visit')} on {_count(days_seen, 'day')}")
     else:
         lines.append("No visits recorded.")
     lines.append(f"Median visit length: {duration(summary.median_visit_s)}")
@@ -183,7 +188,7 @@ def render_text(
     ):
         title = chapters[chapter_id].title.get(language, fallback)
         lines.append(f"  {number}. {title[:40]:40s} {count:6d}  {_share(count, total):>4s}")
-    lines.append(f"  the clock was played in {summary.clock_played} visits")
+    lines.append(f"  the clock was played in {_count(summary.clock_played, 'visit')}")
 
     lines += ["", "Most tapped places"]
     if not summary.places:
