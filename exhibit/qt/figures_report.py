@@ -131,7 +131,7 @@ def _draw(painter, family: str, summary: Summary, exhibit: Exhibit, language: st
             )
             if len(shown) <= 31 or index % 7 == 0:
                 text(x, chart.bottom() - 28, step * 7, 24, day[5:], 13, color=MUTED)
-        text(chart.left(), chart.top() - 8, 200, 20, f"max {largest}", 14, color=MUTED)
+        text(chart.left() + 220, 253, 300, 24, f"(highest: {largest})", 16, color=MUTED)
     else:
         text(chart.left(), chart.top(), chart.width(), 40, "no visits", 20, color=MUTED)
 
