@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
-from PySide6.QtCore import QPoint
 
 from exhibit.core.figures import FiguresWriter, connect
 from exhibit.core.health import Health
 from exhibit.core.settings import Settings
 from exhibit.qt.heartbeat import Heartbeat
 from tests.ui.harness import Visitor
+from tests.ui.test_modes import shown, start_kiosk
 
 TIME_SCALE = 40.0  # the 20 s idle timeout and 20 s notice pass in one real second
 CHAPTER = "offensive"
@@ -31,17 +31,6 @@ PLACE = "bac-tay-nguyen"
 
 def kiosk() -> Settings:
     return Settings(mode="kiosk", idle_timeout_s=20, idle_warning_s=20, attract_step_s=120)
-
-
-def shown(visitor: Visitor, name: str) -> bool:
-    item = visitor.maybe_find(name)
-    return item is not None and visitor.is_shown(item)
-
-
-def touch_to_begin(visitor: Visitor) -> None:
-    assert shown(visitor, "attractOverlay")
-    visitor.tap_at(QPoint(visitor.window.width() // 2, visitor.window.height() // 2))
-    assert shown(visitor, "titleScreen")
 
 
 def tap_place(visitor: Visitor, place_id: str) -> None:
@@ -69,13 +58,13 @@ def test_a_scripted_kiosk_visit_leaves_exactly_the_expected_rows(open_exhibit, t
     writer = FiguresWriter(path)
     visitor = open_exhibit(settings=kiosk(), time_scale=TIME_SCALE, figures=writer)
     visitor.settle(200)  # the attract loop is nobody's visit
-    touch_to_begin(visitor)
+    start_kiosk(visitor)
     visitor.tap(f"chapterCard-{CHAPTER}")
     visitor.tap("languageToggle")
     tap_place(visitor, PLACE)
     visitor.tap("nextButton")
     walk_away(visitor)
-    touch_to_begin(visitor)  # the next visitor, who leaves when the exhibit is closed
+    start_kiosk(visitor)  # the next visitor, who leaves when the exhibit is closed
     visitor.running.close()
     writer.close()
 
@@ -142,13 +131,13 @@ def test_a_database_that_cannot_be_written_leaves_the_exhibit_running(
     with caplog.at_level(logging.WARNING, logger="exhibit.figures"):
         visitor = open_exhibit(settings=kiosk(), time_scale=TIME_SCALE, figures=writer)
         for _ in range(2):
-            touch_to_begin(visitor)
+            start_kiosk(visitor)
             visitor.tap(f"chapterCard-{CHAPTER}")
             visitor.tap("languageToggle")
             visitor.tap("nextButton")
             assert writer.flush()
             walk_away(visitor)
-        touch_to_begin(visitor)
+        start_kiosk(visitor)
         visitor.tap(f"chapterCard-{CHAPTER}")
         assert shown(visitor, "stepTitle")  # the visit goes on
         visitor.running.close()
@@ -188,7 +177,7 @@ def test_the_heartbeat_says_ready_after_the_first_frame_and_pings_the_watchdog(
             lambda: any(m.startswith(b"READY=1") for m in drain()), timeout=3000
         )
         visitor.qtbot.waitUntil(lambda: drain().count(b"WATCHDOG=1") >= 2, timeout=3000)
-        touch_to_begin(visitor)
+        start_kiosk(visitor)
         heartbeat.write_metrics()
         found = {
             s.name: s.value
