@@ -98,6 +98,9 @@ settings:
   Command-line options override the file. A mistake in the file stops the
   exhibit with "file:line: setting: problem" and exit status 2. See
   deploy/settings.example.yaml for every setting.
+
+visitor figures:
+  exhibit stats [--export DIR] [--report FILE.pdf]   (exhibit stats --help)
 """
 
 
