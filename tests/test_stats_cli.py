@@ -68,7 +68,8 @@ def test_the_summary_names_chapters_and_places_from_the_content(tmp_path, capsys
     assert "Kon Tum" in out.split("Most tapped places")[1].splitlines()[1]
 
 
-def test_export_and_report_write_their_files(tmp_path, capsys):
+def test_export_and_report_write_their_files(tmp_path, capsys, qapp):
+    # qapp: the report draws in the tests' own Qt application, as later tests expect one.
     db = kiosk_database(tmp_path / "a.sqlite", [visit(1, DAY, "vi", places=("kon-tum",))])
     out_dir = tmp_path / "export"
     report = tmp_path / "report.pdf"
