@@ -350,7 +350,7 @@ class FiguresWriter:
             connection = connect(self.path, max_mb=self.max_mb)
             offset = connection.execute("SELECT COALESCE(MAX(visit), 0) FROM events").fetchone()[0]
             prune(connection, self.retention_days, self._wall())
-        except (sqlite3.Error, OSError) as error:
+        except Exception as error:  # a broken database must never reach the exhibit
             self._fail(error)
             offset = 0
         pruned_at = time.monotonic()
@@ -377,7 +377,7 @@ class FiguresWriter:
                     if time.monotonic() - pruned_at > PRUNE_EVERY_S:
                         prune(connection, self.retention_days, self._wall())
                         pruned_at = time.monotonic()
-                except (sqlite3.Error, OSError) as error:
+                except Exception as error:  # a broken database must never reach the exhibit
                     self._fail(error)
             if self._queue.empty():
                 self._idle.set()
