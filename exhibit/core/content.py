@@ -9,8 +9,10 @@ file, line and field. Nothing here needs Qt.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from exhibit.core.model import (
@@ -92,7 +94,49 @@ REQUIRED_STRINGS = (
 
 MAX_TEXT_LENGTH = 2000
 _FIELD = re.compile(r"\{([a-z_]+)\}")
-_TIME = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
+TIME_PATTERN = r"([01]\d|2[0-3]):([0-5]\d)"
+_TIME = re.compile(TIME_PATTERN)
+
+#: The keys of each file's top-level mapping, all required.
+EXHIBIT_KEYS = ("languages", "default_language", "title", "subtitle", "sources", "chapters")
+UI_KEYS = ("strings",)
+PLACES_KEYS = ("maps", "places")
+#: An event the source gives no hour for: a window and the label shown instead of a time.
+TIME_WINDOW_KEYS = ("after", "before", "label")
+#: The states a step may give a stronghold (all hold until the content says otherwise).
+STEP_STATES = (StrongholdState.ATTACKED.value, StrongholdState.TAKEN.value)
+
+LAT_RANGE = (-90, 90)
+LON_RANGE = (-180, 180)
+PLAN_RANGE = (0, 1)
+PLAY_SECONDS_RANGE = (5, 3600)
+
+#: A field of the model written in the files as other, optional keys.
+_SPELLED_AS: dict[tuple[type, str], tuple[str, ...]] = {
+    (Place, "point"): ("lat", "lon", "x", "y"),
+}
+
+
+@cache
+def record_keys(record: type) -> dict[str, tuple[str, ...]]:
+    """The keys of a record's mapping in a content file, as ``required`` and ``optional``.
+
+    They are the model's dataclass fields, required unless the field has a
+    default, so a field added to the model is a key the reader accepts and
+    the JSON Schema (:mod:`exhibit.core.schema`) lists, with nothing else to
+    update.
+    """
+    required: list[str] = []
+    optional: list[str] = []
+    for item in dataclasses.fields(record):
+        spelled = _SPELLED_AS.get((record, item.name))
+        if spelled is not None:
+            optional.extend(spelled)
+        elif item.default is dataclasses.MISSING and item.default_factory is dataclasses.MISSING:
+            required.append(item.name)
+        else:
+            optional.append(item.name)
+    return {"required": tuple(required), "optional": tuple(optional)}
 
 
 @dataclass
@@ -206,11 +250,7 @@ def load_content(content_dir: Path, assets_dir: Path | None = None) -> Exhibit:
     languages, default_language = _read_languages(reader, exhibit_node)
     reader.languages = tuple(language.code for language in languages)
 
-    check_keys(
-        exhibit_node,
-        problems,
-        required=("languages", "default_language", "title", "subtitle", "sources", "chapters"),
-    )
+    check_keys(exhibit_node, problems, required=EXHIBIT_KEYS)
     title = reader.text(exhibit_node.value.get("title"))
     subtitle = reader.text(exhibit_node.value.get("subtitle"))
     sources = _read_sources(reader, exhibit_node.value.get("sources"))
@@ -249,7 +289,7 @@ def _read_languages(reader: _Reader, node: YNode) -> tuple[tuple[Language, ...],
         problems.at(node, "should be a mapping")
         problems.raise_if_any()
     for item in get_list(node.value.get("languages"), problems):
-        if not check_keys(item, problems, required=("code", "name")):
+        if not check_keys(item, problems, **record_keys(Language)):
             continue
         code = get_id(item.value.get("code"), problems)
         name = get_string(item.value.get("name"), problems)
@@ -275,7 +315,7 @@ def _read_languages(reader: _Reader, node: YNode) -> tuple[tuple[Language, ...],
 def _read_sources(reader: _Reader, node: YNode | None) -> dict[str, Source]:
     sources: dict[str, Source] = {}
     for item in get_list(node, reader.problems):
-        if not check_keys(item, reader.problems, required=("id", "title")):
+        if not check_keys(item, reader.problems, **record_keys(Source)):
             continue
         source_id = get_string(item.value.get("id"), reader.problems)
         title = reader.text(item.value.get("title"))
@@ -294,7 +334,7 @@ def _read_strings(reader: _Reader) -> dict[str, Text]:
     node = reader.read(UI_FILE)
     if node is None:
         return {}
-    if not check_keys(node, reader.problems, required=("strings",)):
+    if not check_keys(node, reader.problems, required=UI_KEYS):
         return {}
     strings_node = node.value.get("strings")
     if strings_node is None:
@@ -319,11 +359,11 @@ def _read_pair(reader: _Reader, node: YNode, kind: MapKind) -> tuple[float, floa
         reader.problems.at(node, f"should be a pair {expected}")
         return None
     if kind is MapKind.GEO:
-        a = get_number(node.value[0], reader.problems, -90, 90)
-        b = get_number(node.value[1], reader.problems, -180, 180)
+        a = get_number(node.value[0], reader.problems, *LAT_RANGE)
+        b = get_number(node.value[1], reader.problems, *LON_RANGE)
     else:
-        a = get_number(node.value[0], reader.problems, 0, 1)
-        b = get_number(node.value[1], reader.problems, 0, 1)
+        a = get_number(node.value[0], reader.problems, *PLAN_RANGE)
+        b = get_number(node.value[1], reader.problems, *PLAN_RANGE)
     return None if a is None or b is None else (a, b)
 
 
@@ -335,13 +375,13 @@ def _read_places(
     maps: dict[str, MapDef] = {}
     places: dict[str, Place] = {}
     place_nodes: dict[str, YNode] = {}
-    if node is None or not check_keys(node, problems, required=("maps", "places")):
+    if node is None or not check_keys(node, problems, required=PLACES_KEYS):
         return maps, places, place_nodes
     reader.declared_maps = _declared_ids(node.value.get("maps"))
     reader.declared_places = _declared_ids(node.value.get("places"))
 
     for item in get_list(node.value.get("maps"), problems):
-        if not check_keys(item, problems, required=("id", "kind", "asset", "title")):
+        if not check_keys(item, problems, **record_keys(MapDef)):
             continue
         map_id = get_id(item.value.get("id"), problems)
         kind_node = item.value.get("kind")
@@ -376,12 +416,7 @@ def _read_place(
     reader: _Reader, item: YNode, maps: dict[str, MapDef], source_ids: set[str]
 ) -> Place | None:
     problems = reader.problems
-    if not check_keys(
-        item,
-        problems,
-        required=("id", "map", "kind", "name", "info", "source"),
-        optional=("lat", "lon", "x", "y", "line", "sector", "extra_source"),
-    ):
+    if not check_keys(item, problems, **record_keys(Place)):
         return None
     fields = item.value
     place_id = get_id(fields.get("id"), problems)
@@ -455,11 +490,11 @@ def _read_point(reader: _Reader, item: YNode, kind: MapKind) -> tuple[float, flo
         reader.problems.at(item, f"has '{present[0]}' without its pair")
         return None
     if kind is MapKind.GEO:
-        a = get_number(fields["lat"], reader.problems, -90, 90)
-        b = get_number(fields["lon"], reader.problems, -180, 180)
+        a = get_number(fields["lat"], reader.problems, *LAT_RANGE)
+        b = get_number(fields["lon"], reader.problems, *LON_RANGE)
     else:
-        a = get_number(fields["x"], reader.problems, 0, 1)
-        b = get_number(fields["y"], reader.problems, 0, 1)
+        a = get_number(fields["x"], reader.problems, *PLAN_RANGE)
+        b = get_number(fields["y"], reader.problems, *PLAN_RANGE)
     return None if a is None or b is None else (a, b)
 
 
@@ -499,12 +534,7 @@ def _read_chapter(
         problems.at(id_node, f"has no file {relative}")
         return None
     node = reader.read(relative)
-    if node is None or not check_keys(
-        node,
-        problems,
-        required=("id", "title", "intro", "map", "steps"),
-        optional=("play_seconds",),
-    ):
+    if node is None or not check_keys(node, problems, **record_keys(Chapter)):
         return None
     fields = node.value
     file_id = get_id(fields.get("id"), problems)
@@ -515,7 +545,7 @@ def _read_chapter(
     map_id = get_id(fields.get("map"), problems)
     if map_id is not None and reader.unknown(reader.declared_maps, map_id):
         problems.at(fields["map"], f"'{map_id}' is not a map declared in {PLACES_FILE}")
-    play_seconds = get_number(fields.get("play_seconds"), problems, 5, 3600)
+    play_seconds = get_number(fields.get("play_seconds"), problems, *PLAY_SECONDS_RANGE)
 
     steps: list[Step] = []
     step_nodes = get_list(fields.get("steps"), problems)
@@ -538,9 +568,6 @@ def _read_chapter(
     return Chapter(chapter_id, title, intro, map_id, tuple(steps), play_seconds)
 
 
-_STEP_FIELDS = ("places", "notes", "extra_source", "time", "who", "states", "paths", "figures")
-
-
 def _read_step(
     reader: _Reader,
     node: YNode,
@@ -549,9 +576,7 @@ def _read_step(
     map_id: str | None,
 ) -> Step | None:
     problems = reader.problems
-    if not check_keys(
-        node, problems, required=("id", "title", "body", "source"), optional=_STEP_FIELDS
-    ):
+    if not check_keys(node, problems, **record_keys(Step)):
         return None
     fields = node.value
     step_id = get_id(fields.get("id"), problems)
@@ -623,7 +648,7 @@ def _read_time(reader: _Reader, node: YNode | None) -> EventTime | None:
     if node is None:
         return None
     if node.is_mapping:
-        if not check_keys(node, reader.problems, required=("after", "before", "label")):
+        if not check_keys(node, reader.problems, required=TIME_WINDOW_KEYS):
             return None
         after = _read_clock_time(reader, node.value.get("after"))
         before = _read_clock_time(reader, node.value.get("before"))
@@ -647,7 +672,7 @@ def _read_states(
     if not node.is_mapping:
         reader.problems.at(node, "should be a mapping of place id: attacked or taken")
         return states
-    choices = (StrongholdState.ATTACKED.value, StrongholdState.TAKEN.value)
+    choices = STEP_STATES
     for place_id, child in node.items():
         if place_id not in places:
             if reader.unknown(reader.declared_places, place_id):
@@ -666,7 +691,7 @@ def _read_states(
 def _read_figures(reader: _Reader, node: YNode | None) -> list[Figure]:
     figures: list[Figure] = []
     for item in get_list(node, reader.problems):
-        if not check_keys(item, reader.problems, required=("value", "label")):
+        if not check_keys(item, reader.problems, **record_keys(Figure)):
             continue
         value = reader.text(item.value.get("value"))
         label = reader.text(item.value.get("label"))

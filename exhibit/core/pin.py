@@ -49,9 +49,10 @@ MIN_PIN_LENGTH = 4
 MAX_PIN_LENGTH = 12
 
 _PIN = re.compile(r"[0-9]+")
-_STORED = re.compile(
+STORED_HASH_PATTERN = (
     rf"pbkdf2-sha256\$([0-9]{{1,8}})\$((?:[0-9a-fA-F]{{2}})+)\$([0-9a-fA-F]{{{HASH_BYTES * 2}}})"
 )
+_STORED = re.compile(STORED_HASH_PATTERN)
 
 
 def validate_pin(pin: str) -> str | None:

@@ -113,7 +113,10 @@ def _safe_loader_class() -> type[yaml.SafeLoader]:
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+CONTROL_PATTERN = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+_CONTROL = re.compile(CONTROL_PATTERN)
+ID_PATTERN = r"[a-z0-9][a-z0-9._-]*"
+"""An id: lower-case letters and digits, then also ``- . _``."""
 MAX_FILE_BYTES = 2_000_000
 
 
@@ -276,7 +279,7 @@ def get_id(node: YNode | None, problems: Problems) -> str | None:
     value = get_string(node, problems)
     if value is None or node is None:
         return None
-    if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", value):
+    if not re.fullmatch(ID_PATTERN, value):
         problems.at(node, f"'{value}' is not an id (lower-case letters, digits, - . _)")
         return None
     return value
