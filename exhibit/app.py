@@ -328,6 +328,10 @@ def main(argv: list[str] | None = None) -> int:
         from exhibit.stats import main as stats_main
 
         return stats_main(args[1:])
+    from exhibit import curator
+
+    if curator.wants(args):  # exhibit strings ..., exhibit handout ...
+        return curator.run(args)
     options = parse_args(argv)
     if options.hash_pin:
         from exhibit.core.pin import main_hash_pin

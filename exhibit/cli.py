@@ -101,6 +101,11 @@ settings:
 
 visitor figures:
   exhibit stats [--export DIR] [--report FILE.pdf]   (exhibit stats --help)
+
+commands for curators and teachers (each has its own --help):
+  exhibit strings export FILE.xlsx   every text in a spreadsheet, for a translator
+  exhibit strings import FILE.xlsx   the edited texts back into the content files
+  exhibit handout FILE.pdf           a printed A4 handout (--lang vi, en or vi,en)
 """
 
 
