@@ -90,6 +90,10 @@ REQUIRED_STRINGS = (
     "places_label",
     "who_label",
     "language_switch_hint",
+    "handout_sources",
+    "handout_outside_sources",
+    "handout_page",
+    "map_scale",
 )
 
 MAX_TEXT_LENGTH = 2000
