@@ -21,8 +21,9 @@ from pathlib import Path
 
 from exhibit.core.maps import Rect
 from exhibit.core.model import Exhibit, MapKind
+from exhibit.curator import add_content_option, parse_and_load
 from exhibit.curator import handout_plan as plan
-from exhibit.paths import ASSETS_DIR, CONTENT_DIR, FONTS_DIR
+from exhibit.paths import FONTS_DIR
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -145,19 +146,9 @@ class _Renderer:
     # -- blocks --
 
     def block(self, block: plan.Block, x: float, y: float, width: float, draw: bool) -> float:
-        if isinstance(block, plan.Cover):
-            return self.cover(block, x, y, width, draw)
-        if isinstance(block, plan.Heading):
-            return self.heading(block, x, y, width, draw)
-        if isinstance(block, plan.MapFigure):
-            return self.map_figure(block, x, y, width, draw)
-        if isinstance(block, plan.DayAxis):
-            return self.day_axis(block, x, y, width, draw)
-        if isinstance(block, plan.Paragraph):
-            return self.paragraph(block, x, y, width, draw)
-        if isinstance(block, plan.Figures):
-            return self.figures(block, x, y, width, draw)
-        return self.sources(block, x, y, width, draw)
+        """Draw ``block`` with its top left at ``(x, y)`` mm (or only measure it); its height."""
+        method = getattr(self, _DRAWERS[type(block)])
+        return float(method(block, x, y, width, draw))
 
     def cover(self, cover: plan.Cover, x: float, y: float, width: float, draw: bool) -> float:
         if draw:
@@ -536,6 +527,17 @@ class _Renderer:
         self.text(page, font, x + width / 2, y, width / 2, MUTED, align="right")
 
 
+_DRAWERS = {
+    plan.Cover: "cover",
+    plan.Heading: "heading",
+    plan.MapFigure: "map_figure",
+    plan.DayAxis: "day_axis",
+    plan.Paragraph: "paragraph",
+    plan.Figures: "figures",
+    plan.SourceList: "sources",
+}
+
+
 def plan_pages(renderer: _Renderer, languages: Sequence[str]) -> list[plan.Page]:
     pages: list[plan.Page] = []
     for language in languages:
@@ -626,35 +628,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="the language, or languages one after the other: vi, en or vi,en "
         "(default: the content's default language)",
     )
-    parser.add_argument(
-        "--content",
-        metavar="DIR",
-        type=Path,
-        default=CONTENT_DIR,
-        help="the content folder (default: the bundled content/)",
-    )
+    add_content_option(parser)
     return parser
 
 
 def main(argv: Iterable[str]) -> int:
-    from exhibit.core.content import load_content
-    from exhibit.core.yamlsource import ContentError
-
-    options = build_parser().parse_args(list(argv))
+    started = parse_and_load(build_parser(), list(argv), "pdf", ".pdf")
+    if isinstance(started, int):
+        return started
+    options, exhibit = started
     target: Path = options.pdf
-    if target.suffix.lower() != ".pdf":
-        print(f"exhibit handout: '{target}' should end in .pdf", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    try:
-        exhibit = load_content(options.content, ASSETS_DIR)
-    except ContentError as error:
-        print(
-            f"The content in {options.content} has {len(error.problems)} problem(s):",
-            file=sys.stderr,
-        )
-        for problem in error.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return EXIT_BAD_INPUT
     try:
         languages = parse_languages(options.lang, exhibit)
     except ValueError as error:

@@ -31,8 +31,9 @@ from typing import Any
 from exhibit.core.content import load_content
 from exhibit.core.model import Exhibit
 from exhibit.core.yamlsource import ContentError
+from exhibit.curator import add_content_option, parse_and_load
 from exhibit.curator.texts import EditError, TextEntry, YamlPath, collect_texts, replace_texts
-from exhibit.paths import ASSETS_DIR, CONTENT_DIR
+from exhibit.paths import ASSETS_DIR
 
 SHEET_TITLE = "texts"
 KEY_COLUMNS = ("file", "id", "field")
@@ -294,39 +295,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("action", choices=("export", "import"))
     parser.add_argument("sheet", metavar="FILE.xlsx", type=Path)
-    parser.add_argument(
-        "--content",
-        metavar="DIR",
-        type=Path,
-        default=CONTENT_DIR,
-        help="the content folder (default: the bundled content/)",
-    )
+    add_content_option(parser)
     return parser
 
 
-def load_or_print(content_dir: Path) -> Exhibit | None:
-    try:
-        return load_content(content_dir, ASSETS_DIR)
-    except ContentError as error:
-        print(
-            f"The content in {content_dir} has {len(error.problems)} problem(s); "
-            "fix them first (exhibit --check):",
-            file=sys.stderr,
-        )
-        for problem in error.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return None
-
-
 def main(argv: Iterable[str]) -> int:
-    options = build_parser().parse_args(list(argv))
+    started = parse_and_load(build_parser(), list(argv), "sheet", ".xlsx")
+    if isinstance(started, int):
+        return started
+    options, exhibit = started
     sheet: Path = options.sheet
-    if sheet.suffix.lower() != ".xlsx":
-        print(f"exhibit strings: '{sheet}' should end in .xlsx", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    exhibit = load_or_print(options.content)
-    if exhibit is None:
-        return EXIT_BAD_INPUT
     if options.action == "export":
         try:
             count = export_sheet(exhibit, sheet)
