@@ -381,6 +381,9 @@ _SETTING_EXTRAS: Mapping[str, dict[str, Any]] = {
     "idle_timeout_s": _ranged(*settings.IDLE_TIMEOUT_RANGE),
     "idle_warning_s": _ranged(*settings.IDLE_WARNING_RANGE),
     "attract_step_s": _ranged(*settings.ATTRACT_STEP_RANGE),
+    "figures": {"enum": list(settings.FIGURES_CHOICES)},
+    "figures_retention_days": _ranged(*settings.FIGURES_RETENTION_RANGE),
+    "figures_max_mb": _ranged(*settings.FIGURES_MAX_MB_RANGE),
     "admin_pin_hash": {"type": "string", "pattern": rf"^\s*{STORED_HASH_PATTERN}\s*$"},
     "screen": {"anyOf": [{"type": "integer", "minimum": 0}, _NON_EMPTY]},
 }

@@ -311,6 +311,22 @@ def test_the_settings_schema_agrees_with_the_reader(values: dict[str, Any]) -> N
     assert (problems is None) == (not errors), (values, problems, [e.message for e in errors])
 
 
+PROBES = [None, True, 0, -1, 1.5, 10**9, -(10**9), "", "x", "kiosk", "no-such-value", [1], {"a": 1}]
+
+
+@pytest.mark.parametrize("field", FIELDS)
+def test_each_setting_is_judged_alike_by_the_schema_and_the_reader(
+    field: str, tmp_path: Path
+) -> None:
+    """A setting added to the reader without its rule in the schema fails here."""
+    for value in PROBES:
+        if field == "screen" and isinstance(value, float) and value.is_integer():
+            continue
+        problems = settings_problems(tmp_path, dump({field: value}))
+        errors = list(SETTINGS_VALIDATOR.iter_errors({field: value}))
+        assert (problems is None) == (not errors), (field, value, problems, errors)
+
+
 def test_the_schema_files_are_json_a_validator_reads() -> None:
     for path in [*sorted((SHIPPED / schema.SCHEMA_DIR).glob("*.json")), SETTINGS_SCHEMA]:
         document = json.loads(path.read_text(encoding="utf-8"))
