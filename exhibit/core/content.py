@@ -1,8 +1,8 @@
 """Load and validate the exhibit's content folder.
 
 ``load_content`` reads every file, checks everything it can (types, unknown
-keys, translations, ids, references, time order, asset files), and either
-returns an :class:`~exhibit.core.model.Exhibit` or raises one
+keys, translations, ids, references, time order, asset and source files), and
+either returns an :class:`~exhibit.core.model.Exhibit` or raises one
 :class:`~exhibit.core.yamlsource.ContentError` listing every problem with its
 file, line and field. Nothing here needs Qt.
 """
@@ -47,6 +47,7 @@ EXHIBIT_FILE = "exhibit.yaml"
 UI_FILE = "ui.yaml"
 PLACES_FILE = "places.yaml"
 CHAPTERS_DIR = "chapters"
+SOURCES_DIR = "sources"
 
 #: The UI string keys the program asks for. The words themselves are content.
 REQUIRED_STRINGS = (
@@ -321,17 +322,51 @@ def _read_sources(reader: _Reader, node: YNode | None) -> dict[str, Source]:
     for item in get_list(node, reader.problems):
         if not check_keys(item, reader.problems, **record_keys(Source)):
             continue
-        source_id = get_string(item.value.get("id"), reader.problems)
+        id_node = item.value.get("id")
+        source_id = get_string(id_node, reader.problems)
         title = reader.text(item.value.get("title"))
-        if source_id is None:
+        if source_id is None or id_node is None:
             continue
         reader.declared_sources.add(source_id)
         if source_id in sources:
-            reader.problems.at(item.value["id"], f"source '{source_id}' is declared twice")
+            reader.problems.at(id_node, f"source '{source_id}' is declared twice")
             continue
-        if title is not None:
-            sources[source_id] = Source(source_id, title)
+        file = _source_file(reader, id_node, source_id)
+        if title is not None and file is not None:
+            sources[source_id] = Source(source_id, title, file)
     return sources
+
+
+def _source_file(reader: _Reader, node: YNode, source_id: str) -> Path | None:
+    """The copy of a source text in sources/, which its id names."""
+    relative = f"{SOURCES_DIR}/{source_id}"
+    if "/" in source_id or "\\" in source_id or source_id in {".", ".."}:
+        reader.problems.at(node, f"'{source_id}' should be the name of a file in {SOURCES_DIR}/")
+        return None
+    path = reader.root / SOURCES_DIR / source_id
+    if not _is_file(path):
+        reader.problems.at(node, f"has no file {relative}")
+        return None
+    return path
+
+
+def _read_record(reader: _Reader, node: YNode | None) -> tuple[str, ...]:
+    """A curator's record (extra_source, to_confirm): one text, or a list of them."""
+    if node is None:
+        return ()
+    if not isinstance(node.value, str) and not node.is_sequence:
+        reader.problems.at(node, "should be a text or a list of texts")
+        return ()
+    items = [node] if isinstance(node.value, str) else list(node.value)
+    if not items:
+        reader.problems.at(node, "lists nothing; leave the field out instead")
+    record: list[str] = []
+    for item in items:
+        value = get_string(item, reader.problems)
+        if value is not None:
+            check_plain_text(item, value, reader.problems, MAX_TEXT_LENGTH)
+            record.append(value.strip())
+    return tuple(record)
 
 
 def _read_strings(reader: _Reader) -> dict[str, Text]:
@@ -432,7 +467,8 @@ def _read_place(
     name = reader.text(fields.get("name"))
     info = reader.text(fields.get("info"))
     source = _read_source_ref(reader, fields.get("source"), source_ids)
-    extra_source = get_string(fields.get("extra_source"), problems)
+    extra_source = _read_record(reader, fields.get("extra_source"))
+    to_confirm = _read_record(reader, fields.get("to_confirm"))
     sector = get_id(fields.get("sector"), problems)
 
     map_def = maps.get(map_id) if map_id else None
@@ -464,6 +500,7 @@ def _read_place(
         line=tuple(line),
         sector=sector,
         extra_source=extra_source,
+        to_confirm=to_confirm,
     )
 
 
@@ -589,7 +626,8 @@ def _read_step(
     source = _read_source_ref(reader, fields.get("source"), source_ids)
     notes = reader.text(fields.get("notes"))
     who = reader.text(fields.get("who"))
-    extra_source = get_string(fields.get("extra_source"), problems)
+    extra_source = _read_record(reader, fields.get("extra_source"))
+    to_confirm = _read_record(reader, fields.get("to_confirm"))
     step_places = _read_place_refs(reader, fields.get("places"), places, map_id)
     paths = _read_place_refs(reader, fields.get("paths"), places, map_id)
     for path_id, path_node in zip(paths, get_list(fields.get("paths"), problems), strict=False):
@@ -609,6 +647,7 @@ def _read_step(
         places=tuple(step_places),
         notes=notes,
         extra_source=extra_source,
+        to_confirm=to_confirm,
         time=time,
         who=who,
         states=states,

@@ -42,8 +42,11 @@ class Language:
 
 @dataclass(frozen=True)
 class Source:
+    """A source text the content rests on; ``file`` is its copy in content/sources/."""
+
     id: str
     title: Text
+    file: Path
 
 
 class MapKind(StrEnum):
@@ -81,7 +84,8 @@ class Place:
     """A place on one map: a point (lat/lon or plan x/y), a line, or both.
 
     ``point`` is ``(lat, lon)`` on a geo map and ``(x, y)`` from 0 to 1 on a
-    plan; ``line`` is a list of such pairs.
+    plan; ``line`` is a list of such pairs. ``extra_source`` and ``to_confirm``
+    are the curator's record (see :class:`Step`), never shown to visitors.
     """
 
     id: str
@@ -93,7 +97,8 @@ class Place:
     point: tuple[float, float] | None
     line: tuple[tuple[float, float], ...] = ()
     sector: str | None = None
-    extra_source: str | None = None
+    extra_source: tuple[str, ...] = ()
+    to_confirm: tuple[str, ...] = ()
 
 
 class StrongholdState(StrEnum):
@@ -128,13 +133,22 @@ class Figure:
 
 @dataclass(frozen=True)
 class Step:
+    """One step of a chapter; on the clock, one event of 7 May 1954.
+
+    ``extra_source`` lists each fact the text takes from outside the source
+    texts, with what it rests on; ``to_confirm`` lists what a curator must
+    still confirm (a spelling, a reading of the source). Neither is shown to
+    visitors: they make the review sheet (content/REVIEW.md).
+    """
+
     id: str
     title: Text
     body: Text
     source: str
     places: tuple[str, ...] = ()
     notes: Text | None = None
-    extra_source: str | None = None
+    extra_source: tuple[str, ...] = ()
+    to_confirm: tuple[str, ...] = ()
     time: EventTime | None = None
     who: Text | None = None
     states: Mapping[str, StrongholdState] = field(default_factory=dict)

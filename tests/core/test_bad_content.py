@@ -57,9 +57,10 @@ def fuzz(examples: int) -> settings:
 
 FILES: dict[str, bytes] = {
     path.relative_to(SHIPPED).as_posix(): path.read_bytes()
-    for path in sorted(SHIPPED.rglob("*.yaml"))
+    for path in sorted(SHIPPED.rglob("*"))
+    if path.is_file()
 }
-YAML_NAMES = sorted(FILES)
+YAML_NAMES = sorted(name for name in FILES if name.endswith(".yaml"))
 DATA: dict[str, Any] = {name: yaml.safe_load(FILES[name]) for name in YAML_NAMES}
 
 
