@@ -30,6 +30,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 SHIPPED = PROJECT / "content"
 ASSETS = PROJECT / "assets"
 SOURCE = "winter-spring-1953-1954.vi.txt"
+HA_NOI = "Hà\u00a0Nội"  # names are written with no-break spaces (content/README.md)
 
 
 @pytest.fixture(scope="module")
@@ -299,9 +300,9 @@ def test_raw_control_character_in_a_file(content: Path) -> None:
 
 def test_invalid_utf8_bytes(content: Path) -> None:
     path = content / "places.yaml"
-    line = find_line(path, "vi: Hà Nội")
+    line = find_line(path, f"vi: {HA_NOI}")
     lines = path.read_bytes().split(b"\n")
-    lines[line - 1] = lines[line - 1].replace("Hà Nội".encode(), b"H\xe0 N\xff")
+    lines[line - 1] = lines[line - 1].replace(HA_NOI.encode(), b"H\xe0 N\xff")
     path.write_bytes(b"\n".join(lines))
     only_problem(content, "places.yaml", line, "", "is not valid UTF-8")
 
@@ -335,7 +336,7 @@ def test_two_places_with_the_same_id(content: Path, shipped: Exhibit) -> None:
 def test_two_maps_with_the_same_id(content: Path, shipped: Exhibit) -> None:
     line = insert_after(
         content / "places.yaml",
-        "en: Schematic plan of the Dien Bien Phu valley",
+        "en: Schematic plan of the Dien",
         "  - id: valley\n"
         "    kind: plan\n"
         "    asset: maps/valley.json\n"
@@ -403,11 +404,68 @@ def test_missing_asset_file(content: Path) -> None:
 
 
 # ---------------------------------------------------------------------------
+# The sources and the curator's record.
+
+
+def test_the_record_is_read(shipped: Exhibit) -> None:
+    final_day = shipped.chapter("final-day")
+    assert final_day is not None
+    capture = final_day.steps[step_index(shipped, "final-day", "command-post")]
+    assert len(capture.extra_source) == 3 and len(capture.to_confirm) == 1
+    assert "Bui Van Nho" in capture.to_confirm[0]
+    assert shipped.places["playku"].extra_source[0].startswith("Pleiku:")
+    assert shipped.sources[SOURCE].file == SHIPPED.resolve() / "sources" / SOURCE
+
+
+def test_a_source_without_its_file(content: Path) -> None:
+    (content / "sources" / "may-7-1954.en.txt").unlink()
+    line = find_line(content / "exhibit.yaml", "- id: may-7-1954.en.txt")
+    only_problem(
+        content, "exhibit.yaml", line, "sources[1].id", "has no file sources/may-7-1954.en.txt"
+    )
+
+
+def test_a_source_id_that_is_a_path(content: Path) -> None:
+    line = insert_after(
+        content / "exhibit.yaml",
+        'en: "“May 7, 1954',
+        "  - id: ../notes.txt\n    title: {vi: Ghi chép, en: Notes}\n",
+    )
+    only_problem(content, "exhibit.yaml", line, "sources[2].id", "file in sources/")
+
+
+@pytest.mark.parametrize(
+    ("chapter", "step", "field", "value", "words"),
+    [
+        ("fortress", "valley", "extra_source", "42", "a list of texts"),
+        ("final-day", "interception", "to_confirm", "[]", "lists nothing"),
+    ],
+)
+def test_a_record_that_is_not_a_text_or_a_list_of_texts(
+    content: Path, shipped: Exhibit, chapter: str, step: str, field: str, value: str, words: str
+) -> None:
+    path = content / "chapters" / f"{chapter}.yaml"
+    new = f"    {field}: {value}\n"
+    line = replace_block(path, f"{field}:", new, after=find_line(path, f"- id: {step}"))
+    index = step_index(shipped, chapter, step)
+    only_problem(content, f"chapters/{chapter}.yaml", line, f"steps[{index}].{field}", words)
+
+
+def test_an_outside_fact_that_is_not_text(content: Path, shipped: Exhibit) -> None:
+    path = content / "places.yaml"
+    line = insert_after(
+        path, "extra_source:", "      - {fact: x}\n", after=find_line(path, "- id: command-post")
+    )
+    index = place_index(shipped, "command-post")
+    only_problem(content, "places.yaml", line, f"places[{index}].extra_source[0]", "should be text")
+
+
+# ---------------------------------------------------------------------------
 # YAML syntax.
 
 
 def test_unclosed_quote_is_reported_where_it_opens(content: Path) -> None:
-    line = edit_line(content / "places.yaml", "vi: Hà Nội", "Hà Nội", '"Hà Nội')
+    line = edit_line(content / "places.yaml", f"vi: {HA_NOI}", HA_NOI, f'"{HA_NOI}')
     only_problem(content, "places.yaml", line, "", "is not valid YAML", "quoted")
 
 
@@ -418,7 +476,7 @@ def test_unclosed_quote_in_a_flow_mapping(content: Path) -> None:
 
 def test_bad_indentation(content: Path) -> None:
     path = content / "chapters" / "fortress.yaml"
-    line = edit_line(path, "en: The strongest stronghold", "      en:", "     en:")
+    line = edit_line(path, "en: The strongest", "      en:", "     en:")
     only_problem(content, "chapters/fortress.yaml", line, "", "is not valid YAML")
 
 
@@ -620,7 +678,7 @@ def test_reset_returns_to_the_default_language_and_the_title(shipped: Exhibit) -
     assert session.language == "vi"
     assert session.story.position == TITLE
     assert positions == [TITLE] and languages == ["vi"]
-    assert shipped.title.get(session.language) == "Điện Biên Phủ 1954"
+    assert shipped.title.get(session.language) == "Điện\u00a0Biên\u00a0Phủ 1954"
     assert session.text("home") == shipped.strings["home"].get("vi")
 
 
