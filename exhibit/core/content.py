@@ -116,9 +116,11 @@ LON_RANGE = (-180, 180)
 PLAN_RANGE = (0, 1)
 PLAY_SECONDS_RANGE = (5, 3600)
 
-#: A field of the model written in the files as other, optional keys.
+#: A field of the model written in the files as other, optional keys (none:
+#: the reader derives it, as a source's file from its id).
 _SPELLED_AS: dict[tuple[type, str], tuple[str, ...]] = {
     (Place, "point"): ("lat", "lon", "x", "y"),
+    (Source, "file"): (),
 }
 
 

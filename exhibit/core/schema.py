@@ -271,10 +271,21 @@ def _states(builder: _Builder) -> dict[str, Any]:
     }
 
 
+def _record(builder: _Builder) -> dict[str, Any]:
+    """A curator's record (``extra_source``, ``to_confirm``): one text, or a list of them."""
+    one = {**_NON_EMPTY, "maxLength": content.MAX_TEXT_LENGTH}
+    return {"oneOf": [one, {"type": "array", "items": one, "minItems": 1}]}
+
+
 #: Fields whose schema is not their type's.
 _FIELD_SCHEMAS = {
     (Place, "line"): _line,
     (Step, "states"): _states,
+    **{
+        (record, name): _record
+        for record in (Place, Step)
+        for name in ("extra_source", "to_confirm")
+    },
 }
 
 #: Constraints added to a field's schema.

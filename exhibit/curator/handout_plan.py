@@ -243,9 +243,9 @@ def _sources(exhibit: Exhibit, language: str) -> SourceList:
     outside: dict[str, list[str]] = {}
     named = [(text(s.title), s.extra_source) for c in exhibit.chapters for s in c.steps]
     named += [(text(p.name), p.extra_source) for p in exhibit.places.values()]
-    for name, extra in named:
-        if extra:
-            outside.setdefault(" ".join(extra.split()), []).append(name)
+    for name, notes in named:
+        for note in notes:
+            outside.setdefault(" ".join(note.split()), []).append(name)
     return SourceList(
         title=_string(exhibit, "handout_sources", language),
         items=tuple(text(source.title) for source in exhibit.sources.values()),

@@ -140,8 +140,10 @@ def _source_of(data: Any, path: YamlPath) -> str:
         if isinstance(node, dict) and isinstance(node.get("source"), str):
             found = node["source"]
             extra = node.get("extra_source")
-            if isinstance(extra, str) and extra.strip():
-                found += f"; also: {' '.join(extra.split())}"
+            notes = [extra] if isinstance(extra, str) else extra if isinstance(extra, list) else []
+            for note in notes:
+                if isinstance(note, str) and note.strip():
+                    found += f"; also: {' '.join(note.split())}"
         try:
             node = node[part]
         except (KeyError, IndexError, TypeError):

@@ -324,6 +324,7 @@ def test_markup_in_a_text_is_content_like_any_other(target, language: str) -> No
 
 _KEY_LINE = re.compile(r"^(\s*)(- )?([A-Za-z_][\w-]*):(\s|$)")
 _BLOCK = re.compile(r":\s*[>|][-+]?\s*$")
+_ITEM_BLOCK = re.compile(r"^(\s*)- [>|][-+]?\s*$")  # a list item that is a block scalar
 
 
 def key_lines(text: str) -> list[int]:
@@ -341,6 +342,8 @@ def key_lines(text: str) -> list[int]:
             found.append(index)
             if _BLOCK.search(line):
                 block_indent = len(match.group(1)) + (2 if match.group(2) else 0)
+        elif item := _ITEM_BLOCK.match(line):
+            block_indent = len(item.group(1))
     return found
 
 

@@ -111,9 +111,9 @@ def test_the_sheet_has_every_text_once_with_its_words_and_source(
     assert hill[5] == "may-7-1954.en.txt"
     assert by_key[("ui.yaml", "home", "text")][3:5] == ["Trang đầu", "Home"]
     window = by_key[("chapters/final-day.yaml", "base-506", "time.label")]
-    assert window[4] == "Morning of 7 May, by 9 am"
+    assert window[4] == "Morning of 7\u00a0May, by 9\u00a0am"
     place = by_key[("places.yaml", "playku", "info")]
-    assert place[5].startswith("winter-spring-1953-1954.vi.txt; also: The English name")
+    assert place[5].startswith("winter-spring-1953-1954.vi.txt; also: Pleiku: the English texts")
 
 
 # ---------------------------------------------------------------------------
