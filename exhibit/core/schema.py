@@ -389,12 +389,8 @@ def _top(properties: dict[str, Any]) -> dict[str, Any]:
 _SETTING_EXTRAS: Mapping[str, dict[str, Any]] = {
     "mode": {"enum": list(settings.MODES)},
     "language": _ID,
-    "idle_timeout_s": _ranged(*settings.IDLE_TIMEOUT_RANGE),
-    "idle_warning_s": _ranged(*settings.IDLE_WARNING_RANGE),
-    "attract_step_s": _ranged(*settings.ATTRACT_STEP_RANGE),
+    **{name: _ranged(*limits) for name, limits in settings.RANGES.items()},
     "figures": {"enum": list(settings.FIGURES_CHOICES)},
-    "figures_retention_days": _ranged(*settings.FIGURES_RETENTION_RANGE),
-    "figures_max_mb": _ranged(*settings.FIGURES_MAX_MB_RANGE),
     "admin_pin_hash": {"type": "string", "pattern": rf"^\s*{STORED_HASH_PATTERN}\s*$"},
     "screen": {"anyOf": [{"type": "integer", "minimum": 0}, _NON_EMPTY]},
 }
