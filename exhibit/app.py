@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from exhibit.cli import DEFAULT_SIZE, Options, parse_args, settings_path
+from exhibit.cli import DEFAULT_SIZE, Options, parse_args, run_subcommand, settings_path
 from exhibit.core import content_cache
 from exhibit.core.model import Exhibit
 from exhibit.core.story import parse_open_spec
@@ -323,15 +323,9 @@ def open_figures(settings: Settings) -> FiguresWriter | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if args[:1] == ["stats"]:
-        from exhibit.stats import main as stats_main
-
-        return stats_main(args[1:])
-    from exhibit import curator
-
-    if curator.wants(args):  # exhibit strings ..., exhibit handout ...
-        return curator.run(args)
+    status = run_subcommand(sys.argv[1:] if argv is None else argv)
+    if status is not None:  # exhibit stats ..., exhibit strings ..., exhibit handout ...
+        return status
     options = parse_args(argv)
     if options.hash_pin:
         from exhibit.core.pin import main_hash_pin
