@@ -88,7 +88,7 @@ Window {
         Rectangle {
             objectName: "blankOverlay"
             anchors.fill: parent
-            color: "#000000"
+            color: Theme.blank
             visible: ModeBackend.blanked
         }
     }

@@ -25,7 +25,7 @@ Item {
     readonly property bool approxOnTop: pointsDown(restMinute / 2) || pointsDown(restMinute * 6)
 
     readonly property real size: Math.min(width, height)
-    readonly property color ink: "#231d16"
+    readonly property color ink: Theme.clockInk
 
     Accessible.role: Accessible.Clock
     Accessible.ignored: false
@@ -47,8 +47,8 @@ Item {
             Rectangle {
                 anchors.fill: parent
                 radius: width / 2
-                color: "#f7f1e5"
-                border.color: "#3a3026"
+                color: Theme.clockDial
+                border.color: Theme.clockRim
                 border.width: Math.max(2, Math.round(face.size * 0.018))
                 antialiasing: true
             }
@@ -101,7 +101,7 @@ Item {
             y: face.approxOnTop ? dial.height * 0.36 - height : dial.height * 0.64
             visible: text.length > 0
             text: face.approxText
-            color: "#8a3b2c"
+            color: Theme.clockApprox
             font.family: Theme.fontFamily
             font.pixelSize: Math.max(8, Math.round(face.size * 0.05))
             font.weight: Font.DemiBold

@@ -16,8 +16,8 @@ Rectangle {
     implicitHeight: column.implicitHeight + 2 * Math.round(padding * 0.6)
     height: implicitHeight
     radius: Theme.radius
-    color: "#d915120e"
-    border.color: "#66f3ecdf"
+    color: Theme.veil
+    border.color: Theme.textFaint
 
     Column {
         id: column

@@ -217,7 +217,7 @@ Item {
                 width: day.sideBySide ? upper.width - x : upper.width
                 height: day.sideBySide ? upper.height : upper.height - y
                 radius: Theme.radius
-                color: "#1f1c16"
+                color: Theme.planBackdrop
                 border.color: Theme.line
                 clip: true
 

@@ -18,7 +18,7 @@ Item {
 
     Rectangle {
         anchors.fill: parent
-        color: "#e0000000"
+        color: Theme.scrimStrong
         // Presses beside the card do nothing (and reach nothing underneath).
         MouseArea { anchors.fill: parent }
     }

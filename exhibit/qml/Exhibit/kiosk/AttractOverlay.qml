@@ -17,7 +17,7 @@ Item {
     // Dim the exhibit a little so it reads as a preview, not as controls.
     Rectangle {
         anchors.fill: parent
-        color: "#33000000"
+        color: Theme.scrimLight
     }
 
     Rectangle {
@@ -26,9 +26,9 @@ Item {
         anchors.bottom: parent.bottom
         height: Math.max(parent.height * 0.42, invitation.height + 2 * Theme.margin + Theme.touchTarget)
         gradient: Gradient {
-            GradientStop { position: 0.0; color: "#0015120e" }
-            GradientStop { position: 0.45; color: "#d915120e" }
-            GradientStop { position: 1.0; color: "#f515120e" }
+            GradientStop { position: 0.0; color: Theme.veilClear }
+            GradientStop { position: 0.45; color: Theme.veil }
+            GradientStop { position: 1.0; color: Theme.veilStrong }
         }
     }
 

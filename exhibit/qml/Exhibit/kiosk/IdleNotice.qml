@@ -31,7 +31,7 @@ Item {
 
     Rectangle {
         anchors.fill: parent
-        color: "#c8000000"
+        color: Theme.scrim
     }
 
     Rectangle {

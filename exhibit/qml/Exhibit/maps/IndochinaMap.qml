@@ -23,7 +23,7 @@ MapStage {
     viewWidth: MapBackend.viewBox[2]
     viewHeight: MapBackend.viewBox[3]
     focusRect: MapBackend.focus
-    backdrop: "#16222b"
+    backdrop: Theme.sea
 
     function isLit(id: string): bool { return highlighted.indexOf(id) >= 0 }
     function indexesOf(test: var): var {
@@ -45,8 +45,8 @@ MapStage {
                 required property var modelData
                 objectName: "country-" + modelData.id
                 path: modelData.path
-                fillColor: modelData.focus ? "#5a4f3e" : "#2d2922"
-                strokeColor: modelData.focus ? "#8d7d62" : "#48413a"
+                fillColor: modelData.focus ? Theme.countryFocus : Theme.country
+                strokeColor: modelData.focus ? Theme.countryFocusEdge : Theme.countryEdge
                 strokeWidth: (modelData.focus ? 1.5 : 1) * stage.unit
             }
         }
@@ -63,7 +63,7 @@ MapStage {
                 width: 2 * r
                 height: 2 * r
                 radius: r
-                color: Qt.rgba(0.91, 0.73, 0.29, 0.18)
+                color: Theme.highlightHalo
                 border.color: Theme.gold
                 border.width: 1.5 * stage.unit
             }
@@ -76,7 +76,7 @@ MapStage {
                 readonly property bool lit: stage.isLit(place.id)
                 objectName: "line-" + place.id
                 path: place.line
-                strokeColor: lit ? Theme.gold : "#c9bba2"
+                strokeColor: lit ? Theme.gold : Theme.route
                 strokeWidth: (lit ? 4 : 2.5) * stage.unit
                 dashed: place.kind === "railway"
                 dashPattern: [2, 1.2]

@@ -10,7 +10,7 @@ MapStage {
     viewWidth: MapBackend.viewBox[2]
     viewHeight: MapBackend.viewBox[3]
     focusRect: MapBackend.focus
-    backdrop: "#1f1c16"
+    backdrop: Theme.planBackdrop
 
     ValleyPlan {
         anchors.fill: parent

@@ -121,7 +121,7 @@ Window {
             width: Math.round(120 * view.s)
             height: Math.round(68 * view.s)
             radius: Math.round(6 * view.s)
-            color: "#000000"
+            color: Theme.blank
             border.color: Theme.accent
             border.width: Math.max(2, Math.round(3 * view.s))
             Accessible.role: Accessible.Indicator
