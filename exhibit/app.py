@@ -6,7 +6,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from exhibit.cli import DEFAULT_SIZE, Options, parse_args, run_subcommand, settings_path
 from exhibit.core import content_cache
@@ -15,9 +15,17 @@ from exhibit.core.story import parse_open_spec
 from exhibit.paths import ASSETS_DIR, FONTS_DIR, QML_IMPORT_DIR
 
 if TYPE_CHECKING:
-    from exhibit.core.figures import FiguresWriter
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+    from PySide6.QtQml import QQmlApplicationEngine
+    from PySide6.QtQuick import QQuickWindow
+
+    from exhibit.core.figures import FiguresWriter, VisitTracker
     from exhibit.core.settings import Settings
+    from exhibit.qt.errors import ErrorGuard
+    from exhibit.qt.heartbeat import Heartbeat
     from exhibit.qt.window_memory import WindowMemory
+    from exhibit.qt.wiring import Backends
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -94,14 +102,14 @@ class ExhibitWindow:
     was opened. :meth:`show` shows the windows the way the mode wants them.
     """
 
-    engine: Any
-    window: Any
-    backends: Any
-    settings: Any = None
-    presenter: Any = None
-    memory: Any = None
-    remembered: Any = None
-    tracker: Any = None
+    engine: QQmlApplicationEngine
+    window: QQuickWindow
+    backends: Backends
+    settings: Settings
+    presenter: QQuickWindow | None = None
+    memory: WindowMemory | None = None
+    remembered: QRect | None = None
+    tracker: VisitTracker | None = None
     _cursor_hidden: bool = field(default=False, repr=False)
 
     def show(self, *, windowed: bool = False) -> None:
@@ -118,7 +126,7 @@ class ExhibitWindow:
             from exhibit.core.session import VISIT_BEGAN
 
             self.backends.session.report(VISIT_BEGAN)
-        if windowed or settings is None:
+        if windowed:
             window.show()
             return
         screen = find_screen(settings.screen)
@@ -143,7 +151,7 @@ class ExhibitWindow:
             return
         self._show_classroom(screen)
 
-    def _show_classroom(self, screen: Any) -> None:
+    def _show_classroom(self, screen: QScreen) -> None:
         window = self.window
         remembered = self.remembered
         if self.settings.screen is not None:
@@ -163,10 +171,11 @@ class ExhibitWindow:
                 return
         window.show()
 
-    def _show_presenter(self, audience: Any) -> None:
+    def _show_presenter(self, audience: QScreen) -> None:
         from PySide6.QtGui import QGuiApplication
 
         presenter = self.presenter
+        assert presenter is not None
         others = [s for s in QGuiApplication.screens() if s is not audience]
         if others:
             presenter.setScreen(others[0])
@@ -181,7 +190,7 @@ class ExhibitWindow:
         from exhibit.core.session import END_EXIT, VISIT_ENDED
 
         self.backends.session.report(VISIT_ENDED, END_EXIT)
-        self.backends.mode.release()
+        self.backends.release()
         if self._cursor_hidden:
             QGuiApplication.restoreOverrideCursor()
             self._cursor_hidden = False
@@ -229,8 +238,11 @@ def open_window(
 
     from exhibit.core.session import Session
     from exhibit.core.settings import DEFAULT_SETTINGS
-    from exhibit.qt import backends
+    from exhibit.qt import wiring
     from exhibit.qt.fonts import register_fonts
+    from exhibit.qt.refcounts import protect_singletons
+
+    protect_singletons()  # before any backend emits a signal (see refcounts.py)
 
     settings = settings if settings is not None else DEFAULT_SETTINGS
     if settings.is_kiosk or settings.is_presentation:
@@ -252,7 +264,7 @@ def open_window(
         from exhibit.core.figures import VisitTracker
 
         tracker = VisitTracker(session, figures.put)
-    installed = backends.install_session(session, family, settings, time_scale=time_scale)
+    installed = wiring.install(session, family, settings, time_scale=time_scale)
 
     engine = QQmlApplicationEngine()
     engine.addImportPath(str(QML_IMPORT_DIR))
@@ -268,7 +280,7 @@ def open_window(
     if not roots:
         raise RuntimeError("the QML user interface failed to load")
     window = roots[0]
-    installed.mode.attach(window)
+    installed.attach(window)
     presenter = None
     if wants_presenter_view(settings):
         engine.setInitialProperties({})
@@ -277,7 +289,7 @@ def open_window(
         if len(roots) < 2:
             raise RuntimeError("the presenter view failed to load")
         presenter = roots[-1]
-        installed.mode.attach_presenter(presenter)
+        installed.attach_presenter(presenter)
     return ExhibitWindow(
         engine,
         window,
@@ -387,8 +399,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILED
     heartbeat = None if screenshot else start_heartbeat(running, settings, options.content, guard)
     if settings.is_kiosk and guard.recovery is None:
-        errors.set_recovery(running.backends.mode.return_to_attract)  # the resting state
-    running.backends.mode.exitRequested.connect(app.exit)
+        errors.set_recovery(running.backends.kiosk.return_to_attract)  # the resting state
+    running.backends.kiosk.exitRequested.connect(app.exit)
     # Closing the exhibit's window ends the program, even with the presenter view open.
     app.setQuitOnLastWindowClosed(False)
     running.window.visibilityChanged.connect(
@@ -418,7 +430,9 @@ def main(argv: list[str] | None = None) -> int:
     return status
 
 
-def start_heartbeat(running: ExhibitWindow, settings: Settings, content: Path, guard: Any) -> Any:
+def start_heartbeat(
+    running: ExhibitWindow, settings: Settings, content: Path, guard: ErrorGuard
+) -> Heartbeat:
     """Report to systemd and to the metrics file while the window runs (exhibit.qt.heartbeat)."""
     from exhibit.core.health import Health
     from exhibit.qt.heartbeat import Heartbeat

@@ -1,4 +1,4 @@
-"""The clock of 7 May 1954 as properties QML can bind to.
+"""The clock of 7 May 1954, for QML: ``ClockBackend``.
 
 The chapter whose steps carry times (``final-day``) is told on a clock: each
 step is an event, and the step index is the event index. This backend
@@ -10,20 +10,27 @@ The hands' motion lives in QML: ``minute`` is the target the QML animates to
 over ``sweepMs``. Python runs once per event, never once per frame. Autoplay is
 one single-shot timer per event, paced by :meth:`Timeline.play_schedule`.
 
+While the hands travel forward to an event, the plan beside them still shows
+the day as it was (``planStates``, ``planPaths``, ``planHighlighted``): each
+stronghold falls, and the event's places light up, as the clock reaches its
+hour. QML says when the hands arrive (:meth:`handsArrived`); at the latest
+the plan catches up when the sweep would have ended.
+
 While a visitor drags the timeline bar, ``scrubbing`` is true and the hands
 follow ``scrubMinute`` directly; the story moves to the event at the finger, so
-the step panel and the strongholds follow. Those drag updates notify through
-``scrubChanged`` only, so bindings to the rest of the clock are not disturbed.
+the step panel and the strongholds follow.
+
+Every property has its own signal (``scrubbing`` and ``scrubMinute`` share
+``scrubChanged``), emitted only when its value changes.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
-from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
-from exhibit.core.model import Chapter
 from exhibit.core.session import CLOCK_PLAYED, Session
 from exhibit.core.story import Position
 from exhibit.core.timeline import (
@@ -34,30 +41,46 @@ from exhibit.core.timeline import (
     TimelineEvent,
     sweep_duration_ms,
 )
+from exhibit.qt import registry
+from exhibit.qt.published import Published, constant, published
 
 QML_IMPORT_NAME = "Exhibit.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
 
-_STATES = ("holding", "attacked", "taken")
-
-
-def is_clock_chapter(chapter: Chapter | None) -> bool:
-    """Whether a chapter is told on the clock: any of its steps has a time."""
-    return chapter is not None and chapter.told_on_clock
+#: After a sweep's nominal end, how long the plan waits for QML to say the
+#: hands arrived before it catches up by itself.
+_ARRIVAL_GRACE_MS = 250
 
 
 @QmlElement
 @QmlSingleton
-class ClockBackend(QObject):
+class ClockBackend(Published):
     """The final day's clock: where the hands go, what the readout says, what has fallen."""
 
-    #: The event, the language, or the play state changed.
-    changed = Signal()
+    GROUPS: ClassVar[dict[str, str]] = {
+        "scrubbing": "scrubChanged",
+        "scrubMinute": "scrubChanged",
+    }
+
+    activeChanged = Signal()
+    eventIndexChanged = Signal()
+    minuteChanged = Signal()
+    sweepMsChanged = Signal()
+    sweepKindChanged = Signal()
+    displayTimeChanged = Signal()
+    exactChanged = Signal()
+    approxTextChanged = Signal()
+    isTotalsChanged = Signal()
+    playingChanged = Signal()
+    dateTextChanged = Signal()
+    barStartChanged = Signal()
+    barEndChanged = Signal()
+    eventMarksChanged = Signal()
+    planStatesChanged = Signal()
+    planPathsChanged = Signal()
+    planHighlightedChanged = Signal()
     #: The finger on the timeline bar moved (``scrubbing``, ``scrubMinute``).
     scrubChanged = Signal()
-    #: What is the same for every event of the day changed: the language, or
-    #: the chapter (the bar's span and marks, the date, the state names).
-    dayChanged = Signal()
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -69,22 +92,28 @@ class ClockBackend(QObject):
         self._scrubbing = False
         self._scrub_minute = 0.0
         self._last_minute: float | None = self._current_minute()
-        # The event shown before the latest move: its states stay on the plan
-        # until the hands arrive at the new event's time.
-        self._before_index: int | None = self._current_index()
-        self._shown_index: int | None = self._before_index
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._advance)
-        session.on_position(self._on_position)
-        self._day_id: str | None = self._timeline_id()
-        session.on_language(lambda _code: self._on_language())
+        # While the hands travel forward, the plan shows the event before.
+        self._shown_index: int | None = self._current_index()
+        self._plan_index: int | None = self._shown_index
+        self._timer = self._single_shot(self._advance)
+        self._arrival = self._single_shot(self.handsArrived)
+        self._values["skyKeyframes"] = [
+            {"minute": minute, "top": top, "bottom": bottom}
+            for minute, top, bottom in SKY_KEYFRAMES
+        ]
+        self.guarded(self._refresh)()
+        session.on_position(self.guarded(self._on_position))
+        session.on_language(self.guarded(lambda _code: self._refresh()))
 
     @staticmethod
-    def create(engine: QQmlEngine) -> QObject:
-        from exhibit.qt.backends import _keep_in_python, current_backends
+    def create(engine: QQmlEngine) -> ClockBackend:
+        return registry.singleton(ClockBackend)
 
-        return _keep_in_python(current_backends().clock)
+    def _single_shot(self, slot: Any) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.timeout.connect(slot)
+        return timer
 
     # -- core state ---------------------------------------------------------
 
@@ -92,21 +121,11 @@ class ClockBackend(QObject):
     def timeline(self) -> Timeline | None:
         """The current chapter's timeline, if the chapter is told on the clock."""
         chapter = self._session.story.chapter
-        if not is_clock_chapter(chapter):
+        if chapter is None or not chapter.told_on_clock:
             return None
-        assert chapter is not None
         if chapter.id not in self._timelines:
             self._timelines[chapter.id] = Timeline.from_chapter(chapter)
         return self._timelines[chapter.id]
-
-    def _timeline_id(self) -> str | None:
-        """The id of the chapter told on the clock, if the visitor is in it."""
-        chapter = self._session.story.chapter
-        return chapter.id if chapter is not None and is_clock_chapter(chapter) else None
-
-    def _on_language(self) -> None:
-        self.dayChanged.emit()
-        self.changed.emit()
 
     def _event(self) -> TimelineEvent | None:
         timeline = self.timeline
@@ -125,33 +144,26 @@ class ClockBackend(QObject):
 
     def _on_position(self, _position: Position) -> None:
         minute = self._current_minute()
-        left_mid_scrub = minute is None and self._scrubbing
+        previous = self._last_minute
         if minute is None:
-            self._sweep_ms = 0
             self._scrubbing = False
-        elif self._scrubbing:
-            self._sweep_ms = 0
-        elif self._last_minute is None:
-            self._sweep_ms = 0  # arriving from another chapter: no sweep
+        if minute is None or self._scrubbing or previous is None:
+            self._sweep_ms = 0  # scrubbing, or arriving from another chapter: no sweep
         else:
-            self._sweep_ms = sweep_duration_ms(
-                self._last_minute, minute, self._session.reduced_motion
-            )
+            self._sweep_ms = sweep_duration_ms(previous, minute, self._session.reduced_motion)
         self._last_minute = minute
         current = self._current_index()
-        self._before_index = (
-            current if self._scrubbing or self._shown_index is None else self._shown_index
-        )
+        forward = minute is not None and previous is not None and minute > previous
+        if forward and self._sweep_ms > 0 and self._shown_index is not None:
+            self._plan_index = self._shown_index
+            self._arrival.start(self._sweep_ms + _ARRIVAL_GRACE_MS)
+        else:
+            self._plan_index = current
+            self._arrival.stop()
         self._shown_index = current
         if not self._auto_move:
             self._stop_playing()
-        if left_mid_scrub:
-            self.scrubChanged.emit()
-        day_id = self._timeline_id()
-        if day_id != self._day_id:
-            self._day_id = day_id
-            self.dayChanged.emit()
-        self.changed.emit()
+        self._refresh()
 
     def _stop_playing(self) -> None:
         self._timer.stop()
@@ -177,10 +189,11 @@ class ClockBackend(QObject):
         timeline, event = self.timeline, self._event()
         if not self._playing or timeline is None or event is None:
             self._stop_playing()
+            self._refresh()
             return
         if event.index + 1 >= len(timeline.events):
             self._stop_playing()
-            self.changed.emit()
+            self._refresh()
             return
         following = timeline.events[event.index + 1]
         if following.is_totals:
@@ -189,45 +202,39 @@ class ClockBackend(QObject):
         if self._playing:
             self._schedule(self._sweep_ms)
 
-    # -- properties ---------------------------------------------------------
+    # -- what QML shows -------------------------------------------------------
 
-    def _lang(self) -> tuple[str, str]:
-        return self._session.language, self._session.exhibit.default_language
-
-    def _active(self) -> bool:
-        return self._event() is not None
-
-    def _event_index(self) -> int:
+    def _refresh(self) -> None:
+        session = self._session
+        timeline = self.timeline
         event = self._event()
-        return event.index if event else 0
-
-    def _minute(self) -> float:
-        event = self._event()
-        return float(event.minute) if event else 0.0
-
-    def _sweep_ms_value(self) -> int:
-        return self._sweep_ms
-
-    def _sweep_kind(self) -> str:
-        return FADE if self._session.reduced_motion else SWEEP
-
-    def _display_time(self) -> str:
-        event = self._event()
-        return event.display_time(*self._lang()) if event else ""
-
-    def _exact(self) -> bool:
-        event = self._event()
-        return bool(event and event.exact)
-
-    def _approx_text(self) -> str:
-        """The "approx." mark for an event the source gives no hour for, else ""."""
-        event = self._event()
-        if event is None or event.exact or event.is_totals:
-            return ""
-        return self._session.text("time_approx")
-
-    def _date_text(self) -> str:
-        return self._session.text("clock_date")
+        language = session.language
+        fallback = session.exhibit.default_language
+        self.publish(
+            planStates=self._states_after(self._plan_index),
+            planPaths=self._paths_after(self._plan_index),
+            planHighlighted=self._place_ids_of(self._plan_index),
+            active=event is not None,
+            eventIndex=event.index if event else 0,
+            sweepMs=self._sweep_ms,
+            sweepKind=FADE if session.reduced_motion else SWEEP,
+            minute=float(event.minute) if event else 0.0,
+            displayTime=event.display_time(language, fallback) if event else "",
+            exact=bool(event and event.exact),
+            approxText=(
+                session.text("time_approx")
+                if event is not None and not event.exact and not event.is_totals
+                else ""
+            ),
+            isTotals=bool(event and event.is_totals),
+            playing=self._playing,
+            dateText=session.text("clock_date"),
+            barStart=timeline.start_minute if timeline else 0,
+            barEnd=timeline.end_minute if timeline else 0,
+            eventMarks=self._event_marks(timeline),
+            scrubbing=self._scrubbing,
+            scrubMinute=self._scrub_minute,
+        )
 
     def _states_after(self, index: int | None) -> dict[str, str]:
         timeline = self.timeline
@@ -242,53 +249,17 @@ class ClockBackend(QObject):
         drawn = timeline.paths_after_event(index)
         return [place for place in timeline.path_ids if place in drawn]
 
-    def _states(self) -> dict[str, str]:
-        return self._states_after(self._current_index())
-
-    def _paths(self) -> list[str]:
-        return self._paths_after(self._current_index())
-
     def _place_ids_of(self, index: int | None) -> list[str]:
         chapter = self._session.story.chapter
         if index is None or chapter is None or self.timeline is None:
             return []
         return list(chapter.steps[index].places)
 
-    def _place_ids(self) -> list[str]:
-        return self._place_ids_of(self._current_index())
-
-    def _place_ids_before(self) -> list[str]:
-        return self._place_ids_of(self._before_index)
-
-    def _states_before(self) -> dict[str, str]:
-        """The states before the latest move, shown while the hands travel forward."""
-        return self._states_after(self._before_index)
-
-    def _paths_before(self) -> list[str]:
-        return self._paths_after(self._before_index)
-
-    def _state_names(self) -> dict[str, str]:
-        return {state: self._session.text(f"state_{state}") for state in _STATES}
-
-    def _sky_keyframes(self) -> list[dict[str, Any]]:
-        return [
-            {"minute": minute, "top": top, "bottom": bottom}
-            for minute, top, bottom in SKY_KEYFRAMES
-        ]
-
-    def _bar_start(self) -> int:
-        timeline = self.timeline
-        return timeline.start_minute if timeline else 0
-
-    def _bar_end(self) -> int:
-        timeline = self.timeline
-        return timeline.end_minute if timeline else 0
-
-    def _event_marks(self) -> list[dict[str, Any]]:
-        timeline = self.timeline
+    def _event_marks(self, timeline: Timeline | None) -> list[dict[str, Any]]:
         if timeline is None:
             return []
-        language, fallback = self._lang()
+        session = self._session
+        language, fallback = session.language, session.exhibit.default_language
         return [
             {
                 "index": event.index,
@@ -299,63 +270,46 @@ class ClockBackend(QObject):
             for event in timeline.timed_events
         ]
 
-    def _is_totals(self) -> bool:
-        event = self._event()
-        return bool(event and event.is_totals)
-
-    def _playing_value(self) -> bool:
-        return self._playing
-
-    def _card(self) -> dict[str, Any]:
-        """What the clock stage says about the event; the step panel has the rest."""
-        event = self._event()
-        chapter = self._session.story.chapter
-        if event is None or chapter is None:
-            return {}
-        language, fallback = self._lang()
-        step = chapter.steps[event.index]
-        return {
-            "time": event.display_time(language, fallback),
-            "exact": event.exact,
-            "approx": self._approx_text(),
-            "title": step.title.get(language, fallback),
-            "who": step.who.get(language, fallback) if step.who else "",
-            "isTotals": event.is_totals,
-        }
-
-    def _scrubbing_value(self) -> bool:
-        return self._scrubbing
-
-    def _scrub_minute_value(self) -> float:
-        return self._scrub_minute
-
-    active = Property(bool, _active, notify=changed, final=True)
-    eventIndex = Property(int, _event_index, notify=changed, final=True)
-    minute = Property(float, _minute, notify=changed, final=True)
-    sweepMs = Property(int, _sweep_ms_value, notify=changed, final=True)
-    sweepKind = Property(str, _sweep_kind, notify=changed, final=True)
-    displayTime = Property(str, _display_time, notify=changed, final=True)
-    exact = Property(bool, _exact, notify=changed, final=True)
-    approxText = Property(str, _approx_text, notify=changed, final=True)
-    dateText = Property(str, _date_text, notify=dayChanged, final=True)
-    states = Property("QVariantMap", _states, notify=changed, final=True)
-    paths = Property("QVariantList", _paths, notify=changed, final=True)
-    placeIds = Property("QVariantList", _place_ids, notify=changed, final=True)
-    placeIdsBefore = Property("QVariantList", _place_ids_before, notify=changed, final=True)
-    statesBefore = Property("QVariantMap", _states_before, notify=changed, final=True)
-    pathsBefore = Property("QVariantList", _paths_before, notify=changed, final=True)
-    stateNames = Property("QVariantMap", _state_names, notify=dayChanged, final=True)
-    skyKeyframes = Property("QVariantList", _sky_keyframes, constant=True, final=True)
-    barStart = Property(int, _bar_start, notify=dayChanged, final=True)
-    barEnd = Property(int, _bar_end, notify=dayChanged, final=True)
-    eventMarks = Property("QVariantList", _event_marks, notify=dayChanged, final=True)
-    isTotals = Property(bool, _is_totals, notify=changed, final=True)
-    playing = Property(bool, _playing_value, notify=changed, final=True)
-    card = Property("QVariantMap", _card, notify=changed, final=True)
-    scrubbing = Property(bool, _scrubbing_value, notify=scrubChanged, final=True)
-    scrubMinute = Property(float, _scrub_minute_value, notify=scrubChanged, final=True)
+    #: Whether the visitor is in a chapter told on the clock.
+    active = published(bool, "active", activeChanged)
+    eventIndex = published(int, "eventIndex", eventIndexChanged)
+    #: Where the hands go: minutes after midnight of the current event.
+    minute = published(float, "minute", minuteChanged)
+    #: How long the hands take to get there (0: no sweep, jump).
+    sweepMs = published(int, "sweepMs", sweepMsChanged)
+    #: "sweep", or "fade" with reduced motion.
+    sweepKind = published(str, "sweepKind", sweepKindChanged)
+    displayTime = published(str, "displayTime", displayTimeChanged)
+    exact = published(bool, "exact", exactChanged)
+    #: The "approx." mark for an event the source gives no hour for, else "".
+    approxText = published(str, "approxText", approxTextChanged)
+    isTotals = published(bool, "isTotals", isTotalsChanged)
+    playing = published(bool, "playing", playingChanged)
+    dateText = published(str, "dateText", dateTextChanged)
+    barStart = published(int, "barStart", barStartChanged)
+    barEnd = published(int, "barEnd", barEndChanged)
+    #: [{index, fraction, label, exact}]: where each event sits on the bar.
+    eventMarks = published("QVariantList", "eventMarks", eventMarksChanged)
+    #: [{minute, top, bottom}]: the sky's keyframes.
+    skyKeyframes = constant("QVariantList", "skyKeyframes")
+    #: What the plan shows: {place id: "holding" | "attacked" | "taken"}.
+    planStates = published("QVariantMap", "planStates", planStatesChanged)
+    #: The escape paths the plan draws.
+    planPaths = published("QVariantList", "planPaths", planPathsChanged)
+    #: The places the plan lights.
+    planHighlighted = published("QVariantList", "planHighlighted", planHighlightedChanged)
+    scrubbing = published(bool, "scrubbing", scrubChanged)
+    scrubMinute = published(float, "scrubMinute", scrubChanged)
 
     # -- moves --------------------------------------------------------------
+
+    @Slot()
+    def handsArrived(self) -> None:
+        """The hands reached the current event: the plan shows it now."""
+        self._arrival.stop()
+        if self._plan_index != self._shown_index:
+            self._plan_index = self._shown_index
+            self._refresh()
 
     @Slot()
     def play(self) -> None:
@@ -370,14 +324,14 @@ class ClockBackend(QObject):
             arrival = 0
         self._playing = True
         self._schedule(arrival)
-        self.changed.emit()
+        self._refresh()
         self._session.report(CLOCK_PLAYED)
 
     @Slot()
     def pause(self) -> None:
         if self._playing:
             self._stop_playing()
-            self.changed.emit()
+            self._refresh()
 
     @Slot()
     def togglePlay(self) -> None:
@@ -395,10 +349,11 @@ class ClockBackend(QObject):
         self.pause()
         self._scrubbing = True
         self._scrub_minute = timeline.minute_for_fraction(fraction)
-        self.scrubChanged.emit()
         index = timeline.event_index_at(self._scrub_minute)
         if index != self._session.story.position.step:
-            self._session.story.go_to_step(index)
+            self._session.story.go_to_step(index)  # refreshes
+        else:
+            self._refresh()
 
     @Slot()
     def endScrub(self) -> None:
@@ -406,11 +361,9 @@ class ClockBackend(QObject):
         if not self._scrubbing:
             return
         self._scrubbing = False
-        self._before_index = self._current_index()
         minute = self._current_minute()
         if minute is not None:
             self._sweep_ms = sweep_duration_ms(
                 self._scrub_minute, minute, self._session.reduced_motion
             )
-        self.scrubChanged.emit()
-        self.changed.emit()
+        self._refresh()

@@ -316,4 +316,4 @@ def test_the_clocks_controls_are_on_screen_and_big_enough(open_exhibit, size):
     assert not face_box.intersects(plan_box)
     assert _marker_state(visitor, "hong-cum") == "attacked"
     path = "hong-cum-escape"
-    assert path in visitor.backends.clock.property("paths")
+    assert path in visitor.backends.clock.property("planPaths")

@@ -126,7 +126,7 @@ def test_idle_notice_appears_in_both_languages_and_a_touch_only_dismisses_it(
     visitor.tap_at(visitor.center_of(visitor.find("nextButton")))
     assert not shown(visitor, "idleNotice")
     assert visitor.text("stepTitle") == second
-    assert visitor.backends.mode.idleState == "active"
+    assert visitor.backends.kiosk.idleState == "active"
 
 
 def test_nobody_there_resets_to_the_attract_loop_in_the_default_language(
@@ -259,12 +259,12 @@ def test_holding_the_corner_then_the_right_pin_exits(open_mode):
 
     for digit in "123456789":  # the keys cover the chapter cards: none opens
         visitor.tap(f"pinKey-{digit}")
-    assert visitor.backends.mode.pinLength == 9
+    assert visitor.backends.kiosk.pinLength == 9
     assert visitor.backends.session.story.position.on_title
     for _ in range(9):
         visitor.tap("pinDelete")
-    assert visitor.backends.mode.pinLength == 0
-    with visitor.qtbot.waitSignal(visitor.backends.mode.exitRequested, timeout=2000) as exit_:
+    assert visitor.backends.kiosk.pinLength == 0
+    with visitor.qtbot.waitSignal(visitor.backends.kiosk.exitRequested, timeout=2000) as exit_:
         type_pin(visitor, PIN)
     assert exit_.args == [0]
 
@@ -272,7 +272,7 @@ def test_holding_the_corner_then_the_right_pin_exits(open_mode):
 def test_wrong_pins_do_not_exit_and_are_slowed_down(open_mode, exhibit_content):
     visitor = open_mode(kiosk_settings())  # real time: the hold takes the full 5 s
     exits: list[int] = []
-    visitor.backends.mode.exitRequested.connect(exits.append)
+    visitor.backends.kiosk.exitRequested.connect(exits.append)
     start_kiosk(visitor)
     hold_corner(visitor, 1000)
     assert not shown(visitor, "adminKeypad")  # 1 s is not long enough
@@ -290,8 +290,8 @@ def test_wrong_pins_do_not_exit_and_are_slowed_down(open_mode, exhibit_content):
     assert not visitor.find("pinKey-2").property("enabledState")
 
     # While it waits, not even the right PIN is checked.
-    visitor.backends.mode.pinDigit(2)
-    assert visitor.backends.mode.pinLength == 0
+    visitor.backends.kiosk.pinDigit(2)
+    assert visitor.backends.kiosk.pinLength == 0
     for key in (Qt.Key.Key_2, Qt.Key.Key_4, Qt.Key.Key_6, Qt.Key.Key_8, Qt.Key.Key_Return):
         visitor.key(key)
     assert exits == []
@@ -401,7 +401,7 @@ def test_classroom_window_toggles_full_screen_and_never_resets(open_mode, exhibi
 
     visitor.tap("chapterCard-fortress")
     visitor.settle(800)  # 32 s of exhibit time: a kiosk would have warned by now
-    assert visitor.backends.mode.idleState == "active"
+    assert visitor.backends.kiosk.idleState == "active"
     assert not shown(visitor, "idleNotice")
     visitor.key(Qt.Key.Key_Escape)
     assert shown(visitor, "titleScreen")
@@ -494,7 +494,7 @@ def test_an_error_in_a_kiosk_handler_returns_to_the_attract_loop(open_mode, tmp_
     start_kiosk(visitor)
     visitor.tap("chapterCard-fortress")
     guard = errors.install(
-        tmp_path / "logs", echo=False, recovery=visitor.backends.mode.return_to_attract
+        tmp_path / "logs", echo=False, recovery=visitor.backends.kiosk.return_to_attract
     )
     try:
 
@@ -507,7 +507,7 @@ def test_an_error_in_a_kiosk_handler_returns_to_the_attract_loop(open_mode, tmp_
 
         assert guard.recoveries == 1
         assert shown(visitor, "attractOverlay")
-        assert visitor.backends.mode.idleState == "attract"
+        assert visitor.backends.kiosk.idleState == "attract"
         monkeypatch.undo()
         start_kiosk(visitor)  # and a touch starts the exhibit again
     finally:

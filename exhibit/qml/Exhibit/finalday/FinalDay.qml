@@ -20,57 +20,10 @@ Item {
                                                                 : ClockBackend.minute
     // Where the hands are now: animated towards targetMinute.
     property real shownMinute: 0
-    // While the hands travel forward to an event, the plan still shows the
-    // day as it was: each stronghold falls, and the event's places light up,
-    // as the clock reaches its hour. The plan is given new values only when
-    // they differ, so a move does not make it lay out its labels again
-    // while the hands set off.
-    property bool holdPlan: false
-    property var planStates: ({})
-    property var planPaths: []
-    property var planHighlighted: []
-
-    function syncPlan(): void {
-        const states = holdPlan ? ClockBackend.statesBefore : ClockBackend.states
-        const paths = holdPlan ? ClockBackend.pathsBefore : ClockBackend.paths
-        const lit = holdPlan ? ClockBackend.placeIdsBefore : ClockBackend.placeIds
-        if (JSON.stringify(states) !== JSON.stringify(planStates))
-            planStates = states
-        if (JSON.stringify(paths) !== JSON.stringify(planPaths))
-            planPaths = paths
-        if (JSON.stringify(lit) !== JSON.stringify(planHighlighted))
-            planHighlighted = lit
-    }
-
-    onHoldPlanChanged: Qt.callLater(syncPlan)
-
-    Connections {
-        target: ClockBackend
-        function onChanged(): void { Qt.callLater(day.syncPlan) }
-    }
-
-    // The plan's drawing and place names change only with the language, but
-    // MapBackend notifies on every move too: binding to it would rebuild the
-    // whole plan just as the hands start to sweep. So they are taken once,
-    // and again on a language change.
-    property var planPlaces: []
-    property var planShapes: ({})
-
-    function takePlan(): void {
-        planPlaces = MapBackend.planPlaces
-        planShapes = MapBackend.planShapes
-    }
-
-    Connections {
-        target: UiBackend
-        function onChanged(): void { day.takePlan() }
-    }
-
-    Component.onCompleted: {
-        takePlan()
-        syncPlan()
-        shownMinute = targetMinute
-    }
+    // While the hands travel forward, ClockBackend keeps the plan as the day
+    // was (planStates, planPaths, planHighlighted) until they arrive; each
+    // way a move ends says so (handsArrived).
+    Component.onCompleted: shownMinute = targetMinute
     onTargetMinuteChanged: moveTo(targetMinute)
     onVisibleChanged: if (!visible) finish()
 
@@ -81,28 +34,26 @@ Item {
             shownMinute = targetMinute
         }
         clockLayer.opacity = 1
-        holdPlan = false
+        ClockBackend.handsArrived()
     }
 
     function moveTo(minute: real): void {
         sweep.stop()
         fade.stop()
         clockLayer.opacity = 1
-        holdPlan = false
         const ms = ClockBackend.sweepMs
         if (ClockBackend.scrubbing || !day.visible || ms <= 0) {
             shownMinute = minute
+            ClockBackend.handsArrived()
         } else if (ClockBackend.sweepKind === "fade") {
             fade.toMinute = minute
             fadeOut.duration = Math.round(ms / 2)
             fadeIn.duration = ms - fadeOut.duration
-            holdPlan = minute > shownMinute
             fade.start()
         } else {
             sweep.from = shownMinute
             sweep.to = minute
             sweep.duration = ms
-            holdPlan = minute > shownMinute
             sweep.start()
         }
     }
@@ -112,7 +63,7 @@ Item {
         target: day
         property: "shownMinute"
         easing.type: Easing.InOutCubic
-        onFinished: day.holdPlan = false
+        onFinished: ClockBackend.handsArrived()
     }
 
     // With reduced motion the hands do not travel: the clock dims, the
@@ -124,7 +75,7 @@ Item {
         ScriptAction {
             script: {
                 day.shownMinute = fade.toMinute
-                day.holdPlan = false
+                ClockBackend.handsArrived()
             }
         }
         NumberAnimation { id: fadeIn; target: clockLayer; property: "opacity"; to: 1 }
@@ -228,11 +179,11 @@ Item {
                     objectName: "clockPlan"
                     anchors.fill: parent
                     anchors.margins: Math.round(Theme.spacing / 2)
-                    places: day.planPlaces
-                    shapes: day.planShapes
-                    strongholdStates: day.planStates
-                    paths: day.planPaths
-                    highlighted: day.planHighlighted
+                    places: MapBackend.planPlaces
+                    shapes: MapBackend.planShapes
+                    strongholdStates: ClockBackend.planStates
+                    paths: ClockBackend.planPaths
+                    highlighted: ClockBackend.planHighlighted
                 }
             }
         }

@@ -9,7 +9,7 @@ import Exhibit.Backend
 Item {
     id: overlay
 
-    readonly property var begin: ModeBackend.beginTexts
+    readonly property var begin: KioskBackend.beginTexts
 
     Accessible.role: Accessible.Button
     Accessible.name: begin.join(" / ")
