@@ -98,8 +98,7 @@ class ClockBackend(Published):
         self._timer = self._single_shot(self._advance)
         self._arrival = self._single_shot(self.handsArrived)
         self._values["skyKeyframes"] = [
-            {"minute": minute, "top": top, "bottom": bottom}
-            for minute, top, bottom in SKY_KEYFRAMES
+            {"minute": minute, "phase": phase} for minute, phase in SKY_KEYFRAMES
         ]
         self.guarded(self._refresh)()
         session.on_position(self.guarded(self._on_position))
@@ -290,7 +289,7 @@ class ClockBackend(Published):
     barEnd = published(int, "barEnd", barEndChanged)
     #: [{index, fraction, label, exact}]: where each event sits on the bar.
     eventMarks = published("QVariantList", "eventMarks", eventMarksChanged)
-    #: [{minute, top, bottom}]: the sky's keyframes.
+    #: [{minute, phase}]: the sky's keyframes; Theme gives each phase its colours.
     skyKeyframes = constant("QVariantList", "skyKeyframes")
     #: What the plan shows: {place id: "holding" | "attacked" | "taken"}.
     planStates = published("QVariantMap", "planStates", planStatesChanged)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtGui import QColor
 from PySide6.QtQuick import QQuickItem
 
 from exhibit.core import timeline as timeline_module
 from exhibit.core.model import Exhibit
-from exhibit.core.timeline import Timeline, format_clock, sky_colors
+from exhibit.core.timeline import SKY_KEYFRAMES, Timeline, format_clock
 from tests.ui.harness import Visitor
 
 LANGUAGES = ("vi", "en")
@@ -74,9 +76,34 @@ def _bar_point(visitor: Visitor, fraction: float) -> QPoint:
     return bar.mapToScene(QPointF(x, area.height() / 2)).toPoint()
 
 
-def _close_colours(a: str, b: str, tolerance: int = 2) -> bool:
-    """Two "#rrggbb" colours within ``tolerance`` per channel (QML and Python round apart)."""
-    return all(abs(int(a[i : i + 2], 16) - int(b[i : i + 2], 16)) <= tolerance for i in (1, 3, 5))
+def _theme_colour(visitor: Visitor, token: str) -> QColor:
+    theme = visitor.running.engine.singletonInstance("Exhibit", "Theme")
+    return QColor(theme.property(token))
+
+
+def _sky_between(visitor: Visitor, minute: float) -> tuple[QColor, QColor]:
+    """The Theme colours of the sky's keyframes either side of ``minute`` (tops)."""
+    for (m0, phase0), (m1, phase1) in itertools.pairwise(SKY_KEYFRAMES):
+        if m0 <= minute <= m1:
+            return (
+                _theme_colour(visitor, f"sky{phase0.title()}Top"),
+                _theme_colour(visitor, f"sky{phase1.title()}Top"),
+            )
+    raise AssertionError(f"no keyframes around {minute}")
+
+
+def _sky_is_between(visitor: Visitor, minute: float) -> bool:
+    """Whether the sky's top colour lies between its two keyframes' colours, channel by channel."""
+    top = QColor(visitor.find("clockSky").property("topColor"))
+    a, b = _sky_between(visitor, minute)
+    return all(
+        min(x, y) - 1 <= value <= max(x, y) + 1
+        for value, x, y in (
+            (top.red(), a.red(), b.red()),
+            (top.green(), a.green(), b.green()),
+            (top.blue(), a.blue(), b.blue()),
+        )
+    )
 
 
 def _is_playing(visitor: Visitor) -> bool:
@@ -182,8 +209,7 @@ def test_opening_at_an_event_puts_the_hands_at_its_time_at_once(open_exhibit):
     visitor = open_exhibit(language="en", open_spec=f"{CHAPTER}/4")
     assert visitor.text("clockTime") == "09:00"
     assert _hands(visitor) == (pytest.approx(270.0), pytest.approx(9 * 60 * 6.0))
-    top = visitor.find("clockSky").property("topColor").name()
-    assert _close_colours(top, sky_colors(9 * 60)[0])
+    assert _sky_is_between(visitor, 9 * 60)
 
 
 def test_dragging_the_timeline_moves_the_day_and_dragging_back_restores_it(
@@ -209,8 +235,7 @@ def test_dragging_the_timeline_moves_the_day_and_dragging_back_restores_it(
     assert _shown_states(visitor, timeline.strongholds) == _expected_states(
         exhibit_content, command_post
     )
-    sky = visitor.find("clockSky").property("topColor").name()
-    assert _close_colours(sky, sky_colors(scrub)[0])
+    assert _sky_is_between(visitor, scrub)
 
     # Back to the morning, still dragging: the afternoon's losses are undone.
     morning = timeline.fraction_for_minute(9 * 60 + 10)
@@ -317,3 +342,23 @@ def test_the_clocks_controls_are_on_screen_and_big_enough(open_exhibit, size):
     assert _marker_state(visitor, "hong-cum") == "attacked"
     path = "hong-cum-escape"
     assert path in visitor.backends.clock.property("planPaths")
+
+
+def test_the_sky_is_night_before_dawn_and_day_in_the_afternoon(open_exhibit):
+    # 04:00 lies between two night keyframes: exactly the night colour, with stars.
+    visitor = open_exhibit(language="en", open_spec=f"{CHAPTER}/1")
+    sky = visitor.find("clockSky")
+    assert QColor(sky.property("topColor")) == _theme_colour(visitor, "skyNightTop")
+    assert QColor(sky.property("bottomColor")) == _theme_colour(visitor, "skyNightBottom")
+    assert sky.property("darkness") > 0.9
+    night = QColor(sky.property("topColor")).lightness()
+    # The command post falls at 17:15, in daylight: a lighter sky, no stars.
+    visitor.backends.story.goToStep(_timeline_index(visitor, 17 * 60 + 15))
+    _wait_for_hands(visitor, 17 * 60 + 15)
+    assert _sky_is_between(visitor, 17 * 60 + 15)
+    assert QColor(sky.property("topColor")).lightness() > night
+    assert sky.property("darkness") == 0
+
+
+def _timeline_index(visitor: Visitor, minute: int) -> int:
+    return _timeline(visitor.backends.session.exhibit).event_index_at(minute)

@@ -36,6 +36,7 @@ Item {
         anchors.margins: 1
         viewWidth: stage.viewWidth
         viewHeight: stage.viewHeight
+        maxZoom: MapBackend.maxZoom
         focusRect: stage.focusRect
     }
 
