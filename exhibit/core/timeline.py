@@ -13,7 +13,7 @@ Python, so it can be tested without a window:
   the colours of each, and the blend between them, are the UI's);
 * the state of every stronghold and which escape paths are drawn at any minute
   (:meth:`Timeline.states_at`, :meth:`Timeline.paths_at`);
-* the mapping between the timeline bar and the clock, and the autoplay pacing.
+* the timeline bar's span, and the autoplay pacing.
 
 Minutes are minutes after midnight on 7 May 1954, local time, from 0 to 1440.
 Functions that take a minute accept floats so an animation can ask about any
@@ -387,18 +387,6 @@ class Timeline:
         if not self.timed_events:
             return DAY_MINUTES
         return max(0, min(DAY_MINUTES, self.last_minute + BAR_MARGIN_MINUTES))
-
-    def minute_for_fraction(self, fraction: float) -> float:
-        """The clock minute at ``fraction`` (0..1, clamped) along the timeline bar."""
-        fraction = min(1.0, max(0.0, fraction))
-        return self.start_minute + fraction * (self.end_minute - self.start_minute)
-
-    def fraction_for_minute(self, minute: float) -> float:
-        """Where ``minute`` falls along the timeline bar, from 0 to 1 (clamped)."""
-        span = self.end_minute - self.start_minute
-        if span <= 0:
-            return 0.0
-        return min(1.0, max(0.0, (minute - self.start_minute) / span))
 
     def event_index_at(self, minute: float) -> int:
         """The event a scrubbing finger at ``minute`` is on: the last one at or before it.

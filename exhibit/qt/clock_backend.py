@@ -262,7 +262,7 @@ class ClockBackend(Published):
         return [
             {
                 "index": event.index,
-                "fraction": timeline.fraction_for_minute(event.minute),
+                "minute": event.minute,
                 "label": event.display_time(language, fallback),
                 "exact": event.exact,
             }
@@ -287,7 +287,7 @@ class ClockBackend(Published):
     dateText = published(str, "dateText", dateTextChanged)
     barStart = published(int, "barStart", barStartChanged)
     barEnd = published(int, "barEnd", barEndChanged)
-    #: [{index, fraction, label, exact}]: where each event sits on the bar.
+    #: [{index, minute, label, exact}]: the day's events, for the timeline bar.
     eventMarks = published("QVariantList", "eventMarks", eventMarksChanged)
     #: [{minute, phase}]: the sky's keyframes; Theme gives each phase its colours.
     skyKeyframes = constant("QVariantList", "skyKeyframes")
@@ -340,14 +340,14 @@ class ClockBackend(Published):
             self.play()
 
     @Slot(float)
-    def scrubToFraction(self, fraction: float) -> None:
-        """The finger is at ``fraction`` (0..1) along the timeline bar."""
+    def scrubToMinute(self, minute: float) -> None:
+        """The finger on the timeline bar is at ``minute`` (kept within the bar's span)."""
         timeline = self.timeline
         if timeline is None:
             return
         self.pause()
         self._scrubbing = True
-        self._scrub_minute = timeline.minute_for_fraction(fraction)
+        self._scrub_minute = min(max(minute, timeline.start_minute), timeline.end_minute)
         index = timeline.event_index_at(self._scrub_minute)
         if index != self._session.story.position.step:
             self._session.story.go_to_step(index)  # refreshes

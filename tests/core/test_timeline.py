@@ -454,14 +454,6 @@ def test_event_index_follows_the_finger() -> None:
 def test_the_bar_runs_from_an_hour_before_to_an_hour_after() -> None:
     timeline = Timeline.from_chapter(synthetic_day())
     assert (timeline.start_minute, timeline.end_minute) == (hm("03:00"), hm("23:00"))
-    assert timeline.minute_for_fraction(0) == hm("03:00")
-    assert timeline.minute_for_fraction(1) == hm("23:00")
-    assert timeline.minute_for_fraction(0.5) == hm("13:00")
-    assert timeline.minute_for_fraction(-1) == hm("03:00")
-    assert timeline.minute_for_fraction(2) == hm("23:00")
-    assert timeline.fraction_for_minute(hm("13:00")) == 0.5
-    assert timeline.fraction_for_minute(0) == 0.0
-    assert timeline.fraction_for_minute(DAY_MINUTES) == 1.0
 
 
 def test_the_bar_rounds_its_start_down_to_the_hour_and_stays_within_the_day() -> None:
@@ -469,13 +461,6 @@ def test_the_bar_rounds_its_start_down_to_the_hour_and_stays_within_the_day() ->
     assert (early.start_minute, early.end_minute) == (0, DAY_MINUTES)
     late = Timeline.from_chapter(chapter(step("a", exact("04:45")), step("b", exact("10:10"))))
     assert (late.start_minute, late.end_minute) == (hm("03:00"), hm("11:10"))
-
-
-@given(st.floats(0, 1, allow_nan=False))
-def test_fraction_and_minute_are_inverse(fraction: float) -> None:
-    timeline = Timeline.from_chapter(synthetic_day())
-    minute = timeline.minute_for_fraction(fraction)
-    assert timeline.fraction_for_minute(minute) == pytest.approx(fraction)
 
 
 # -- autoplay ------------------------------------------------------------------

@@ -66,6 +66,11 @@ def _expected_states(exhibit: Exhibit, index: int) -> dict[str, str]:
     return {place: state.value for place, state in states.items()}
 
 
+def _fraction(timeline: Timeline, minute: float) -> float:
+    """How far along the bar a visitor puts a finger for ``minute``: by proportion."""
+    return (minute - timeline.start_minute) / (timeline.end_minute - timeline.start_minute)
+
+
 def _bar_point(visitor: Visitor, fraction: float) -> QPoint:
     """Where a finger touches the timeline bar ``fraction`` of the way along."""
     bar = visitor.find("timelineBar")
@@ -218,7 +223,7 @@ def test_dragging_the_timeline_moves_the_day_and_dragging_back_restores_it(
     language = "vi"
     visitor = open_exhibit(language=language, open_spec=f"{CHAPTER}/1")
     timeline = _timeline(exhibit_content)
-    afternoon = timeline.fraction_for_minute(17 * 60 + 30)  # after the command post fell
+    afternoon = _fraction(timeline, 17 * 60 + 30)  # after the command post fell
     visitor.press_at(_bar_point(visitor, 0.0))
     for step in range(1, 6):
         visitor.move_to(_bar_point(visitor, afternoon * step / 5))
@@ -238,7 +243,7 @@ def test_dragging_the_timeline_moves_the_day_and_dragging_back_restores_it(
     assert _sky_is_between(visitor, scrub)
 
     # Back to the morning, still dragging: the afternoon's losses are undone.
-    morning = timeline.fraction_for_minute(9 * 60 + 10)
+    morning = _fraction(timeline, 9 * 60 + 10)
     for step in range(1, 6):
         visitor.move_to(_bar_point(visitor, afternoon + (morning - afternoon) * step / 5))
     assert visitor.text("clockTime") == "09:00"

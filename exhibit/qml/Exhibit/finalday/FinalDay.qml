@@ -217,7 +217,7 @@ Item {
                 currentIndex: ClockBackend.eventIndex
                 accessibleName: UiBackend.strings.timeline
                 valueText: readout.spoken
-                onScrubbed: fraction => ClockBackend.scrubToFraction(fraction)
+                onScrubbed: minute => ClockBackend.scrubToMinute(minute)
                 onReleased: ClockBackend.endScrub()
                 // Arrow keys step through the day's events, never out of the chapter.
                 onStepped: delta => {

@@ -4,8 +4,9 @@ import Exhibit
 
 // The day as a bar under the clock: a mark for each event (exact hours
 // labelled), and a handle at the clock's minute. Pressing or dragging
-// anywhere along it reports where the finger is, from 0 to 1; lifting the
-// finger reports the release. Screen readers meet it as a slider; arrow keys
+// anywhere along it reports the minute under the finger; lifting the finger
+// reports the release. Minutes map to the bar in proportion, from
+// startMinute at its left end to endMinute at its right. Screen readers meet it as a slider; arrow keys
 // step from event to event.
 Item {
     id: bar
@@ -14,18 +15,23 @@ Item {
     required property real minute
     required property real startMinute
     required property real endMinute
-    // [{index, fraction, label, exact}, ...]: where each event sits.
+    // [{index, minute, label, exact}, ...]: the day's events.
     required property var marks
     required property int currentIndex
     required property string accessibleName
     required property string valueText
 
-    signal scrubbed(real fraction)
+    signal scrubbed(real minute)
     signal released()
     signal stepped(int delta)
 
-    readonly property real fraction: endMinute > startMinute
-        ? Math.max(0, Math.min(1, (minute - startMinute) / (endMinute - startMinute))) : 0
+    function fractionOf(m: real): real {
+        return endMinute > startMinute ? Math.max(0, Math.min(1, (m - startMinute) / (endMinute - startMinute))) : 0
+    }
+    function minuteAt(f: real): real {
+        return startMinute + Math.max(0, Math.min(1, f)) * (endMinute - startMinute)
+    }
+    readonly property real fraction: fractionOf(minute)
     // The handle's centre stays this far from either end, so it is whole.
     readonly property real inset: Theme.minimumTarget / 2
     readonly property real trackWidth: Math.max(1, width - 2 * inset)
@@ -82,7 +88,7 @@ Item {
                 width: Math.round((modelData.exact ? 18 : 12) * Theme.scale)
                 height: width
                 radius: width / 2
-                x: modelData.fraction * lane.width - width / 2
+                x: bar.fractionOf(modelData.minute) * lane.width - width / 2
                 anchors.verticalCenter: parent.verticalCenter
                 color: current ? Theme.gold : (modelData.exact ? Theme.text : Theme.surface)
                 border.color: Theme.text
@@ -120,7 +126,7 @@ Item {
                 textFormat: Text.PlainText
                 visible: modelData.exact
                 text: modelData.exact ? modelData.label : ""
-                x: modelData.fraction * labels.width - width / 2
+                x: bar.fractionOf(modelData.minute) * labels.width - width / 2
                 color: modelData.index === bar.currentIndex ? Theme.gold : Theme.text
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.smallSize
@@ -140,10 +146,10 @@ Item {
             return Math.max(0, Math.min(1, (x - bar.inset) / bar.trackWidth))
         }
 
-        onPressed: mouse => bar.scrubbed(fractionAt(mouse.x))
+        onPressed: mouse => bar.scrubbed(bar.minuteAt(fractionAt(mouse.x)))
         onPositionChanged: mouse => {
             if (pressed)
-                bar.scrubbed(fractionAt(mouse.x))
+                bar.scrubbed(bar.minuteAt(fractionAt(mouse.x)))
         }
         onReleased: bar.released()
         onCanceled: bar.released()
