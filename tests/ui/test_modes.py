@@ -129,6 +129,39 @@ def test_idle_notice_appears_in_both_languages_and_a_touch_only_dismisses_it(
     assert visitor.backends.kiosk.idleState == "active"
 
 
+def _signals_of(backend: object) -> list[str]:
+    meta = type(backend).staticMetaObject  # type: ignore[attr-defined]
+    names = []
+    for index in range(meta.methodOffset(), meta.methodCount()):
+        method = meta.method(index)
+        if method.methodType() == method.MethodType.Signal:
+            names.append(method.name().data().decode())
+    return names
+
+
+def test_a_countdown_tick_announces_the_seconds_and_nothing_else(open_mode):
+    visitor = open_mode(kiosk_settings(), time_scale=TIME_SCALE)
+    start_kiosk(visitor)
+    visitor.qtbot.waitUntil(lambda: shown(visitor, "idleNotice"), timeout=2000)
+    backends = visitor.backends
+    emitted: list[str] = []
+
+    def recorder(label: str) -> Callable[[], None]:
+        return lambda: emitted.append(label)
+
+    for backend in (backends.kiosk, backends.mode, backends.story, backends.ui, backends.presenter):
+        for name in _signals_of(backend):
+            if name.endswith("Changed"):
+                getattr(backend, name).connect(recorder(f"{type(backend).__name__}.{name}"))
+    before = visitor.text("idleCountdown")
+    visitor.qtbot.waitUntil(lambda: visitor.text("idleCountdown") != before, timeout=2000)
+
+    assert set(emitted) == {"KioskBackend.secondsLeftChanged", "KioskBackend.noticeTextsChanged"}
+    assert visitor.text("idleBody") == visitor.backends.session.exhibit.string(
+        "idle_body", "vi", seconds=int(visitor.text("idleCountdown"))
+    )
+
+
 def test_nobody_there_resets_to_the_attract_loop_in_the_default_language(
     open_mode, exhibit_content
 ):
