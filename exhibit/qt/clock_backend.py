@@ -86,6 +86,7 @@ class ClockBackend(Published):
         super().__init__(parent)
         self._session = session
         self._timelines: dict[str, Timeline] = {}
+        self._marks: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self._sweep_ms = 0
         self._playing = False
         self._auto_move = False
@@ -255,10 +256,18 @@ class ClockBackend(Published):
         return list(chapter.steps[index].places)
 
     def _event_marks(self, timeline: Timeline | None) -> list[dict[str, Any]]:
-        if timeline is None:
+        chapter = self._session.story.chapter
+        if timeline is None or chapter is None:
             return []
         session = self._session
         language, fallback = session.language, session.exhibit.default_language
+        key = (chapter.id, language)
+        if key not in self._marks:
+            self._marks[key] = self._marks_of(timeline, language, fallback)
+        return self._marks[key]
+
+    @staticmethod
+    def _marks_of(timeline: Timeline, language: str, fallback: str) -> list[dict[str, Any]]:
         return [
             {
                 "index": event.index,

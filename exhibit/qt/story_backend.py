@@ -47,9 +47,9 @@ class StoryBackend(Published):
         self._session = session
         self._last: Position = session.story.position
         self.publish(direction=0)
-        self.guarded(self._refresh)()
+        self.guarded(self._on_language)()
         session.on_position(self.guarded(self._on_position))
-        session.on_language(self.guarded(lambda _code: self._refresh()))
+        session.on_language(self.guarded(lambda _code: self._on_language()))
 
     @staticmethod
     def create(engine: QQmlEngine) -> StoryBackend:
@@ -63,7 +63,12 @@ class StoryBackend(Published):
         self.publish(direction=1 if after >= before else -1)
         self._refresh()
 
+    def _on_language(self) -> None:
+        self.publish(chapters=self._chapters())
+        self._refresh()
+
     def _refresh(self) -> None:
+        """What changes with the place in the story (and with the language)."""
         session = self._session
         story = session.story
         position = story.position
@@ -85,7 +90,6 @@ class StoryBackend(Published):
             stepCount=len(chapter.steps) if chapter else 0,
             stepLabel=session.step_label(position),
             step=self._step_texts(),
-            chapters=self._chapters(),
             canGoNext=story.following(position) is not None,
             canGoPrevious=story.preceding(position) is not None,
         )

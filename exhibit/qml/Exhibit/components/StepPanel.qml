@@ -42,8 +42,10 @@ Item {
         id: column
         width: panel.width
         spacing: Theme.spacing
-        // While it slides in, move one texture instead of re-rendering every glyph.
-        layer.enabled: enter.running
+        // Always one texture: it slides in without re-rendering every glyph,
+        // and a step does not add and remove a layer (which made the software
+        // renderer redraw far more than the label in the step's first frame).
+        layer.enabled: true
 
         Text {
             objectName: "stepMeta"

@@ -39,15 +39,25 @@ MapStage {
         scale: stage.canvas.pixelScale
         transformOrigin: Item.TopLeft
 
-        Repeater {
-            model: MapBackend.shapes.countries ?? []
-            delegate: MapShape {
-                required property var modelData
-                objectName: "country-" + modelData.id
-                path: modelData.path
-                fillColor: modelData.focus ? Theme.countryFocus : Theme.country
-                strokeColor: modelData.focus ? Theme.countryFocusEdge : Theme.countryEdge
-                strokeWidth: (modelData.focus ? 1.5 : 1) * stage.unit
+        // The land: a picture no step redraws (see MapPicture).
+        MapPicture {
+            id: land
+            objectName: "land"
+            width: stage.viewWidth
+            height: stage.viewHeight
+            restScale: stage.canvas.settledScale
+            moving: stage.canvas.moving
+
+            Repeater {
+                model: MapBackend.shapes.countries ?? []
+                delegate: MapShape {
+                    required property var modelData
+                    objectName: "country-" + modelData.id
+                    path: modelData.path
+                    fillColor: modelData.focus ? Theme.countryFocus : Theme.country
+                    strokeColor: modelData.focus ? Theme.countryFocusEdge : Theme.countryEdge
+                    strokeWidth: (modelData.focus ? 1.5 : 1) / land.restScale
+                }
             }
         }
         // A front or region of the step: a soft disc around it.
@@ -57,6 +67,7 @@ MapStage {
                 required property int modelData
                 readonly property var place: stage.places[modelData] ?? ({ id: "", x: 0, y: 0 })
                 readonly property real r: 28
+                objectName: "disc-" + place.id
                 visible: stage.isLit(place.id)
                 x: place.x - r
                 y: place.y - r

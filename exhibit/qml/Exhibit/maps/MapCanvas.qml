@@ -97,7 +97,26 @@ Item {
         flyTo(1, viewWidth / 2, viewHeight / 2, true)
     }
 
-    onFocusRectChanged: showRect(focusRect, true)
+    // A step answers the tap in its first frame (the words, the lit places);
+    // the gentle move to its places starts with the frame after, so that
+    // first frame does not also redraw the whole map.
+    property bool flightPending: false
+    onFocusRectChanged: {
+        if (canvas.visible && Theme.gentle > 0 && canvas.Window.window) {
+            flightPending = true
+            canvas.Window.window.update()
+        } else {
+            showRect(focusRect, true)
+        }
+    }
+    Connections {
+        target: canvas.Window.window
+        enabled: canvas.flightPending
+        function onFrameSwapped(): void {
+            canvas.flightPending = false
+            canvas.showRect(canvas.focusRect, true)
+        }
+    }
     onWidthChanged: showRect(focusRect, false)
     onHeightChanged: showRect(focusRect, false)
 

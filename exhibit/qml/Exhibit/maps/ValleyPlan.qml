@@ -84,30 +84,39 @@ Item {
         scale: plan.pixelScale
         transformOrigin: Item.TopLeft
 
-        MapShape {
-            path: plan.shapes.floor ?? ""
-            fillColor: Theme.valleyFloor
-            strokeColor: Theme.valleyFloorEdge
-            strokeWidth: 2 * plan.unit
-        }
-        Repeater {
-            model: plan.shapes.mountains ?? []
-            delegate: MapShape {
-                required property var modelData
-                path: modelData.path
-                fillColor: Theme.mountain
-                strokeColor: Theme.mountainEdge
-                strokeWidth: 1.5 * plan.unit
+        // The valley's floor, mountains and hills: a picture no step redraws.
+        MapPicture {
+            id: ground
+            width: plan.viewWidth
+            height: plan.viewHeight
+            restScale: plan.settledScale
+            moving: plan.pixelScale !== plan.settledScale
+
+            MapShape {
+                path: plan.shapes.floor ?? ""
+                fillColor: Theme.valleyFloor
+                strokeColor: Theme.valleyFloorEdge
+                strokeWidth: 2 / ground.restScale
             }
-        }
-        Repeater {
-            model: plan.shapes.hills ?? []
-            delegate: MapShape {
-                required property var modelData
-                path: modelData.path
-                fillColor: Theme.hill
-                strokeColor: Theme.hillEdge
-                strokeWidth: 1.5 * plan.unit
+            Repeater {
+                model: plan.shapes.mountains ?? []
+                delegate: MapShape {
+                    required property var modelData
+                    path: modelData.path
+                    fillColor: Theme.mountain
+                    strokeColor: Theme.mountainEdge
+                    strokeWidth: 1.5 / ground.restScale
+                }
+            }
+            Repeater {
+                model: plan.shapes.hills ?? []
+                delegate: MapShape {
+                    required property var modelData
+                    path: modelData.path
+                    fillColor: Theme.hill
+                    strokeColor: Theme.hillEdge
+                    strokeWidth: 1.5 / ground.restScale
+                }
             }
         }
         Repeater {
