@@ -32,7 +32,14 @@ BENCH_DIR = Path(__file__).resolve().parent
 #: by the benchmark that produces them.
 FIGURES: dict[str, tuple[str, ...]] = {
     "startup": ("startup_ratio", "startup_ms", "bare_ms", "toggle_ms"),
-    "step": ("step_ms", "step_p95_ms", "step_floor_ms", "step_ratio"),
+    "step": (
+        "step_ms",
+        "step_p95_ms",
+        "step_floor_ms",
+        "step_ratio",
+        "step_cpu_ms",
+        "step_floor_cpu_ms",
+    ),
     "clock": ("clock_fps", "clock_p95_ms", "paused_cpu_pct"),
     "soak": ("rss_mb", "soak_rss_growth_mb", "soak_rss_tail_growth_mb", "rss_series"),
 }
