@@ -31,7 +31,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 #: The figures every run reports (null when their benchmark could not run),
 #: by the benchmark that produces them.
 FIGURES: dict[str, tuple[str, ...]] = {
-    "startup": ("startup_ratio", "startup_ms", "bare_ms", "toggle_ms"),
+    "startup": ("startup_ratio", "startup_ms", "bare_ms", "toggle_ms", "startup_cpu_ratio"),
     "step": (
         "step_ms",
         "step_p95_ms",

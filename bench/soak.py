@@ -7,7 +7,8 @@ pauses that let animations and timers run, and the idle reset a kiosk does
 when a visitor walks away. It counts Python exceptions (``sys.excepthook``,
 ``sys.unraisablehook``) and Qt warnings (``qInstallMessageHandler``), and
 reads the resident memory after a warm-up, every ``sample_every`` actions
-(1,000) and at the end. The floor is the memory after the warm-up: growth is
+(1,000) and at the end, each time back on the title screen so the samples
+compare like with like. The floor is the memory after the warm-up: growth is
 measured against it, and over the second half of the run, where a plateau
 shows as near zero and a leak does not.
 
@@ -452,6 +453,20 @@ def _settings(mode: str) -> Any:
     return Settings(mode=mode)
 
 
+def _sample(running: Any, size: tuple[int, int]) -> float:
+    """RSS in MB with the exhibit in the same state each time: its title screen.
+
+    The screens hold different amounts (a map's picture, a step's label), so
+    memory read on whatever screen the soak happens to be is not comparable
+    from sample to sample; on the title screen it is.
+    """
+    running.backends.session.reset()
+    q(running.window.resize, *size)
+    wait_ms(300)
+    _collect(running)
+    return rss_mb()
+
+
 def _collect(running: Any) -> None:
     wait_ms(20)
     q(running.engine.collectGarbage)
@@ -526,8 +541,7 @@ def run(
         floor.settle(200)
         for index in range(warmup + actions):
             if index == warmup:
-                _collect(running)
-                rss_start = rss_mb()
+                rss_start = _sample(running, size)
                 objects_start = len(gc.get_objects())
                 none_start = sys.getrefcount(None)
             name = rng.choices(names, weights)[0]
@@ -549,14 +563,13 @@ def run(
             floor.settle()
             done = index - warmup + 1
             if done > 0 and done % sample_every == 0 and done < actions:
-                _collect(running)
-                series.append((done, round(rss_mb(), 2)))
+                series.append((done, round(_sample(running, size), 2)))
+                floor.invalidate()
             if progress is not None and index >= warmup and (index - warmup) % 250 == 249:
                 figures = {"rss_mb": round(rss_mb(), 1), "none_refs": sys.getrefcount(None)}
                 progress(index - warmup + 1, {**figures, "exceptions": counters.exceptions})
         floor.settle(300)
-        _collect(running)
-        rss_end = rss_mb()
+        rss_end = _sample(running, size)
         series.append((actions, round(rss_end, 2)))
         objects_end = len(gc.get_objects())
         none_end = sys.getrefcount(None)
