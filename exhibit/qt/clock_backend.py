@@ -26,23 +26,28 @@ Every property has its own signal (``scrubbing`` and ``scrubMinute`` share
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from exhibit.core.session import CLOCK_PLAYED, Session
 from exhibit.core.story import Position
-from exhibit.core.timeline import (
-    FADE,
-    SKY_KEYFRAMES,
-    SWEEP,
-    Timeline,
-    TimelineEvent,
-    sweep_duration_ms,
-)
 from exhibit.qt import registry
 from exhibit.qt.published import Published, constant, published
+
+if TYPE_CHECKING:
+    from exhibit.core.timeline import Timeline, TimelineEvent
+
+
+def _day() -> ModuleType:
+    """exhibit.core.timeline, imported when the clock is first made (after the
+    title's first frame), not with this module (before it)."""
+    from exhibit.core import timeline
+
+    return timeline
+
 
 QML_IMPORT_NAME = "Exhibit.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -99,7 +104,7 @@ class ClockBackend(Published):
         self._timer = self._single_shot(self._advance)
         self._arrival = self._single_shot(self.handsArrived)
         self._values["skyKeyframes"] = [
-            {"minute": minute, "phase": phase} for minute, phase in SKY_KEYFRAMES
+            {"minute": minute, "phase": phase} for minute, phase in _day().SKY_KEYFRAMES
         ]
         self.guarded(self._refresh)()
         session.on_position(self.guarded(self._on_position))
@@ -124,7 +129,7 @@ class ClockBackend(Published):
         if chapter is None or not chapter.told_on_clock:
             return None
         if chapter.id not in self._timelines:
-            self._timelines[chapter.id] = Timeline.from_chapter(chapter)
+            self._timelines[chapter.id] = _day().Timeline.from_chapter(chapter)
         return self._timelines[chapter.id]
 
     def _event(self) -> TimelineEvent | None:
@@ -150,7 +155,8 @@ class ClockBackend(Published):
         if minute is None or self._scrubbing or previous is None:
             self._sweep_ms = 0  # scrubbing, or arriving from another chapter: no sweep
         else:
-            self._sweep_ms = sweep_duration_ms(previous, minute, self._session.reduced_motion)
+            reduced = self._session.reduced_motion
+            self._sweep_ms = _day().sweep_duration_ms(previous, minute, reduced)
         self._last_minute = minute
         current = self._current_index()
         forward = minute is not None and previous is not None and minute > previous
@@ -217,7 +223,7 @@ class ClockBackend(Published):
             active=event is not None,
             eventIndex=event.index if event else 0,
             sweepMs=self._sweep_ms,
-            sweepKind=FADE if session.reduced_motion else SWEEP,
+            sweepKind=_day().FADE if session.reduced_motion else _day().SWEEP,
             minute=float(event.minute) if event else 0.0,
             displayTime=event.display_time(language, fallback) if event else "",
             exact=bool(event and event.exact),
@@ -371,7 +377,7 @@ class ClockBackend(Published):
         self._scrubbing = False
         minute = self._current_minute()
         if minute is not None:
-            self._sweep_ms = sweep_duration_ms(
+            self._sweep_ms = _day().sweep_duration_ms(
                 self._scrub_minute, minute, self._session.reduced_motion
             )
         self._refresh()

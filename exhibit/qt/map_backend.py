@@ -14,18 +14,23 @@ or shape of the map at a move; a language change renames the places.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
-from exhibit.core.maps import MAX_ZOOM, MapData, Rect, build_exhibit_map, layout_labels
 from exhibit.core.model import MapKind
 from exhibit.core.session import PLACE_TAPPED, Session
 from exhibit.core.story import Position
 from exhibit.qt import registry
 from exhibit.qt.published import Published, constant, published
+
+if TYPE_CHECKING:
+    from exhibit.core.maps import MapData, Rect
+
+# exhibit.core.maps (and the projection it uses) is imported where it is used,
+# not here: this module loads before the title's first frame, the maps after.
 
 QML_IMPORT_NAME = "Exhibit.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -88,7 +93,7 @@ class MapBackend(Published):
             planMapId=plan,
             planViewBox=self._view_box(plan),
             planShapes=self._shapes(plan),
-            maxZoom=MAX_ZOOM,
+            maxZoom=_max_zoom(),
         )
         self.guarded(self._refresh)()
         session.on_position(self.guarded(self._on_position))
@@ -106,6 +111,8 @@ class MapBackend(Published):
             return None
         data = self._maps.get(map_id)
         if data is None:
+            from exhibit.core.maps import build_exhibit_map
+
             data = build_exhibit_map(self._session.exhibit, map_id)
             self._maps[map_id] = data
         return data
@@ -288,6 +295,8 @@ class MapBackend(Published):
         key = (map_id, self._session.language, em, lit, off, area, keep_off)
         layout = self._layouts.get(key)
         if layout is None:
+            from exhibit.core.maps import layout_labels
+
             sides = layout_labels(
                 data,
                 self.label_widths(data),
@@ -308,10 +317,18 @@ class MapBackend(Published):
         return layout
 
 
+def _max_zoom() -> float:
+    from exhibit.core.maps import MAX_ZOOM
+
+    return MAX_ZOOM
+
+
 def _rect(values: Any) -> Rect | None:
     """A rectangle from QML's ``[x, y, width, height]``, or None if it is not one."""
     try:
         x, y, width, height = (float(v) for v in values)
     except (TypeError, ValueError):
         return None
+    from exhibit.core.maps import Rect
+
     return Rect(x, y, width, height) if width > 0 and height > 0 else None
