@@ -69,7 +69,6 @@ REQUIRED_STRINGS = (
     "pause",
     "timeline",
     "clock_date",
-    "time_approx",
     "state_attacked",
     "state_taken",
     "state_holding",
@@ -812,7 +811,9 @@ def _read_arrows(
                 problems.at(fields["from"], "is the place the arrow goes to")
                 ok = False
             if kind == "encircle" and ("from" in fields or "via" in fields):
-                problems.at(item, "an 'encircle' arrow rings its place: it takes no 'from' or 'via'")
+                problems.at(
+                    item, "an 'encircle' arrow rings its place: it takes no 'from' or 'via'"
+                )
                 ok = False
         if kind == "encircle" and has_along:
             problems.at(fields["kind"], "an 'encircle' arrow needs 'to', not 'along'")

@@ -10,6 +10,9 @@ plan's view units, without Qt:
   arrows and leave the earlier ones as a faint trace;
 * :func:`arrows_shown` and :func:`flags_shown` say what is on the plan once a
   given step has happened;
+* :func:`day_view` is the part of the plan the day happens in, so the plan can
+  show it as large as the stage allows (:func:`view_at`: the whole plan at the
+  totals);
 * :func:`figure_count` reads a figure's number, so the finale can count up to
   exactly the text the content gives.
 
@@ -31,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from exhibit.core.maps import DrawnPlace, MapData
+from exhibit.core.maps import DrawnPlace, MapData, Rect, focus_rect
 from exhibit.core.model import Arrow, Chapter, Flag, Text
 
 Point = tuple[float, float]
@@ -49,6 +52,8 @@ BOW_SHARE = 0.12
 RING_SHARE = 0.045
 #: Points per curved stretch: enough for a smooth curve at any screen size.
 CURVE_SAMPLES = 12
+#: Steps of a figure's count-up: about one a frame over its second and a half.
+COUNT_UP_FRAMES = 60
 
 
 @dataclass(frozen=True)
@@ -198,7 +203,7 @@ def arrow_points(arrow: Arrow, data: MapData) -> tuple[Point, ...]:
         return tuple(_ring(end, RING_SHARE * short))
     origin = data.place(arrow.origin) if arrow.origin else None
     via = [data.place(v) for v in arrow.via]
-    if origin is None and arrow.origin is not None or any(v is None for v in via):
+    if (origin is None and arrow.origin is not None) or any(v is None for v in via):
         return ()
     start = (origin.x, origin.y) if origin is not None else approach_start(target, data)
     stops = [start, *((v.x, v.y) for v in via if v is not None), end]
@@ -247,6 +252,50 @@ def flags_shown(chapter: Chapter, step: int) -> list[tuple[int, Flag]]:
     ]
 
 
+#: Room round the day's view, as a share of the plan's longer side.
+VIEW_PADDING_SHARE = 0.06
+
+
+def day_view(chapter: Chapter, data: MapData, arrows: Sequence[DrawnArrow]) -> Rect:
+    """The part of the plan the day happens in: every event's places, arrows and flags.
+
+    The totals' places (the three sub-sectors, the whole fortress) are left
+    out: the view is the day's, and the fortress's far corners where nothing
+    happened on 7 May give way to a larger view of what did.
+    """
+    points: list[Point] = [p for arrow in arrows for p in arrow.points]
+    for step in chapter.steps:
+        if step.time is None:
+            continue
+        points += data.points_of(place for place in step.places if _is_spot(data, place))
+        if step.flag is not None:
+            points += data.points_of([step.flag.at])
+    longest = max(data.view_width, data.view_height)
+    return focus_rect(
+        points,
+        bounds=data.bounds,
+        padding=VIEW_PADDING_SHARE * longest,
+        min_size=0.4 * longest,
+    )
+
+
+def view_at(chapter: Chapter, data: MapData, arrows: Sequence[DrawnArrow], step: int) -> Rect:
+    """What the plan shows at ``step``: the day's view, and the whole plan at the totals.
+
+    The totals are the fortress destroyed: every stronghold of the plan, so
+    the view opens out to all of it.
+    """
+    if 0 <= step < len(chapter.steps) and chapter.steps[step].time is None:
+        return data.bounds
+    return day_view(chapter, data, arrows)
+
+
+def _is_spot(data: MapData, place_id: str) -> bool:
+    """Whether a place is a spot to keep in view (not an area, nor a long line)."""
+    place = data.place(place_id)
+    return place is not None and place.extent is None and not place.line
+
+
 @dataclass(frozen=True)
 class FigureCount:
     """A figure's number and how it is written, so a count-up ends on the content's text.
@@ -269,6 +318,19 @@ class FigureCount:
             digits = digits[:-3]
         parts.insert(0, digits)
         return self.group.join(parts)
+
+    def count_up(self, frames: int = COUNT_UP_FRAMES) -> list[str]:
+        """The texts a count-up from 0 shows, evenly spaced in value, ending on the figure.
+
+        Given once, so a view animates an index into them and never formats
+        a number per frame; repeated texts (a small number) are left out.
+        """
+        texts: list[str] = []
+        for n in range(max(1, frames) + 1):
+            text = self.text(round(self.number * n / max(1, frames)))
+            if not texts or texts[-1] != text:
+                texts.append(text)
+        return texts
 
 
 _GROUPED = re.compile(r"\d{1,3}(?:([,.\u00a0\u202f ])\d{3})(?:\1\d{3})*")

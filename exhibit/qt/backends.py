@@ -44,6 +44,7 @@ class _Backends:
         # Imported here, before any QML loads, so their singleton types are
         # registered; Qt does not see types registered after a module is imported.
         import exhibit.qt.clock_backend
+        import exhibit.qt.dayplan_backend
         import exhibit.qt.map_backend  # noqa: F401
         from exhibit.qt.mode_backend import ModeBackend
 
@@ -55,6 +56,7 @@ class _Backends:
         )
         self._clock: Any = None
         self._maps: Any = None
+        self._dayplan: Any = None
         if not session.story.position.on_title:
             self.ui.prepareChapters()
         session.on_position(lambda p: None if p.on_title else self.ui.prepareChapters())
@@ -74,6 +76,10 @@ class _Backends:
             from exhibit.qt.map_backend import MapBackend
 
             self._maps = MapBackend(self.session, self._font_family)
+        if self._dayplan is None:
+            from exhibit.qt.dayplan_backend import DayPlanBackend
+
+            self._dayplan = DayPlanBackend(self.session)
 
     @property
     def clock(self) -> Any:
@@ -84,6 +90,11 @@ class _Backends:
     def maps(self) -> Any:
         self.ensure_chapter_backends()
         return self._maps
+
+    @property
+    def dayplan(self) -> Any:
+        self.ensure_chapter_backends()
+        return self._dayplan
 
 
 _current: _Backends | None = None

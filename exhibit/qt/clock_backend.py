@@ -6,13 +6,16 @@ translates the story's position into what the clock shows (the minute the
 hands go to, how long they take, the readout, the strongholds' states, the
 escape paths) using :mod:`exhibit.core.timeline`, which decides all of it.
 
-The hands' motion lives in QML: ``minute`` is the target the QML animates to
-over ``sweepMs``. Python runs once per event, never once per frame. Autoplay is
-one single-shot timer per event, paced by :meth:`Timeline.play_schedule`.
+The hands' motion lives in QML: ``minute`` is where they rest (always a
+minute the content gives: an exact time, or the end of the event's window,
+drawn as ``window``), and ``sweepMs`` how long the move there takes. Python
+runs once per event, never once per frame. Autoplay is one single-shot timer
+per event, paced by :meth:`Timeline.play_schedule`.
 
-While a visitor drags the timeline bar, ``scrubbing`` is true and the hands
-follow ``scrubMinute`` directly; the story moves to the event at the finger, so
-the step panel and the strongholds follow. Those drag updates notify through
+While a visitor drags the timeline bar, ``scrubbing`` is true and the story
+moves to the event whose tick is nearest the finger, so the hands, the plan
+and the step panel follow event by event, with no sweep; letting go leaves
+the visitor on that event. Those drag updates notify through
 ``scrubChanged`` only, so bindings to the rest of the clock are not disturbed.
 """
 
@@ -32,7 +35,7 @@ from exhibit.core.timeline import (
     SWEEP,
     Timeline,
     TimelineEvent,
-    sweep_duration_ms,
+    move_duration_ms,
 )
 
 QML_IMPORT_NAME = "Exhibit.Backend"
@@ -117,7 +120,7 @@ class ClockBackend(QObject):
 
     def _current_minute(self) -> float | None:
         event = self._event()
-        return None if event is None else float(event.minute)
+        return None if event is None else float(event.hand_minute)
 
     def _current_index(self) -> int | None:
         event = self._event()
@@ -125,20 +128,20 @@ class ClockBackend(QObject):
 
     def _on_position(self, _position: Position) -> None:
         minute = self._current_minute()
+        current = self._current_index()
         left_mid_scrub = minute is None and self._scrubbing
         if minute is None:
             self._sweep_ms = 0
             self._scrubbing = False
-        elif self._scrubbing:
+        elif self._scrubbing or current == self._shown_index:
             self._sweep_ms = 0
         elif self._last_minute is None:
             self._sweep_ms = 0  # arriving from another chapter: no sweep
         else:
-            self._sweep_ms = sweep_duration_ms(
+            self._sweep_ms = move_duration_ms(
                 self._last_minute, minute, self._session.reduced_motion
             )
         self._last_minute = minute
-        current = self._current_index()
         self._before_index = (
             current if self._scrubbing or self._shown_index is None else self._shown_index
         )
@@ -203,7 +206,20 @@ class ClockBackend(QObject):
 
     def _minute(self) -> float:
         event = self._event()
-        return float(event.minute) if event else 0.0
+        return float(event.hand_minute) if event else 0.0
+
+    def _window(self) -> dict[str, int]:
+        """``{start, end}`` minutes of the event's window, or ``{}`` for an exact time."""
+        event = self._event()
+        window = event.window if event else None
+        return {"start": window[0], "end": window[1]} if window else {}
+
+    def _bar_fraction(self) -> float:
+        """Where the current event's tick is on the timeline bar, from 0 to 1."""
+        timeline, event = self.timeline, self._event()
+        if timeline is None or event is None:
+            return 0.0
+        return timeline.fraction_for_minute(event.minute)
 
     def _sweep_ms_value(self) -> int:
         return self._sweep_ms
@@ -218,13 +234,6 @@ class ClockBackend(QObject):
     def _exact(self) -> bool:
         event = self._event()
         return bool(event and event.exact)
-
-    def _approx_text(self) -> str:
-        """The "approx." mark for an event the source gives no hour for, else ""."""
-        event = self._event()
-        if event is None or event.exact or event.is_totals:
-            return ""
-        return self._session.text("time_approx")
 
     def _date_text(self) -> str:
         return self._session.text("clock_date")
@@ -295,6 +304,9 @@ class ClockBackend(QObject):
                 "fraction": timeline.fraction_for_minute(event.minute),
                 "label": event.display_time(language, fallback),
                 "exact": event.exact,
+                # A window's span on the bar (an exact event's is its tick).
+                "from": timeline.fraction_for_minute((event.window or (event.minute,))[0]),
+                "to": timeline.fraction_for_minute((event.window or (0, event.minute))[1]),
             }
             for event in timeline.timed_events
         ]
@@ -317,7 +329,6 @@ class ClockBackend(QObject):
         return {
             "time": event.display_time(language, fallback),
             "exact": event.exact,
-            "approx": self._approx_text(),
             "title": step.title.get(language, fallback),
             "who": step.who.get(language, fallback) if step.who else "",
             "isTotals": event.is_totals,
@@ -332,11 +343,12 @@ class ClockBackend(QObject):
     active = Property(bool, _active, notify=changed, final=True)
     eventIndex = Property(int, _event_index, notify=changed, final=True)
     minute = Property(float, _minute, notify=changed, final=True)
+    window = Property("QVariantMap", _window, notify=changed, final=True)
+    barFraction = Property(float, _bar_fraction, notify=changed, final=True)
     sweepMs = Property(int, _sweep_ms_value, notify=changed, final=True)
     sweepKind = Property(str, _sweep_kind, notify=changed, final=True)
     displayTime = Property(str, _display_time, notify=changed, final=True)
     exact = Property(bool, _exact, notify=changed, final=True)
-    approxText = Property(str, _approx_text, notify=changed, final=True)
     dateText = Property(str, _date_text, notify=dayChanged, final=True)
     states = Property("QVariantMap", _states, notify=changed, final=True)
     paths = Property("QVariantList", _paths, notify=changed, final=True)
@@ -396,21 +408,17 @@ class ClockBackend(QObject):
         self._scrubbing = True
         self._scrub_minute = timeline.minute_for_fraction(fraction)
         self.scrubChanged.emit()
-        index = timeline.event_index_at(self._scrub_minute)
+        index = timeline.nearest_event_index(self._scrub_minute)
         if index != self._session.story.position.step:
             self._session.story.go_to_step(index)
 
     @Slot()
     def endScrub(self) -> None:
-        """The finger is lifted: the hands go to the current event's own minute."""
+        """The finger is lifted: the visitor stays on the event whose tick was nearest it."""
         if not self._scrubbing:
             return
         self._scrubbing = False
         self._before_index = self._current_index()
-        minute = self._current_minute()
-        if minute is not None:
-            self._sweep_ms = sweep_duration_ms(
-                self._scrub_minute, minute, self._session.reduced_motion
-            )
+        self._sweep_ms = 0
         self.scrubChanged.emit()
         self.changed.emit()

@@ -162,18 +162,14 @@ def test_every_head_stops_just_short_of_its_place(
     gap = GAP_SHARE * _short(plan)
     for arrow in arrows:
         source = day.steps[arrow.step].arrows
-        spec = next(
-            s for s in source if s.unit == arrow.unit and s.kind == arrow.kind
-        )
+        spec = next(s for s in source if s.unit == arrow.unit and s.kind == arrow.kind)
         if arrow.kind == "retreat":
             assert spec.along is not None
             assert arrow.points[-1] == pytest.approx(plan.place(spec.along).line[-1])  # type: ignore[union-attr]
             continue
         targets = [_point(plan, s.target) for s in source if s.unit == arrow.unit and s.target]
         if arrow.kind == "encircle":
-            assert any(
-                all(math.dist(p, t) > 0.5 * gap for p in arrow.points) for t in targets
-            )
+            assert any(all(math.dist(p, t) > 0.5 * gap for p in arrow.points) for t in targets)
             continue
         assert min(abs(math.dist(arrow.points[-1], t) - gap) for t in targets) < 1.0
 
@@ -203,7 +199,9 @@ def test_a_place_beyond_the_fortress_is_approached_from_the_valley(
     day: Chapter, plan: MapData, arrows: tuple[DrawnArrow, ...]
 ) -> None:
     arrow = next(
-        a for a in arrows if a.step == _step(day, "night-retreat") and a.unit.get("en") == "Regiment 102"
+        a
+        for a in arrows
+        if a.step == _step(day, "night-retreat") and a.unit.get("en") == "Regiment 102"
     )
     centre = (plan.view_width / 2, plan.view_height / 2)
     assert math.dist(arrow.points[0], centre) < math.dist(arrow.points[-1], centre)
@@ -258,6 +256,17 @@ def test_a_figure_is_read_as_its_number_and_written_back_exactly(text: str, numb
     assert count is not None and count.number == number
     assert count.text(number) == text
     assert count.text(0) == "0"
+
+
+def test_a_count_up_starts_at_zero_rises_and_ends_on_the_figure() -> None:
+    count = figure_count("16,200")
+    assert count is not None
+    texts = count.count_up(60)
+    assert texts[0] == "0" and texts[-1] == "16,200" and len(texts) == 61
+    values = [int(t.replace(",", "")) for t in texts]
+    assert values == sorted(values)
+    small = figure_count("5")
+    assert small is not None and small.count_up(60) == ["0", "1", "2", "3", "4", "5"]
 
 
 @pytest.mark.parametrize("text", ["All", "Toàn bộ", "16,20", "1,2345", "5 + 57", "", "-3", "1.5"])
@@ -330,8 +339,11 @@ def test_an_arrow_without_a_unit(content: Path, exhibit: Exhibit) -> None:
     path = _day(content)
     step = find_line(path, "- id: hill-a1")
     line = edit_line(
-        path, "- unit: {vi: Trung đoàn 174", "unit: {vi: Trung đoàn 174, en: Regiment 174}",
-        "kind: advance", after=step,
+        path,
+        "- unit: {vi: Trung đoàn 174",
+        "unit: {vi: Trung đoàn 174, en: Regiment 174}",
+        "kind: advance",
+        after=step,
     )
     index = step_index(exhibit, "final-day", "hill-a1")
     only_problem(content, DAY_FILE, line, f"steps[{index}].arrows[0]", "missing 'unit'")
@@ -372,7 +384,10 @@ def test_a_white_flag_with_words(content: Path, exhibit: Exhibit) -> None:
     path = _day(content)
     step = find_line(path, "- id: base-507")
     line = edit_line(
-        path, "flag: {at: base-507", "kind: white}", "kind: white, words: {vi: a, en: b}}",
+        path,
+        "flag: {at: base-507",
+        "kind: white}",
+        "kind: white, words: {vi: a, en: b}}",
         after=step,
     )
     index = step_index(exhibit, "final-day", "base-507")

@@ -20,6 +20,23 @@ QtObject {
     readonly property color gold: "#e9b949"
     readonly property color focus: "#7fc4ff"
 
+    // The final day. Movements on the plan: an advance (4:1 on the plan's
+    // floor, 3:1 on its hills) and a retreat, each on a dark casing; a
+    // window of time on the dial: a soft shade, edged in a colour 4.8:1
+    // against the face; the flags.
+    readonly property color advance: "#ff6b5b"
+    readonly property color retreat: "#a9d2f5"
+    readonly property color casing: "#15120e"
+    readonly property color dialFace: "#f7f1e5"
+    readonly property color dialInk: "#231d16"
+    readonly property color windowShade: "#f0d48a"
+    readonly property color windowEdge: "#b5462f"
+    readonly property color flagRed: "#da251d"
+    readonly property color flagStar: "#ffde00"
+    readonly property color flagWhite: "#f7f5ef"
+    readonly property color flagPole: "#d8cfbf"
+    readonly property color bunker: "#6b604c"
+
     // Targets scale with the window but never below what a fingertip can hit
     // (about 7 mm), so a 720p kiosk screen keeps usable buttons.
     readonly property real touchTarget: Math.round(Math.max(48, 64 * scale))

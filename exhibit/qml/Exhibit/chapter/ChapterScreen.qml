@@ -4,10 +4,13 @@ import Exhibit.Backend
 
 // A chapter: the stage (map or clock) beside the step's label in landscape,
 // above it in portrait. A horizontal swipe on the label moves between steps.
+// The clock of the final day is the exhibit's centrepiece: its stage takes
+// more of the width, and its label is the event told beside it (EventPanel).
 Item {
     id: screen
 
     readonly property bool portrait: height > width
+    readonly property bool clock: StoryBackend.stageKind === "clock"
 
     Stage {
         id: stage
@@ -15,13 +18,14 @@ Item {
         x: Theme.margin
         y: 0
         width: screen.portrait ? screen.width - 2 * Theme.margin
-                               : Math.round((screen.width - 2 * Theme.margin) * 0.58)
+                               : Math.round((screen.width - 2 * Theme.margin) * (screen.clock ? 0.68 : 0.58))
         // In portrait the stage takes what the step's label leaves, between
         // two fifths and a little over half of the height.
         height: screen.portrait
                 ? Math.round(Math.max(screen.height * 0.4,
-                                      Math.min(screen.height * 0.56,
-                                               screen.height - Theme.margin - panel.implicitHeight)))
+                                      Math.min(screen.height * (screen.clock ? 0.5 : 0.56),
+                                               screen.height - Theme.margin
+                                               - panelLoader.implicitHeight)))
                 : screen.height
     }
 
@@ -37,10 +41,14 @@ Item {
                                : screen.width - x - Theme.margin
         height: screen.height - y
 
-        StepPanel {
-            id: panel
+        Loader {
+            id: panelLoader
             width: parent.width
+            height: screen.clock ? parent.height : implicitHeight
+            sourceComponent: screen.clock ? eventPanel : stepPanel
         }
+        Component { id: stepPanel; StepPanel {} }
+        Component { id: eventPanel; EventPanel { fillsHeight: !screen.portrait } }
 
         DragHandler {
             id: swipe

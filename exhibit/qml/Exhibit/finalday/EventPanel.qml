@@ -1,0 +1,190 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import Exhibit
+import Exhibit.Backend
+
+// The text beside the clock: the event told as who, where and what, its
+// key figure set large where it has one (600 prisoners), and the flag over
+// the bunker at the step that raises it. The column is centred in the
+// height it is given, so it never ends in a blank half. The campaign's
+// totals are counted on the stage (Finale), not repeated here.
+Item {
+    id: panel
+
+    // Whether the panel is given its height (beside the stage) rather than
+    // taking the height it needs (below it).
+    property bool fillsHeight: true
+    readonly property var step: StoryBackend.step
+    readonly property string positionKey: StoryBackend.chapterId + "/" + StoryBackend.stepIndex
+    readonly property var figures: ClockBackend.isTotals ? [] : DayPlanBackend.figures
+    readonly property var victoryFlag: DayPlanBackend.flags.find(f => f.current && f.kind === "victory") ?? null
+
+    implicitHeight: column.implicitHeight
+
+    onPositionKeyChanged: {
+        if (Theme.reducedMotion) {
+            enter.stop()
+            column.x = 0
+            column.opacity = 1
+        } else {
+            enter.restart()
+        }
+        flagRise.restart()
+    }
+
+    ParallelAnimation {
+        id: enter
+        NumberAnimation {
+            target: column; property: "x"
+            from: 48 * Theme.scale * (StoryBackend.direction >= 0 ? 1 : -1); to: 0
+            duration: Theme.gentle; easing.type: Easing.OutCubic
+        }
+        NumberAnimation {
+            target: column; property: "opacity"
+            from: 0; to: 1; duration: Theme.gentle; easing.type: Easing.OutCubic
+        }
+    }
+
+    // The flag climbs its pole once the hands have reached the hour.
+    property real flagRaised: 1
+    SequentialAnimation {
+        id: flagRise
+        PropertyAction { target: panel; property: "flagRaised"; value: Theme.reducedMotion ? 1 : 0 }
+        PauseAnimation { duration: Theme.reducedMotion ? 0 : ClockBackend.sweepMs }
+        NumberAnimation {
+            target: panel; property: "flagRaised"; to: 1
+            duration: Theme.reducedMotion ? 0 : 1400; easing.type: Easing.OutCubic
+        }
+    }
+
+    Column {
+        id: column
+        width: panel.width
+        y: Math.max(0, Math.round((panel.height - implicitHeight) / 2))
+        spacing: Theme.spacing
+        layer.enabled: enter.running
+
+        Text {
+            id: meta
+            objectName: "stepMeta"
+            textFormat: Text.PlainText
+            width: parent.width
+            visible: text.length > 0
+            text: (panel.step.places ?? []).join(" · ")
+            color: Theme.gold
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.labelSize
+            font.weight: Font.DemiBold
+            wrapMode: Text.WordWrap
+        }
+        Text {
+            id: title
+            objectName: "stepTitle"
+            textFormat: Text.PlainText
+            width: parent.width
+            text: panel.step.title ?? ""
+            color: Theme.text
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.headingSize
+            font.weight: Font.Bold
+            lineHeight: 1.1
+            wrapMode: Text.WordWrap
+        }
+        Row {
+            id: whoRow
+            visible: who.text.length > 0
+            spacing: Math.round(Theme.spacing / 2)
+            // The colour of the unit's arrows on the plan.
+            Rectangle {
+                anchors.verticalCenter: parent.verticalCenter
+                width: Math.round(Theme.labelSize * 0.9)
+                height: Math.max(4, Math.round(6 * Theme.scale))
+                radius: height / 2
+                color: Theme.advance
+                border.color: Theme.casing
+                visible: DayPlanBackend.arrows.some(a => a.current)
+            }
+            Text {
+                id: who
+                objectName: "stepWho"
+                textFormat: Text.PlainText
+                width: column.width - x
+                text: panel.step.who ?? ""
+                color: Theme.textMuted
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.labelSize
+                font.weight: Font.DemiBold
+                wrapMode: Text.WordWrap
+            }
+        }
+        Text {
+            id: body
+            objectName: "stepBody"
+            width: parent.width
+            text: panel.step.body ?? ""
+            textFormat: Text.PlainText
+            color: Theme.text
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.bodySize
+            lineHeight: 1.3
+            wrapMode: Text.WordWrap
+        }
+        Repeater {
+            model: panel.figures
+            delegate: Row {
+                id: figure
+                required property var modelData
+                spacing: Theme.spacing
+                objectName: "keyFigure"
+                Text {
+                    objectName: "keyFigureValue"
+                    textFormat: Text.PlainText
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: figure.modelData.value
+                    color: Theme.gold
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Math.round(Theme.displaySize * 1.3)
+                    font.weight: Font.Bold
+                    font.features: { "tnum": 1 }
+                }
+                Text {
+                    textFormat: Text.PlainText
+                    anchors.verticalCenter: parent.verticalCenter
+                    width: column.width - x
+                    text: figure.modelData.label
+                    color: Theme.text
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.labelSize
+                    font.weight: Font.Medium
+                    wrapMode: Text.WordWrap
+                }
+            }
+        }
+        FlagBanner {
+            objectName: "flagBanner"
+            // Given a height (beside the stage), as large as the height the
+            // text leaves; else (below it) a fixed size.
+            readonly property real room: panel.fillsHeight
+                ? panel.height - meta.height - title.height - whoRow.height - body.height
+                  - source.height - 5 * column.spacing
+                : Math.round(440 * Theme.scale * 0.62)
+            visible: panel.victoryFlag !== null && room > Theme.touchTarget * 2
+            width: Math.min(parent.width, Math.round(440 * Theme.scale), room / 0.62)
+            height: visible ? Math.round(width * 0.62) : 0
+            words: panel.victoryFlag ? panel.victoryFlag.words : ""
+            raised: panel.flagRaised
+        }
+        Text {
+            id: source
+            objectName: "stepSource"
+            textFormat: Text.PlainText
+            width: parent.width
+            text: UiBackend.strings.source_label + ": " + (panel.step.source ?? "")
+            color: Theme.textMuted
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.smallSize
+            font.italic: true
+            wrapMode: Text.WordWrap
+        }
+    }
+}
