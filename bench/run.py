@@ -5,7 +5,8 @@
 
 Each benchmark is a module in bench/ with a ``run(...) -> dict`` function,
 loaded by path: startup.py (start-up against a bare Qt Quick window, language
-toggle), clock.py (the final-day clock's frame rate and idle CPU) and soak.py
+toggle), clock.py (the final-day clock's frame rate with and without its arrows, and
+idle CPU) and soak.py
 (random visitor actions: errors, warnings, memory). A benchmark that is
 missing or fails gives nulls for its figures and its error under ``errors``;
 the others still run. The figures are printed, never judged: this exits 0.
@@ -31,7 +32,15 @@ BENCH_DIR = Path(__file__).resolve().parent
 #: by the benchmark that produces them.
 FIGURES: dict[str, tuple[str, ...]] = {
     "startup": ("startup_ratio", "startup_ms", "bare_ms", "toggle_ms"),
-    "clock": ("clock_fps", "clock_p95_ms", "paused_cpu_pct"),
+    "clock": (
+        "clock_fps",
+        "clock_p95_ms",
+        "render_p95_ms",
+        "paused_cpu_pct",
+        "clock_fps_no_arrows",
+        "render_p95_ms_no_arrows",
+        "render_p95_ratio",
+    ),
     "soak": ("rss_mb", "soak_rss_growth_mb"),
 }
 #: Soak figures reported under a ``soak_`` prefix (the rest stay in its own output).

@@ -15,7 +15,7 @@ Item {
     required property real minute
     // {start, end} minutes of the event's window, or {} for an exact time.
     property var window: ({})
-    // How much of the window is drawn (0..1): it opens as the hands arrive.
+    // How much of the window is drawn (0..1).
     property real windowShown: 1
     readonly property bool windowed: window.start !== undefined
 
@@ -31,13 +31,12 @@ Item {
         height: face.size
         anchors.centerIn: parent
 
-        // The dial never changes while the hands turn: drawn once into a
-        // layer, it is not redrawn on every frame of a sweep.
+        // The dial: plain items, no layer. On the software renderer a layer
+        // would be painted again, whole, on every frame of a sweep; without
+        // one only the part of the dial the hands pass over is.
         Item {
             id: art
             anchors.fill: parent
-            layer.enabled: true
-            layer.smooth: true
 
             Rectangle {
                 anchors.fill: parent
@@ -62,8 +61,6 @@ Item {
                         height: tick.hour ? face.size * 0.065 : face.size * 0.03
                         x: -width / 2
                         y: -face.size * 0.455
-                        // Rounded, so not opaque: the software renderer leaves a
-                        // layer's background black when it holds an opaque rectangle.
                         radius: width / 2
                         color: face.ink
                         antialiasing: true

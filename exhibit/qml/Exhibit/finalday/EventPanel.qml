@@ -21,29 +21,10 @@ Item {
 
     implicitHeight: column.implicitHeight
 
-    onPositionKeyChanged: {
-        if (Theme.reducedMotion) {
-            enter.stop()
-            column.x = 0
-            column.opacity = 1
-        } else {
-            enter.restart()
-        }
-        flagRise.restart()
-    }
-
-    ParallelAnimation {
-        id: enter
-        NumberAnimation {
-            target: column; property: "x"
-            from: 48 * Theme.scale * (StoryBackend.direction >= 0 ? 1 : -1); to: 0
-            duration: Theme.gentle; easing.type: Easing.OutCubic
-        }
-        NumberAnimation {
-            target: column; property: "opacity"
-            from: 0; to: 1; duration: Theme.gentle; easing.type: Easing.OutCubic
-        }
-    }
+    // A new event's words replace the last at once: the clock and the plan
+    // carry the motion, and a sliding column would be redrawn on every frame
+    // of the hands' sweep.
+    onPositionKeyChanged: flagRise.restart()
 
     // The flag climbs its pole once the hands have reached the hour.
     property real flagRaised: 1
@@ -62,7 +43,6 @@ Item {
         width: panel.width
         y: Math.max(0, Math.round((panel.height - implicitHeight) / 2))
         spacing: Theme.spacing
-        layer.enabled: enter.running
 
         Text {
             id: meta

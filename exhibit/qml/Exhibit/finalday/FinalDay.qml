@@ -36,6 +36,7 @@ Item {
     // The event on show, and whether the hands have arrived at it.
     property int shownIndex: -1
     readonly property bool arrived: progress >= 1 && !fade.running
+    readonly property bool moving: move.running || fade.running
 
     // While the hands travel forward to an event, the plan still shows the
     // day as it was: each stronghold falls, and the event's places light up,
@@ -160,6 +161,9 @@ Item {
         shownIndex = index
         move.stop()
         fade.stop()
+        // The plan's image takes the new trace (and, going back, loses the
+        // arrows of the steps left) before the hands set off.
+        planCache.scheduleUpdate()
         clockLayer.opacity = 1
         fromMinute = shownMinute
         toMinute = ClockBackend.minute
@@ -233,14 +237,15 @@ Item {
                                        upper.height - readoutHeight - Theme.spacing))
             height: upper.height
 
-            // The sky is behind the clock only, so while the hands sweep
-            // the plan beside is not redrawn with it.
+            // The sky of the hour the hands show: it turns when they arrive,
+            // not on every frame of their sweep, which would redraw the whole
+            // panel each frame on the software renderer.
             SkyBackground {
                 id: sky
                 objectName: "clockSky"
                 anchors.fill: parent
                 radius: Theme.radius
-                minute: day.shownMinute
+                minute: day.progress >= 1 ? day.toMinute : day.fromMinute
                 keyframes: ClockBackend.skyKeyframes
             }
 
@@ -264,7 +269,6 @@ Item {
                         anchors.fill: parent
                         minute: day.shownMinute
                         window: ClockBackend.window
-                        windowShown: day.progress
                         Accessible.name: readout.spoken
                         // At the day's end the totals take the clock's place.
                         visible: opacity > 0
@@ -313,17 +317,17 @@ Item {
             clip: true
 
             // Each stronghold as it stands once the current event has
-            // happened; scrubbing back restores the earlier states. The
-            // plan is drawn once into a layer: while the arrows draw over
-            // it, it is not redrawn.
+            // happened; scrubbing back restores the earlier states. The plan
+            // and the earlier steps' arrows (the trace) are painted into an
+            // image that is kept while the hands travel (`live` is off), so
+            // that what changes from frame to frame, the current step's
+            // arrows, is painted over it alone: on the software renderer a
+            // live plan would be painted again, whole, on every frame.
             Item {
-                id: planLayer
+                id: planContent
                 anchors.fill: parent
                 anchors.margins: Math.round(Theme.spacing / 2)
-                layer.enabled: true
 
-                // Opaque under the whole layer: the software renderer does not
-                // clear a layer's background.
                 Rectangle {
                     anchors.fill: parent
                     color: Theme.surface
@@ -356,18 +360,45 @@ Item {
                     originX: width / 2 - centreX * pixelScale
                     originY: height / 2 - centreY * pixelScale
                 }
+
+                // The trace: every earlier step's arrows, faint.
+                Repeater {
+                    id: traceRepeater
+                    model: DayPlanBackend.arrows.filter(a => !a.current)
+                    delegate: PlanArrow {
+                        named: false
+                        width: planContent.width
+                        height: planContent.height
+                        drawn: 1
+                        appear: 1
+                        pixelScale: plan.pixelScale
+                        originX: plan.originX
+                        originY: plan.originY
+                    }
+                }
             }
 
-            // Who moved where: every step's arrows so far; the current
-            // step's draw themselves as the hands go.
+            ShaderEffectSource {
+                id: planCache
+                objectName: "planCache"
+                anchors.fill: planContent
+                sourceItem: planContent
+                hideSource: true
+                // Painted again when the plan changes, never while the hands
+                // travel (but while it opens out to the whole fortress).
+                live: !day.moving || day.viewMoving
+            }
+
+            // Who moved where at this step: its arrows draw themselves as the
+            // hands go; and the flags raised so far.
             Item {
                 id: arrowLayer
                 objectName: "planArrows"
-                anchors.fill: planLayer
+                anchors.fill: planContent
 
                 Repeater {
                     id: arrowRepeater
-                    model: DayPlanBackend.arrows
+                    model: DayPlanBackend.arrows.filter(a => a.current)
                     delegate: PlanArrow {
                         named: day.arrived
                         width: arrowLayer.width

@@ -14,8 +14,10 @@ Item {
     required property var figures
     // Set true once the hands have arrived: the count starts then.
     property bool running: false
-    // How far the count has gone, in milliseconds since it started.
+    // How far the count has gone, in milliseconds since it started; with
+    // reduced motion, all the way at once.
     property real counted: 0
+    readonly property real shownCount: Theme.reducedMotion && running ? totalMs : counted
 
     // Each figure counts for countMs, starting staggerMs after the one before.
     readonly property int countMs: 1400
@@ -25,6 +27,10 @@ Item {
 
     onRunningChanged: restart()
     onFiguresChanged: restart()
+    Connections {
+        target: Theme
+        function onReducedMotionChanged(): void { finale.restart() }
+    }
 
     function restart(): void {
         count.stop()
@@ -63,7 +69,7 @@ Item {
                 required property var modelData
                 required property int index
                 // This figure's share of the count, eased so it slows into place.
-                readonly property real own: Math.max(0, Math.min(1, (finale.counted - index * finale.staggerMs)
+                readonly property real own: Math.max(0, Math.min(1, (finale.shownCount - index * finale.staggerMs)
                                                                     / finale.countMs))
                 readonly property real eased: 1 - Math.pow(1 - own, 3)
                 readonly property var texts: modelData.countUp

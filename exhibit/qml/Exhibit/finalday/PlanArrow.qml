@@ -37,9 +37,25 @@ Item {
                                                    : null
     opacity: current ? appear : 0.45
 
-    // The line in screen pixels, and the running length along it.
-    readonly property var screenPoints: modelData.points.map(p => Qt.point(originX + p[0] * pixelScale,
-                                                                           originY + p[1] * pixelScale))
+    // The box the whole arrow fits in, in pixels over the plan: the Shape is
+    // only that big, so while it draws only that part of the plan is
+    // painted again, not the whole plan.
+    readonly property rect box: {
+        const pts = modelData.points
+        if (pts.length === 0)
+            return Qt.rect(0, 0, 0, 0)
+        let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity
+        for (const p of pts) {
+            x0 = Math.min(x0, p[0]); y0 = Math.min(y0, p[1])
+            x1 = Math.max(x1, p[0]); y1 = Math.max(y1, p[1])
+        }
+        const pad = headSize + lineWidth
+        return Qt.rect(Math.floor(originX + x0 * pixelScale - pad), Math.floor(originY + y0 * pixelScale - pad),
+                       Math.ceil((x1 - x0) * pixelScale + 2 * pad), Math.ceil((y1 - y0) * pixelScale + 2 * pad))
+    }
+    // The line in pixels inside that box, and the running length along it.
+    readonly property var screenPoints: modelData.points.map(p => Qt.point(originX + p[0] * pixelScale - box.x,
+                                                                           originY + p[1] * pixelScale - box.y))
     readonly property var runs: {
         const runs = [0]
         const pts = screenPoints
@@ -113,7 +129,10 @@ Item {
     }
 
     Shape {
-        anchors.fill: parent
+        x: arrow.box.x
+        y: arrow.box.y
+        width: arrow.box.width
+        height: arrow.box.height
 
         ShapePath {
             strokeColor: Theme.casing
