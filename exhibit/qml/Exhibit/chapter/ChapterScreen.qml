@@ -24,7 +24,7 @@ Item {
         // two fifths and a little over half of the height.
         height: screen.portrait
                 ? Math.round(Math.max(screen.height * 0.4,
-                                      Math.min(screen.height * (screen.clock ? 0.5 : 0.56),
+                                      Math.min(screen.height * 0.56,
                                                screen.height - Theme.margin
                                                - panelLoader.implicitHeight)))
                 : screen.height

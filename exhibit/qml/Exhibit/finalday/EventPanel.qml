@@ -38,25 +38,18 @@ Item {
         }
     }
 
+    // A short event is set larger, so the column is not mostly empty.
+    readonly property real bodySize: {
+        const length = (step.body ?? "").length
+        return Math.round(Theme.bodySize * (length < 170 ? 1.25 : length < 260 ? 1.1 : 1))
+    }
+
     Column {
         id: column
         width: panel.width
         y: Math.max(0, Math.round((panel.height - implicitHeight) / 2))
         spacing: Theme.spacing
 
-        Text {
-            id: meta
-            objectName: "stepMeta"
-            textFormat: Text.PlainText
-            width: parent.width
-            visible: text.length > 0
-            text: (panel.step.places ?? []).join(" · ")
-            color: Theme.gold
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.labelSize
-            font.weight: Font.DemiBold
-            wrapMode: Text.WordWrap
-        }
         Text {
             id: title
             objectName: "stepTitle"
@@ -70,33 +63,87 @@ Item {
             lineHeight: 1.1
             wrapMode: Text.WordWrap
         }
-        Row {
-            id: whoRow
-            visible: who.text.length > 0
-            spacing: Math.round(Theme.spacing / 2)
-            // The colour of the unit's arrows on the plan.
-            Rectangle {
-                anchors.verticalCenter: parent.verticalCenter
-                width: Math.round(Theme.labelSize * 0.9)
-                height: Math.max(4, Math.round(6 * Theme.scale))
-                radius: height / 2
-                color: Theme.advance
-                border.color: Theme.casing
-                visible: DayPlanBackend.arrows.some(a => a.current)
+
+        // Who and where, as a small table: the caption, then the names.
+        Grid {
+            id: facts
+            columns: 2
+            columnSpacing: Theme.spacing
+            rowSpacing: Math.round(Theme.spacing / 2)
+            readonly property real captionWidth: Math.max(whoCaption.implicitWidth, whereCaption.implicitWidth)
+
+            Text {
+                id: whoCaption
+                objectName: "whoCaption"
+                visible: who.visible
+                textFormat: Text.PlainText
+                width: facts.captionWidth
+                text: UiBackend.strings.who_label ?? ""
+                color: Theme.gold
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.smallSize
+                font.weight: Font.DemiBold
+                font.capitalization: Font.AllUppercase
+                topPadding: Math.round((Theme.labelSize - Theme.smallSize) * 0.6)
+            }
+            Row {
+                id: whoRow
+                visible: who.visible
+                spacing: Math.round(Theme.spacing / 2)
+                // The colour of the unit's arrows on the plan.
+                Rectangle {
+                    anchors.verticalCenter: who.lineCount > 1 ? undefined : parent.verticalCenter
+                    y: Math.round(Theme.labelSize * 0.6)
+                    width: Math.round(Theme.labelSize * 0.9)
+                    height: Math.max(4, Math.round(6 * Theme.scale))
+                    radius: height / 2
+                    color: Theme.advance
+                    border.color: Theme.casing
+                    visible: DayPlanBackend.arrows.some(a => a.current)
+                }
+                Text {
+                    id: who
+                    objectName: "stepWho"
+                    visible: text.length > 0
+                    textFormat: Text.PlainText
+                    width: column.width - facts.captionWidth - facts.columnSpacing - x
+                    text: panel.step.who ?? ""
+                    color: Theme.text
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.labelSize
+                    font.weight: Font.DemiBold
+                    wrapMode: Text.WordWrap
+                }
             }
             Text {
-                id: who
-                objectName: "stepWho"
+                id: whereCaption
+                objectName: "whereCaption"
+                visible: meta.visible
                 textFormat: Text.PlainText
-                width: column.width - x
-                text: panel.step.who ?? ""
-                color: Theme.textMuted
+                width: facts.captionWidth
+                text: UiBackend.strings.places_label ?? ""
+                color: Theme.gold
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.smallSize
+                font.weight: Font.DemiBold
+                font.capitalization: Font.AllUppercase
+                topPadding: Math.round((Theme.labelSize - Theme.smallSize) * 0.6)
+            }
+            Text {
+                id: meta
+                objectName: "stepMeta"
+                textFormat: Text.PlainText
+                width: column.width - facts.captionWidth - facts.columnSpacing
+                visible: text.length > 0
+                text: (panel.step.places ?? []).join(" · ")
+                color: Theme.text
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.labelSize
-                font.weight: Font.DemiBold
+                font.weight: Font.Medium
                 wrapMode: Text.WordWrap
             }
         }
+
         Text {
             id: body
             objectName: "stepBody"
@@ -105,7 +152,7 @@ Item {
             textFormat: Text.PlainText
             color: Theme.text
             font.family: Theme.fontFamily
-            font.pixelSize: Theme.bodySize
+            font.pixelSize: panel.bodySize
             lineHeight: 1.3
             wrapMode: Text.WordWrap
         }
@@ -145,8 +192,8 @@ Item {
             // Given a height (beside the stage), as large as the height the
             // text leaves; else (below it) a fixed size.
             readonly property real room: panel.fillsHeight
-                ? panel.height - meta.height - title.height - whoRow.height - body.height
-                  - source.height - 5 * column.spacing
+                ? panel.height - title.height - facts.height - body.height
+                  - source.height - 4 * column.spacing
                 : Math.round(440 * Theme.scale * 0.62)
             visible: panel.victoryFlag !== null && room > Theme.touchTarget * 2
             width: Math.min(parent.width, Math.round(440 * Theme.scale), room / 0.62)

@@ -58,6 +58,12 @@ Item {
             if (item && item.labelRect)
                 rects.push(item.labelRect)
         }
+        return rects.concat(flagRects)
+    }
+    property var heldOverlay: []
+    // Where the flags are (pixels over the plan): the arrows' names keep off.
+    readonly property var flagRects: {
+        const rects = []
         for (let j = 0; j < flagRepeater.count; ++j) {
             const flag = flagRepeater.itemAt(j)
             if (flag)
@@ -65,7 +71,6 @@ Item {
         }
         return rects
     }
-    property var heldOverlay: []
 
     function syncPlan(): void {
         const states = holdPlan ? ClockBackend.statesBefore : ClockBackend.states
@@ -233,7 +238,7 @@ Item {
             id: clockArea
             objectName: "clockArea"
             readonly property real readoutHeight: readout.implicitHeight
-            width: Math.round(Math.min(upper.width * (day.tall ? 0.56 : 0.6),
+            width: Math.round(Math.min(upper.width * (day.tall ? 0.52 : 0.6),
                                        upper.height - readoutHeight - Theme.spacing))
             height: upper.height
 
@@ -389,21 +394,18 @@ Item {
                 live: !day.moving || day.viewMoving
             }
 
-            // Who moved where at this step: its arrows draw themselves as the
-            // hands go; and the flags raised so far.
+            // The flags raised so far; and who moved where at this step: its
+            // arrows draw themselves as the hands go, their names off the flags.
             Item {
                 id: arrowLayer
                 objectName: "planArrows"
                 anchors.fill: planContent
 
                 Repeater {
-                    id: arrowRepeater
-                    model: DayPlanBackend.arrows.filter(a => a.current)
-                    delegate: PlanArrow {
-                        named: day.arrived
-                        width: arrowLayer.width
-                        height: arrowLayer.height
-                        drawn: day.progress
+                    id: flagRepeater
+                    model: DayPlanBackend.flags
+                    delegate: PlanFlag {
+                        raised: day.arrived ? 1 : 0
                         appear: day.appear
                         pixelScale: plan.pixelScale
                         originX: plan.originX
@@ -412,10 +414,14 @@ Item {
                 }
 
                 Repeater {
-                    id: flagRepeater
-                    model: DayPlanBackend.flags
-                    delegate: PlanFlag {
-                        raised: day.arrived ? 1 : 0
+                    id: arrowRepeater
+                    model: DayPlanBackend.arrows.filter(a => a.current)
+                    delegate: PlanArrow {
+                        named: day.arrived
+                        avoid: day.flagRects
+                        width: arrowLayer.width
+                        height: arrowLayer.height
+                        drawn: day.progress
                         appear: day.appear
                         pixelScale: plan.pixelScale
                         originX: plan.originX

@@ -17,8 +17,10 @@ Item {
     // How far the current step's arrow is drawn (0..1); and how opaque it is.
     required property real drawn
     required property real appear
-    // Whether the unit's name is shown (once the hands have arrived).
+    // Whether the unit's name is shown (once the hands have arrived), and the
+    // rectangles (pixels over the plan) the name keeps off: the flags.
     required property bool named
+    property var avoid: []
     // The plan's view: screen pixels per view unit and where its origin lands.
     required property real pixelScale
     required property real originX
@@ -161,14 +163,31 @@ Item {
         }
     }
 
-    // The unit's name behind the tail, on a plate, while the step is current.
+    // The unit's name on a plate by the tail, while the step is current:
+    // behind the tail if there is room, else beside it, off the flags.
     Rectangle {
         id: plate
         objectName: "arrowLabel"
         readonly property real gap: Math.round(6 * Theme.scale)
         readonly property real tailX: arrow.originX + arrow.modelData.labelX * arrow.pixelScale
         readonly property real tailY: arrow.originY + arrow.modelData.labelY * arrow.pixelScale
-        readonly property real reach: Math.max(width, height) / 2 + gap
+        readonly property point spot: {
+            const hx = arrow.modelData.headingX, hy = arrow.modelData.headingY
+            const back = Math.abs(hx) * width / 2 + Math.abs(hy) * height / 2 + gap
+            const side = Math.abs(hy) * width / 2 + Math.abs(hx) * height / 2 + gap
+            const centres = [Qt.point(tailX - hx * back, tailY - hy * back),
+                             Qt.point(tailX - hy * side, tailY + hx * side),
+                             Qt.point(tailX + hy * side, tailY - hx * side)]
+            const free = c => {
+                const r = Qt.rect(c.x - width / 2, c.y - height / 2, width, height)
+                return r.x >= 0 && r.y >= 0 && r.x + r.width <= arrow.width && r.y + r.height <= arrow.height
+                    && !arrow.avoid.some(a => r.x < a.x + a.width && a.x < r.x + r.width
+                                             && r.y < a.y + a.height && a.y < r.y + r.height)
+            }
+            const chosen = centres.find(free) ?? centres[0]
+            return Qt.point(Math.max(0, Math.min(arrow.width - width, chosen.x - width / 2)),
+                            Math.max(0, Math.min(arrow.height - height, chosen.y - height / 2)))
+        }
         visible: arrow.current && arrow.named && arrow.modelData.unit.length > 0
         width: label.implicitWidth + 2 * gap
         height: label.implicitHeight + gap
@@ -176,10 +195,8 @@ Item {
         color: Qt.alpha(Theme.casing, 0.88)
         border.color: arrow.colour
         border.width: Math.max(1, Math.round(2 * Theme.scale))
-        x: Math.max(0, Math.min(arrow.width - width,
-                                tailX - arrow.modelData.headingX * reach - width / 2))
-        y: Math.max(0, Math.min(arrow.height - height,
-                                tailY - arrow.modelData.headingY * reach - height / 2))
+        x: spot.x
+        y: spot.y
 
         Text {
             id: label
