@@ -21,13 +21,13 @@ Item {
         width: screen.portrait ? screen.width - 2 * Theme.margin
                                : Math.round((screen.width - 2 * Theme.margin) * (screen.clock ? 0.68 : 0.58))
         // In portrait the stage takes what the step's label leaves, between
-        // two fifths and a little over half of the height.
-        height: screen.portrait
-                ? Math.round(Math.max(screen.height * 0.4,
-                                      Math.min(screen.height * 0.56,
-                                               screen.height - Theme.margin
-                                               - panelLoader.implicitHeight)))
-                : screen.height
+        // two fifths and a little over half of the height; the clock keeps
+        // one size through the day, so it does not jump from step to step.
+        height: !screen.portrait ? screen.height
+              : screen.clock ? Math.round(screen.height * 0.52)
+              : Math.round(Math.max(screen.height * 0.4,
+                                    Math.min(screen.height * 0.56,
+                                             screen.height - Theme.margin - panelLoader.implicitHeight)))
     }
 
     Item {
@@ -49,7 +49,7 @@ Item {
             sourceComponent: screen.clock ? eventPanel : stepPanel
         }
         Component { id: stepPanel; StepPanel {} }
-        Component { id: eventPanel; EventPanel { fillsHeight: !screen.portrait } }
+        Component { id: eventPanel; EventPanel {} }
 
         DragHandler {
             id: swipe

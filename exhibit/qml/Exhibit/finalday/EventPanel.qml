@@ -11,9 +11,6 @@ import Exhibit.Backend
 Item {
     id: panel
 
-    // Whether the panel is given its height (beside the stage) rather than
-    // taking the height it needs (below it).
-    property bool fillsHeight: true
     readonly property var step: StoryBackend.step
     readonly property string positionKey: StoryBackend.chapterId + "/" + StoryBackend.stepIndex
     readonly property var figures: ClockBackend.isTotals ? [] : DayPlanBackend.figures
@@ -189,12 +186,10 @@ Item {
         }
         FlagBanner {
             objectName: "flagBanner"
-            // Given a height (beside the stage), as large as the height the
-            // text leaves; else (below it) a fixed size.
-            readonly property real room: panel.fillsHeight
-                ? panel.height - title.height - facts.height - body.height
-                  - source.height - 4 * column.spacing
-                : Math.round(440 * Theme.scale * 0.62)
+            // As large as the height the text leaves (the panel is given its
+            // height, beside the clock or under it).
+            readonly property real room: panel.height - title.height - facts.height - body.height
+                                         - source.height - 4 * column.spacing
             visible: panel.victoryFlag !== null && room > Theme.touchTarget * 2
             width: Math.min(parent.width, Math.round(440 * Theme.scale), room / 0.62)
             height: visible ? Math.round(width * 0.62) : 0

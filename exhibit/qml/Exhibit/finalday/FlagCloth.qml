@@ -13,7 +13,7 @@ Item {
     required property string kind
     property string words: ""
     // Words are written only if they would be at least this tall.
-    property real minimumWordSize: Theme.smallSize
+    property real minimumWordSize: Math.round(Theme.smallSize * 0.8)
 
     readonly property bool victory: kind === "victory"
     readonly property real wave: height * 0.06
@@ -74,10 +74,10 @@ Item {
         objectName: "flagWords"
         visible: cloth.worded
         textFormat: Text.PlainText
-        x: cloth.width * 0.06
-        width: cloth.width * 0.88
-        y: cloth.height * 0.08
-        height: cloth.height * 0.34
+        x: cloth.width * 0.08
+        width: cloth.width * 0.84
+        y: cloth.height * 0.07
+        height: cloth.height * 0.36
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
         text: cloth.words.toUpperCase()
@@ -85,7 +85,11 @@ Item {
         font.family: Theme.fontFamily
         font.pixelSize: cloth.wordSize
         font.weight: Font.Bold
-        fontSizeMode: Text.HorizontalFit
-        minimumPixelSize: Math.round(cloth.wordSize * 0.6)
+        // On one line if it fits, else on two; never past the cloth's edge.
+        wrapMode: Text.WordWrap
+        maximumLineCount: 2
+        lineHeight: 0.95
+        fontSizeMode: Text.Fit
+        minimumPixelSize: Math.round(cloth.minimumWordSize * 0.8)
     }
 }
