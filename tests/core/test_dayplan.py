@@ -27,7 +27,7 @@ from exhibit.core.dayplan import (
     plan_arrows,
 )
 from exhibit.core.maps import MapData, build_exhibit_map
-from exhibit.core.model import Chapter, Exhibit
+from exhibit.core.model import Chapter, Exhibit, Text
 from tests.core.test_content import (
     edit_line,
     find_line,
@@ -83,6 +83,11 @@ def _point(plan: MapData, place_id: str) -> tuple[float, float]:
     return (place.x, place.y)
 
 
+def _en(text: Text) -> str:
+    """The English text with its no-break spaces (names kept on one line) as spaces."""
+    return text.get("en").replace("\u00a0", " ")
+
+
 def _short(plan: MapData) -> float:
     return min(plan.view_width, plan.view_height)
 
@@ -112,8 +117,8 @@ def test_each_unit_moves_on_its_place_at_its_step(
 ) -> None:
     step = day.steps[_step(day, step_id)]
     assert any(
-        a.unit.get("en") == unit and a.target == target and a.kind == kind for a in step.arrows
-    ), [(a.unit.get("en"), a.target, a.kind) for a in step.arrows]
+        _en(a.unit) == unit and a.target == target and a.kind == kind for a in step.arrows
+    ), [(_en(a.unit), a.target, a.kind) for a in step.arrows]
 
 
 def test_every_arrow_names_its_unit_in_both_languages(day: Chapter) -> None:
@@ -199,9 +204,7 @@ def test_a_place_beyond_the_fortress_is_approached_from_the_valley(
     day: Chapter, plan: MapData, arrows: tuple[DrawnArrow, ...]
 ) -> None:
     arrow = next(
-        a
-        for a in arrows
-        if a.step == _step(day, "night-retreat") and a.unit.get("en") == "Regiment 102"
+        a for a in arrows if a.step == _step(day, "night-retreat") and _en(a.unit) == "Regiment 102"
     )
     centre = (plan.view_width / 2, plan.view_height / 2)
     assert math.dist(arrow.points[0], centre) < math.dist(arrow.points[-1], centre)
@@ -213,7 +216,7 @@ def test_a_unit_with_two_arrows_at_one_step_is_named_once(
     twin = [a for a in arrows if a.step == _step(day, "bases-508-509")]
     assert [a.labelled for a in twin] == [True, False]
     # The same unit at another step is named again there.
-    assert all(a.labelled for a in arrows if a.unit.get("en") == "Division 304")
+    assert all(a.labelled for a in arrows if _en(a.unit) == "Division 304")
 
 
 # ---------------------------------------------------------------------------
@@ -240,7 +243,7 @@ def test_the_flags_fly_from_their_steps_on(day: Chapter) -> None:
         (victory, "victory", "command-post"),
     ]
     words = raised[1][1].words
-    assert words is not None and words.get("vi") == "Quyết chiến Quyết thắng"
+    assert words is not None and words.get("vi") == "“Quyết chiến Quyết thắng”"
 
 
 # ---------------------------------------------------------------------------
@@ -338,13 +341,10 @@ def test_an_arrow_of_an_unknown_kind(content: Path, exhibit: Exhibit) -> None:
 def test_an_arrow_without_a_unit(content: Path, exhibit: Exhibit) -> None:
     path = _day(content)
     step = find_line(path, "- id: hill-a1")
-    line = edit_line(
-        path,
-        "- unit: {vi: Trung đoàn 174",
-        "unit: {vi: Trung đoàn 174, en: Regiment 174}",
-        "kind: advance",
-        after=step,
-    )
+    line = find_line(path, "- unit:", after=step)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[line - 1] = "      - kind: advance\n"
+    path.write_text("".join(lines), encoding="utf-8")
     index = step_index(exhibit, "final-day", "hill-a1")
     only_problem(content, DAY_FILE, line, f"steps[{index}].arrows[0]", "missing 'unit'")
 

@@ -80,7 +80,9 @@ Item {
         height: cloth.height * 0.36
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
-        text: cloth.words.toUpperCase()
+        // The words as the cloth bears them: the content quotes them, the
+        // flag itself does not.
+        text: cloth.words.replace(/^[\s“”"«»„]+|[\s“”"«»„]+$/g, "").toUpperCase()
         color: Theme.flagStar
         font.family: Theme.fontFamily
         font.pixelSize: cloth.wordSize
