@@ -6,8 +6,9 @@
 Each benchmark is a module in bench/ with a ``run(...) -> dict`` function,
 loaded by path: startup.py (start-up against a bare Qt Quick window, language
 toggle), step.py (tap "next" to the next frame on each chapter, against a bare
-window's frame), clock.py (the final-day clock's frame rate and idle CPU) and
-soak.py (random visitor actions: errors, warnings, memory every 1,000 actions). A benchmark that is
+window's frame), clock.py (the final-day clock's frame rate with and without
+its arrows, and idle CPU) and soak.py (random visitor actions: errors,
+warnings, memory every 1,000 actions). A benchmark that is
 missing or fails gives nulls for its figures and its error under ``errors``;
 the others still run. The figures are printed, never judged: this exits 0.
 Progress goes to stderr, the JSON to stdout.
@@ -40,7 +41,15 @@ FIGURES: dict[str, tuple[str, ...]] = {
         "step_cpu_ms",
         "step_floor_cpu_ms",
     ),
-    "clock": ("clock_fps", "clock_p95_ms", "paused_cpu_pct"),
+    "clock": (
+        "clock_fps",
+        "clock_p95_ms",
+        "render_p95_ms",
+        "paused_cpu_pct",
+        "clock_fps_no_arrows",
+        "render_p95_ms_no_arrows",
+        "render_p95_ratio",
+    ),
     "soak": ("rss_mb", "soak_rss_growth_mb", "soak_rss_tail_growth_mb", "rss_series"),
 }
 #: Soak figures reported under a ``soak_`` prefix (the rest stay in its own output).

@@ -16,11 +16,15 @@ from functools import cache
 from pathlib import Path
 
 from exhibit.core.model import (
+    ARROW_KINDS,
+    FLAG_KINDS,
     PLACE_KINDS,
+    Arrow,
     Chapter,
     EventTime,
     Exhibit,
     Figure,
+    Flag,
     Language,
     MapDef,
     MapKind,
@@ -65,7 +69,6 @@ REQUIRED_STRINGS = (
     "pause",
     "timeline",
     "clock_date",
-    "time_approx",
     "state_attacked",
     "state_taken",
     "state_holding",
@@ -121,6 +124,8 @@ PLAY_SECONDS_RANGE = (5, 3600)
 _SPELLED_AS: dict[tuple[type, str], tuple[str, ...]] = {
     (Place, "point"): ("lat", "lon", "x", "y"),
     (Source, "file"): (),
+    (Arrow, "target"): ("to",),
+    (Arrow, "origin"): ("from",),
 }
 
 
@@ -638,6 +643,8 @@ def _read_step(
     time = _read_time(reader, fields.get("time"))
     states = _read_states(reader, fields.get("states"), places)
     figures = _read_figures(reader, fields.get("figures"))
+    arrows = _read_arrows(reader, fields.get("arrows"), places, map_id)
+    flag = _read_flag(reader, fields.get("flag"), places, map_id)
     if None in (step_id, title, body, source):
         return None
     assert step_id and title and body and source
@@ -655,6 +662,8 @@ def _read_step(
         states=states,
         paths=tuple(paths),
         figures=tuple(figures),
+        arrows=tuple(arrows),
+        flag=flag,
     )
 
 
@@ -743,6 +752,102 @@ def _read_figures(reader: _Reader, node: YNode | None) -> list[Figure]:
         if value is not None and label is not None:
             figures.append(Figure(value, label))
     return figures
+
+
+def _read_place_ref(
+    reader: _Reader, node: YNode | None, places: dict[str, Place], map_id: str | None
+) -> str | None:
+    """One place id on the chapter's map, or None (reported) if it is not one."""
+    place_id = get_id(node, reader.problems)
+    if place_id is None or node is None:
+        return None
+    place = places.get(place_id)
+    if place is None:
+        if reader.unknown(reader.declared_places, place_id):
+            reader.problems.at(node, f"'{place_id}' is not a place in {PLACES_FILE}")
+        return None
+    if map_id is not None and place.map != map_id:
+        reader.problems.at(node, f"'{place_id}' is on map '{place.map}', not '{map_id}'")
+        return None
+    return place_id
+
+
+def _read_arrows(
+    reader: _Reader, node: YNode | None, places: dict[str, Place], map_id: str | None
+) -> list[Arrow]:
+    """The movements a step draws on the plan (see content/README.md, "arrows")."""
+    problems = reader.problems
+    arrows: list[Arrow] = []
+    for item in get_list(node, problems):
+        if not check_keys(item, problems, **record_keys(Arrow)):
+            continue
+        fields = item.value
+        unit = reader.text(fields.get("unit"))
+        kind = get_string(fields.get("kind"), problems) if "kind" in fields else "advance"
+        if kind is not None and kind not in ARROW_KINDS:
+            problems.at(fields["kind"], f"'{kind}' is not one of {', '.join(ARROW_KINDS)}")
+            kind = None
+        has_target, has_along = "to" in fields, "along" in fields
+        if has_target == has_along:
+            problems.at(item, "needs either 'to' (a place) or 'along' (a line place), not both")
+            continue
+        target = _read_place_ref(reader, fields.get("to"), places, map_id)
+        origin = _read_place_ref(reader, fields.get("from"), places, map_id)
+        via = _read_place_refs(reader, fields.get("via"), places, map_id)
+        along = _read_place_ref(reader, fields.get("along"), places, map_id)
+        ok = unit is not None and kind is not None
+        if has_along:
+            for key in ("from", "via"):
+                if key in fields:
+                    problems.at(fields[key], "an arrow 'along' a line takes no 'from' or 'via'")
+                    ok = False
+            if along is not None and not places[along].line:
+                problems.at(fields["along"], f"'{along}' is a place without a line")
+                ok = False
+            ok = ok and along is not None
+        else:
+            ok = ok and target is not None
+            if origin is not None and origin == target:
+                problems.at(fields["from"], "is the place the arrow goes to")
+                ok = False
+            if kind == "encircle" and ("from" in fields or "via" in fields):
+                problems.at(
+                    item, "an 'encircle' arrow rings its place: it takes no 'from' or 'via'"
+                )
+                ok = False
+        if kind == "encircle" and has_along:
+            problems.at(fields["kind"], "an 'encircle' arrow needs 'to', not 'along'")
+            ok = False
+        if not ok:
+            continue
+        assert unit is not None and kind is not None
+        arrows.append(Arrow(unit, kind, target, origin, tuple(via), along))
+    return arrows
+
+
+def _read_flag(
+    reader: _Reader, node: YNode | None, places: dict[str, Place], map_id: str | None
+) -> Flag | None:
+    """The flag a step raises: ``at`` a place, a ``kind``, and a victory flag's ``words``."""
+    problems = reader.problems
+    if node is None or not check_keys(node, problems, **record_keys(Flag)):
+        return None
+    fields = node.value
+    at = _read_place_ref(reader, fields.get("at"), places, map_id)
+    kind = get_string(fields.get("kind"), problems) if "kind" in fields else "victory"
+    if kind is not None and kind not in FLAG_KINDS:
+        problems.at(fields["kind"], f"'{kind}' is not one of {', '.join(FLAG_KINDS)}")
+        kind = None
+    words = reader.text(fields.get("words"))
+    if kind == "victory" and "words" not in fields:
+        problems.at(node, "a victory flag needs the 'words' written on it")
+        return None
+    if kind == "white" and "words" in fields:
+        problems.at(fields["words"], "a white flag carries no words")
+        return None
+    if at is None or kind is None or (kind == "victory" and words is None):
+        return None
+    return Flag(at, kind, words)
 
 
 def _check_time_order(reader: _Reader, nodes: list[YNode], steps: list[Step]) -> None:

@@ -131,6 +131,43 @@ class Figure:
     label: Text
 
 
+#: How an arrow on the plan moves: an advance on a place, a retreat along a
+#: route, or a ring closing round a place (a unit surrounding it).
+ARROW_KINDS = ("advance", "retreat", "encircle")
+
+
+@dataclass(frozen=True)
+class Arrow:
+    """A movement the plan draws at one step: who moved, and where.
+
+    Either ``target`` (with an optional ``origin`` and ``via`` places) or
+    ``along`` (a place that is a line, followed from its first point to its
+    last). Without ``origin`` the arrow shows a direction, not a route: see
+    :mod:`exhibit.core.dayplan`.
+    """
+
+    unit: Text
+    kind: str = "advance"
+    target: str | None = None
+    origin: str | None = None
+    via: tuple[str, ...] = ()
+    along: str | None = None
+
+
+#: The flags a step may raise: the attackers' flag of victory, with words on
+#: it, or a defender's white flag of surrender.
+FLAG_KINDS = ("victory", "white")
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A flag raised over a place at one step (``words``: what a victory flag says)."""
+
+    at: str
+    kind: str = "victory"
+    words: Text | None = None
+
+
 @dataclass(frozen=True)
 class Step:
     """One step of a chapter; on the clock, one event of 7 May 1954.
@@ -154,6 +191,8 @@ class Step:
     states: Mapping[str, StrongholdState] = field(default_factory=dict)
     paths: tuple[str, ...] = ()
     figures: tuple[Figure, ...] = ()
+    arrows: tuple[Arrow, ...] = ()
+    flag: Flag | None = None
 
 
 @dataclass(frozen=True)

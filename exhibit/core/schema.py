@@ -34,10 +34,14 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from exhibit.core import content, settings
 from exhibit.core.model import (
+    ARROW_KINDS,
+    FLAG_KINDS,
     PLACE_KINDS,
+    Arrow,
     Chapter,
     EventTime,
     Exhibit,
+    Flag,
     Language,
     MapDef,
     Place,
@@ -91,6 +95,8 @@ _ID_FIELDS = {
     (Chapter, "id"),
     (Chapter, "map"),
     (Step, "id"),
+    (Arrow, "along"),
+    (Flag, "at"),
 }
 
 _NON_EMPTY = {"type": "string", "pattern": r"\S"}
@@ -293,6 +299,8 @@ _FIELD_EXTRAS: dict[tuple[type, str], dict[str, Any]] = {
     (Place, "kind"): {"enum": list(PLACE_KINDS)},
     (Chapter, "steps"): {"minItems": 1},
     (Chapter, "play_seconds"): _ranged(*content.PLAY_SECONDS_RANGE),
+    (Arrow, "kind"): {"enum": list(ARROW_KINDS)},
+    (Flag, "kind"): {"enum": list(FLAG_KINDS)},
 }
 
 
@@ -302,6 +310,8 @@ _SPELLED_KEYS: dict[tuple[type, str], dict[str, Any]] = {
     (Place, "lon"): _ranged(*content.LON_RANGE),
     (Place, "x"): _ranged(*content.PLAN_RANGE),
     (Place, "y"): _ranged(*content.PLAN_RANGE),
+    (Arrow, "to"): dict(_ID, description="The place the arrow goes to."),
+    (Arrow, "from"): dict(_ID, description="The place it comes from, where the source says."),
 }
 
 #: Rules of a whole record.
@@ -311,6 +321,16 @@ _RECORD_EXTRAS: dict[type, dict[str, Any]] = {
         "dependentRequired": {"lat": ["lon"], "lon": ["lat"], "x": ["y"], "y": ["x"]},
         "anyOf": [{"required": ["lat"]}, {"required": ["x"]}, {"required": ["line"]}],
         "not": {"required": ["lat", "x"]},
+    },
+    # An arrow goes to a place or along a line place; only the first has a from and a via.
+    Arrow: {
+        "oneOf": [
+            {"required": ["to"], "not": {"required": ["along"]}},
+            {
+                "required": ["along"],
+                "not": {"anyOf": [{"required": ["from"]}, {"required": ["via"]}]},
+            },
+        ],
     },
 }
 

@@ -6,14 +6,18 @@ let it play. Everything it needs to know about *time* is decided here, in plain
 Python, so it can be tested without a window:
 
 * where each event sits on the day (:meth:`Timeline.from_chapter`), including
-  the events the source gives no hour for, which get a place for the clock's
-  hands but never an invented displayed time;
-* how long the hands take from one event to the next (:func:`sweep_duration_ms`);
+  the events the source gives no hour for, which get a tick on the timeline
+  bar but never an invented time: the clock shows their window, with the
+  hands at its end (:attr:`TimelineEvent.window`,
+  :attr:`TimelineEvent.hand_minute`);
+* how long the hands take from one event to the next
+  (:func:`sweep_duration_ms`, :func:`move_duration_ms`);
 * when the sky is night, dawn, day, noon and sunset (:data:`SKY_KEYFRAMES`;
   the colours of each, and the blend between them, are the UI's);
 * the state of every stronghold and which escape paths are drawn at any minute
   (:meth:`Timeline.states_at`, :meth:`Timeline.paths_at`);
-* the timeline bar's span, and the autoplay pacing.
+* the timeline bar's span, the event a finger on it lands on
+  (:meth:`Timeline.nearest_event_index`), and the autoplay pacing.
 
 Minutes are minutes after midnight on 7 May 1954, local time, from 0 to 1440.
 Functions that take a minute accept floats so an animation can ask about any
@@ -22,6 +26,7 @@ instant between two events.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -109,13 +114,15 @@ BAR_MARGIN_MINUTES = 60
 
 @dataclass(frozen=True)
 class TimelineEvent:
-    """One step of the chapter, with the minute the clock shows for it.
+    """One step of the chapter: where it sits on the timeline bar, and what the clock shows.
 
-    ``minute`` is where the clock's hands and the timeline bar put the event.
-    For an exact event it is the event's own time; for an event the source
-    gives no hour for (``exact`` is False) it is only a place inside the
-    event's window, chosen so that the clock moves forward through the day,
-    and must never be shown as a time: :meth:`display_time` shows the label.
+    ``minute`` is where the timeline bar puts the event's tick. For an exact
+    event it is the event's own time; for an event the source gives no hour
+    for (``exact`` is False) it is only a place inside the event's window,
+    chosen so that the ticks run forward through the day, and is never shown
+    as a time: the clock shows the window (:attr:`window`) as an arc with the
+    hands at its end (:attr:`hand_minute`), and the readout its label
+    (:meth:`display_time`).
 
     A step without a time (the campaign's totals) is kept so that indexes
     match the chapter's steps; it has ``is_totals`` set and sits at the minute
@@ -130,6 +137,28 @@ class TimelineEvent:
     is_totals: bool = False
     earliest: int | None = None
     latest: int | None = None
+
+    @property
+    def window(self) -> tuple[int, int] | None:
+        """``(start, end)`` minutes of the window the source gives, or None for an exact time."""
+        if self.exact or self.is_totals or self.earliest is None or self.latest is None:
+            return None
+        return (self.earliest, self.latest)
+
+    @property
+    def hand_minute(self) -> int:
+        """Where the clock's hands rest for this event: always a minute the content gives.
+
+        An exact event's own time; for a window, its end ("by 9 am" puts the
+        hands at nine, the window drawn behind them); the totals keep the
+        minute of the day's last event.
+        """
+        window = self.window
+        if window is not None:
+            return window[1]
+        if self.exact and self.earliest is not None:
+            return self.earliest
+        return self.minute
 
     def display_time(self, language: str, fallback: str | None = None) -> str:
         """What to print next to the clock: "HH:MM", the window's label, or "".
@@ -290,8 +319,9 @@ class Timeline:
     per step of the chapter, in the chapter's order, so ``events[i].index ==
     i`` and an event index is a step index; ``changes[i]`` and ``paths[i]``
     are that step's stronghold state changes and the line places it draws.
-    ``strongholds`` and ``path_ids`` list every place they name, in order of
-    first mention.
+    ``strongholds`` lists every place the timed events change, in order of
+    first mention (the totals may name more, shown from the totals on);
+    ``path_ids`` every line place the steps draw.
 
     Everything that depends on the clock is a pure function of the minute, so
     scrubbing backwards restores exactly what was shown before.
@@ -305,7 +335,15 @@ class Timeline:
     path_ids: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
-        strongholds = dict.fromkeys(place for change in self.changes for place in change)
+        # A place the day's events name is holding until its event; one first
+        # named by the totals (a stronghold that fell before this day) is not
+        # shown holding through the day, only taken at the end.
+        timed_changes = (
+            change
+            for event, change in zip(self.events, self.changes, strict=False)
+            if not event.is_totals
+        )
+        strongholds = dict.fromkeys(place for change in timed_changes for place in change)
         path_ids = dict.fromkeys(place for drawn in self.paths for place in drawn)
         object.__setattr__(self, "strongholds", tuple(strongholds))
         object.__setattr__(self, "path_ids", tuple(path_ids))
@@ -405,17 +443,35 @@ class Timeline:
                 break
         return 0 if chosen is None else chosen
 
+    def nearest_event_index(self, minute: float) -> int:
+        """The event whose tick on the timeline bar is nearest to ``minute``.
+
+        What a finger lands on when it taps or lets go of the bar, and what
+        the clock, the plan and the text follow while it drags: the event
+        whose tick the handle is over. Of two ticks equally near, the later
+        one. The totals step has no tick and is never chosen.
+        """
+        chosen: int | None = None
+        best = math.inf
+        for event in self.timed_events:
+            distance = abs(event.minute - minute)
+            if distance <= best:
+                chosen, best = event.index, distance
+        return 0 if chosen is None else chosen
+
     # -- what the map shows --
 
     def states_at(self, minute: float) -> dict[str, StrongholdState]:
         """Every stronghold any event names, as it stands at ``minute``.
 
         A stronghold is holding until its first event; after that it is what
-        the latest event at or before ``minute`` made it.
+        the latest event at or before ``minute`` made it. The totals have no
+        time: what they change is shown only at the totals
+        (:meth:`states_after_event`).
         """
         states = dict.fromkeys(self.strongholds, StrongholdState.HOLDING)
         for event, change in zip(self.events, self.changes, strict=False):
-            if event.minute <= minute:
+            if event.minute <= minute and not event.is_totals:
                 states.update(change)
         return states
 
@@ -490,3 +546,16 @@ def sweep_duration_ms(from_minute: float, to_minute: float, reduced_motion: bool
         return FADE_MS
     gap = abs(to_minute - from_minute)
     return int(min(SWEEP_MAX_MS, SWEEP_MIN_MS + round(gap * SWEEP_MS_PER_MINUTE)))
+
+
+def move_duration_ms(from_minute: float, to_minute: float, reduced_motion: bool = False) -> int:
+    """How long a move from one event to another takes on the clock stage.
+
+    The hands' sweep (:func:`sweep_duration_ms`); when they have nowhere to go
+    (two events of the same window, or a window ending at the next event's
+    hour) the move still takes :data:`SWEEP_MIN_MS`, so what the new event
+    draws on the plan is seen to happen. With reduced motion, a short fade.
+    """
+    if reduced_motion:
+        return FADE_MS
+    return sweep_duration_ms(from_minute, to_minute) or SWEEP_MIN_MS

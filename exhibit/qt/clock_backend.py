@@ -6,28 +6,35 @@ translates the story's position into what the clock shows (the minute the
 hands go to, how long they take, the readout, the strongholds' states, the
 escape paths) using :mod:`exhibit.core.timeline`, which decides all of it.
 
-The hands' motion lives in QML: ``minute`` is the target the QML animates to
-over ``sweepMs``. Python runs once per event, never once per frame. Autoplay is
-one single-shot timer per event, paced by :meth:`Timeline.play_schedule`.
+The hands' motion lives in QML: ``minute`` is where they rest (always a
+minute the content gives: an exact time, or the end of the event's window,
+drawn as ``window``), and ``sweepMs`` how long the move there takes (a move
+between two events takes time even when the hands stay put, so what the new
+event draws on the plan is seen to happen). Python runs once per event, never
+once per frame. Autoplay is one single-shot timer per event, paced by
+:meth:`Timeline.play_schedule`.
 
 While the hands travel forward to an event, the plan beside them still shows
-the day as it was (``planStates``, ``planPaths``, ``planHighlighted``): each
-stronghold falls, and the event's places light up, as the clock reaches its
-hour. QML says when the hands arrive (:meth:`handsArrived`); at the latest
-the plan catches up when the sweep would have ended.
+the day as it was (``planStates``, ``planPaths``, ``planHighlighted``, and
+``planHeld`` is true): each stronghold falls, and the event's places light
+up, as the clock reaches its hour. QML says when the hands arrive
+(:meth:`handsArrived`); at the latest the plan catches up when the move would
+have ended.
 
-While a visitor drags the timeline bar, ``scrubbing`` is true and the hands
-follow ``scrubMinute`` directly; the story moves to the event at the finger, so
-the step panel and the strongholds follow.
+While a visitor drags the timeline bar, ``scrubbing`` is true and the story
+moves to the event whose tick is nearest the finger, so the hands, the plan
+and the step panel follow event by event, with no sweep; letting go leaves
+the visitor on that event. The bar's proportion (minutes to pixels) is
+QML's: this backend gives minutes (``barStart``, ``barEnd``, ``tickMinute``,
+``eventMarks``) and takes the minute under the finger.
 
-Every property has its own signal (``scrubbing`` and ``scrubMinute`` share
-``scrubChanged``), emitted only when its value changes.
+Every property has its own signal, emitted only when its value changes.
 """
 
 from __future__ import annotations
 
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
@@ -62,19 +69,15 @@ _ARRIVAL_GRACE_MS = 250
 class ClockBackend(Published):
     """The final day's clock: where the hands go, what the readout says, what has fallen."""
 
-    GROUPS: ClassVar[dict[str, str]] = {
-        "scrubbing": "scrubChanged",
-        "scrubMinute": "scrubChanged",
-    }
-
     activeChanged = Signal()
     eventIndexChanged = Signal()
     minuteChanged = Signal()
+    windowChanged = Signal()
+    tickMinuteChanged = Signal()
     sweepMsChanged = Signal()
     sweepKindChanged = Signal()
     displayTimeChanged = Signal()
     exactChanged = Signal()
-    approxTextChanged = Signal()
     isTotalsChanged = Signal()
     playingChanged = Signal()
     dateTextChanged = Signal()
@@ -84,8 +87,8 @@ class ClockBackend(Published):
     planStatesChanged = Signal()
     planPathsChanged = Signal()
     planHighlightedChanged = Signal()
-    #: The finger on the timeline bar moved (``scrubbing``, ``scrubMinute``).
-    scrubChanged = Signal()
+    planHeldChanged = Signal()
+    scrubbingChanged = Signal()
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -96,7 +99,6 @@ class ClockBackend(Published):
         self._playing = False
         self._auto_move = False
         self._scrubbing = False
-        self._scrub_minute = 0.0
         self._last_minute: float | None = self._current_minute()
         # While the hands travel forward, the plan shows the event before.
         self._shown_index: int | None = self._current_index()
@@ -140,8 +142,9 @@ class ClockBackend(Published):
         return timeline.events[index]
 
     def _current_minute(self) -> float | None:
+        """Where the hands rest for the current event (a minute the content gives)."""
         event = self._event()
-        return None if event is None else float(event.minute)
+        return None if event is None else float(event.hand_minute)
 
     def _current_index(self) -> int | None:
         event = self._event()
@@ -150,18 +153,19 @@ class ClockBackend(Published):
     def _on_position(self, _position: Position) -> None:
         minute = self._current_minute()
         previous = self._last_minute
+        current = self._current_index()
         if minute is None:
             self._scrubbing = False
-        if minute is None or self._scrubbing or previous is None:
-            self._sweep_ms = 0  # scrubbing, or arriving from another chapter: no sweep
+        if minute is None or self._scrubbing or previous is None or current == self._shown_index:
+            # Scrubbing, arriving from another chapter, or staying: no move.
+            self._sweep_ms = 0
         else:
             reduced = self._session.reduced_motion
-            self._sweep_ms = _day().sweep_duration_ms(previous, minute, reduced)
+            self._sweep_ms = _day().move_duration_ms(previous, minute, reduced)
         self._last_minute = minute
-        current = self._current_index()
-        forward = minute is not None and previous is not None and minute > previous
-        if forward and self._sweep_ms > 0 and self._shown_index is not None:
-            self._plan_index = self._shown_index
+        shown = self._shown_index
+        if current is not None and shown is not None and current > shown and self._sweep_ms > 0:
+            self._plan_index = shown
             self._arrival.start(self._sweep_ms + _ARRIVAL_GRACE_MS)
         else:
             self._plan_index = current
@@ -220,18 +224,16 @@ class ClockBackend(Published):
             planStates=self._states_after(self._plan_index),
             planPaths=self._paths_after(self._plan_index),
             planHighlighted=self._place_ids_of(self._plan_index),
+            planHeld=self._plan_index != self._shown_index,
             active=event is not None,
             eventIndex=event.index if event else 0,
             sweepMs=self._sweep_ms,
             sweepKind=_day().FADE if session.reduced_motion else _day().SWEEP,
-            minute=float(event.minute) if event else 0.0,
+            minute=float(event.hand_minute) if event else 0.0,
+            window=self._window(event),
+            tickMinute=float(event.minute) if event else 0.0,
             displayTime=event.display_time(language, fallback) if event else "",
             exact=bool(event and event.exact),
-            approxText=(
-                session.text("time_approx")
-                if event is not None and not event.exact and not event.is_totals
-                else ""
-            ),
             isTotals=bool(event and event.is_totals),
             playing=self._playing,
             dateText=session.text("clock_date"),
@@ -239,8 +241,13 @@ class ClockBackend(Published):
             barEnd=timeline.end_minute if timeline else 0,
             eventMarks=self._event_marks(timeline),
             scrubbing=self._scrubbing,
-            scrubMinute=self._scrub_minute,
         )
+
+    @staticmethod
+    def _window(event: TimelineEvent | None) -> dict[str, int]:
+        """``{start, end}`` minutes of the event's window, or ``{}`` for an exact time."""
+        window = event.window if event else None
+        return {"start": window[0], "end": window[1]} if window else {}
 
     def _states_after(self, index: int | None) -> dict[str, str]:
         timeline = self.timeline
@@ -280,6 +287,9 @@ class ClockBackend(Published):
                 "minute": event.minute,
                 "label": event.display_time(language, fallback),
                 "exact": event.exact,
+                # The window's span on the bar (an exact event's is its tick).
+                "from": (event.window or (event.minute,))[0],
+                "to": (event.window or (event.minute,))[-1],
             }
             for event in timeline.timed_events
         ]
@@ -287,22 +297,25 @@ class ClockBackend(Published):
     #: Whether the visitor is in a chapter told on the clock.
     active = published(bool, "active", activeChanged)
     eventIndex = published(int, "eventIndex", eventIndexChanged)
-    #: Where the hands go: minutes after midnight of the current event.
+    #: Where the hands rest for the current event: minutes after midnight,
+    #: always a minute the content gives (for a window, its end).
     minute = published(float, "minute", minuteChanged)
+    #: ``{start, end}`` minutes of the event's window, drawn on the dial; ``{}`` if exact.
+    window = published("QVariantMap", "window", windowChanged)
+    #: Where the current event's tick is on the timeline bar (its placed minute).
+    tickMinute = published(float, "tickMinute", tickMinuteChanged)
     #: How long the hands take to get there (0: no sweep, jump).
     sweepMs = published(int, "sweepMs", sweepMsChanged)
     #: "sweep", or "fade" with reduced motion.
     sweepKind = published(str, "sweepKind", sweepKindChanged)
     displayTime = published(str, "displayTime", displayTimeChanged)
     exact = published(bool, "exact", exactChanged)
-    #: The "approx." mark for an event the source gives no hour for, else "".
-    approxText = published(str, "approxText", approxTextChanged)
     isTotals = published(bool, "isTotals", isTotalsChanged)
     playing = published(bool, "playing", playingChanged)
     dateText = published(str, "dateText", dateTextChanged)
     barStart = published(int, "barStart", barStartChanged)
     barEnd = published(int, "barEnd", barEndChanged)
-    #: [{index, minute, label, exact}]: the day's events, for the timeline bar.
+    #: [{index, minute, label, exact, from, to}]: the day's events, for the timeline bar.
     eventMarks = published("QVariantList", "eventMarks", eventMarksChanged)
     #: [{minute, phase}]: the sky's keyframes; Theme gives each phase its colours.
     skyKeyframes = constant("QVariantList", "skyKeyframes")
@@ -312,8 +325,10 @@ class ClockBackend(Published):
     planPaths = published("QVariantList", "planPaths", planPathsChanged)
     #: The places the plan lights.
     planHighlighted = published("QVariantList", "planHighlighted", planHighlightedChanged)
-    scrubbing = published(bool, "scrubbing", scrubChanged)
-    scrubMinute = published(float, "scrubMinute", scrubChanged)
+    #: Whether the plan still shows the event before, while the hands travel.
+    planHeld = published(bool, "planHeld", planHeldChanged)
+    #: Whether a finger is on the timeline bar.
+    scrubbing = published(bool, "scrubbing", scrubbingChanged)
 
     # -- moves --------------------------------------------------------------
 
@@ -356,14 +371,13 @@ class ClockBackend(Published):
 
     @Slot(float)
     def scrubToMinute(self, minute: float) -> None:
-        """The finger on the timeline bar is at ``minute`` (kept within the bar's span)."""
+        """The finger on the timeline bar is at ``minute``: to the event whose tick is nearest."""
         timeline = self.timeline
         if timeline is None:
             return
         self.pause()
         self._scrubbing = True
-        self._scrub_minute = min(max(minute, timeline.start_minute), timeline.end_minute)
-        index = timeline.event_index_at(self._scrub_minute)
+        index = timeline.nearest_event_index(minute)
         if index != self._session.story.position.step:
             self._session.story.go_to_step(index)  # refreshes
         else:
@@ -371,13 +385,9 @@ class ClockBackend(Published):
 
     @Slot()
     def endScrub(self) -> None:
-        """The finger is lifted: the hands go to the current event's own minute."""
+        """The finger is lifted: the visitor stays on the event whose tick was nearest it."""
         if not self._scrubbing:
             return
         self._scrubbing = False
-        minute = self._current_minute()
-        if minute is not None:
-            self._sweep_ms = _day().sweep_duration_ms(
-                self._scrub_minute, minute, self._session.reduced_motion
-            )
+        self._sweep_ms = 0
         self._refresh()

@@ -121,6 +121,10 @@ class MapBackend(Published):
         self._selected = ""  # a card belongs to the step it was opened in
         self._refresh()
 
+    def plan_data(self) -> MapData | None:
+        """The valley plan's drawable data (the final day draws on it too)."""
+        return self.map_data(self._plan_map_id)
+
     @property
     def _current_map_id(self) -> str:
         chapter = self._session.story.chapter

@@ -12,7 +12,7 @@ Declare each property with its own signal::
     stepIndex = published(int, "stepIndex", stepIndexChanged)
 
 Values that always change together may share one signal: list them in the
-class's ``GROUPS`` (``{"scrubMinute": "scrubChanged", ...}``); the group's
+class's ``GROUPS`` (``{"strings": "languageChanged", ...}``); the group's
 signal then goes out once when any of them changes.
 
 A backend listens to the session through :meth:`Published.guarded`: an

@@ -1,8 +1,8 @@
 """Which backend talks to which: the backends of one exhibit window, made and connected.
 
 :func:`install` makes the backends for a session and puts them in the
-registry QML's singletons come from. The map and clock backends are made
-only when the chapters are first needed (after the title screen's first
+registry QML's singletons come from. The map, clock and day-plan backends
+are made only when the chapters are first needed (after the title screen's first
 frame, or at once when the exhibit opens on a chapter), which keeps start-up
 close to a bare Qt Quick window's; every backend module is imported here,
 before any QML loads, because Qt does not see a type registered after its
@@ -10,7 +10,9 @@ QML module was imported.
 
 A newcomer looking for a concern finds it by file name: ``ui_backend``
 (language, UI words), ``story_backend`` (where the visitor is),
-``map_backend``, ``clock_backend``, ``mode_backend`` (keys, blanking, the
+``map_backend``, ``clock_backend`` (the final day's clock),
+``dayplan_backend`` (the final day's arrows, flags and totals),
+``mode_backend`` (keys, blanking, the
 window's shape), ``kiosk_backend`` (idle notice, attract loop, staff PIN),
 ``presenter_backend`` (current and next step, notes) and ``input_filter``
 (every press and key, before any item).
@@ -24,6 +26,7 @@ from exhibit.core.session import Session
 from exhibit.core.settings import Settings
 from exhibit.qt import registry
 from exhibit.qt.clock_backend import ClockBackend
+from exhibit.qt.dayplan_backend import DayPlanBackend
 from exhibit.qt.input_filter import InputFilter
 from exhibit.qt.kiosk_backend import KioskBackend
 from exhibit.qt.map_backend import MapBackend
@@ -49,6 +52,7 @@ class Backends:
         self.registry = registry.Registry()
         self.registry.add_lazy(ClockBackend, lambda: ClockBackend(session))
         self.registry.add_lazy(MapBackend, lambda: MapBackend(session, font_family))
+        self.registry.add_lazy(DayPlanBackend, lambda: DayPlanBackend(session, self.maps.plan_data))
         self.ui = UiBackend(session, font_family, self.prepare_chapters)
         self.story = StoryBackend(session)
         self.presenter = PresenterBackend(session)
@@ -68,9 +72,14 @@ class Backends:
         session.on_position(lambda p: None if p.on_title else self.ui.prepareChapters())
 
     def prepare_chapters(self) -> None:
-        """Make the backends only the chapters use."""
+        """Make the backends only the chapters use.
+
+        The clock is made before the day's plan, so it hears of a move first:
+        it holds the plan as it was (``planHeld``) before the arrows change.
+        """
         self.registry.get(ClockBackend)
         self.registry.get(MapBackend)
+        self.registry.get(DayPlanBackend)
 
     @property
     def clock(self) -> ClockBackend:
@@ -79,6 +88,10 @@ class Backends:
     @property
     def maps(self) -> MapBackend:
         return self.registry.get(MapBackend)
+
+    @property
+    def dayplan(self) -> DayPlanBackend:
+        return self.registry.get(DayPlanBackend)
 
     def attach(self, window: QWindow) -> None:
         """The exhibit's window: its input, its shape."""

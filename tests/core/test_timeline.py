@@ -29,6 +29,7 @@ from exhibit.core.timeline import (
     SWEEP_MIN_MS,
     Timeline,
     format_clock,
+    move_duration_ms,
     place_minutes,
     sweep_duration_ms,
 )
@@ -75,6 +76,12 @@ def step(
 
 def chapter(*steps: Step, play_seconds: float | None = None) -> Chapter:
     return Chapter("final-day", text("day"), text("intro"), "valley", steps, play_seconds)
+
+
+def day_of(times: list[EventTime], totals: bool = False) -> Chapter:
+    """A chapter of one step per time, and the totals after them if asked."""
+    steps = [step(f"e{n}", time) for n, time in enumerate(times)]
+    return chapter(*steps, *([step("totals", None)] if totals else []))
 
 
 def synthetic_day() -> Chapter:
@@ -247,6 +254,55 @@ def test_display_time_shows_digits_only_for_exact_events() -> None:
     assert events[6].display_time("vi") == "the night (vi)"
     assert not re.search(r"\d:\d\d", events[6].display_time("en"))
     assert events[-1].display_time("en") == ""
+
+
+def test_the_hands_rest_on_a_minute_the_content_gives() -> None:
+    times = [exact("04:00"), window("04:00", "09:00"), window("14:00", "17:15"), exact("17:15")]
+    timeline = Timeline.from_chapter(day_of(times, totals=True))
+    hands = [e.hand_minute for e in timeline.events]
+    assert hands == [hm("04:00"), hm("09:00"), hm("17:15"), hm("17:15"), hm("17:15")]
+    assert [e.window for e in timeline.events] == [
+        None,
+        (hm("04:00"), hm("09:00")),
+        (hm("14:00"), hm("17:15")),
+        None,
+        None,
+    ]
+    # The tick on the bar is inside the window, but the hands never go there.
+    assert timeline.events[1].minute not in (hm("04:00"), hm("09:00"))
+
+
+def test_a_finger_lands_on_the_nearest_tick() -> None:
+    timeline = Timeline.from_chapter(
+        day_of([exact("04:00"), window("04:00", "09:00"), exact("09:00"), exact("17:15")])
+    )
+    ticks = [e.minute for e in timeline.events]
+    assert ticks == [hm("04:00"), hm("06:30"), hm("09:00"), hm("17:15")]
+    for index, tick in enumerate(ticks):
+        assert timeline.nearest_event_index(tick) == index
+        assert timeline.nearest_event_index(tick - 0.01) == index
+        assert timeline.nearest_event_index(tick + 0.01) == index
+    assert timeline.nearest_event_index(hm("07:44")) == 1
+    assert timeline.nearest_event_index(hm("07:46")) == 2
+    assert timeline.nearest_event_index(hm("07:45")) == 2  # halfway: the later
+    assert timeline.nearest_event_index(0) == 0
+    assert timeline.nearest_event_index(DAY_MINUTES) == 3
+
+
+@given(st.floats(min_value=0, max_value=DAY_MINUTES))
+def test_the_nearest_tick_is_never_farther_than_another(minute: float) -> None:
+    timeline = Timeline.from_chapter(
+        day_of([exact("04:00"), window("04:00", "09:00"), exact("09:00"), exact("22:00")])
+    )
+    chosen = timeline.events[timeline.nearest_event_index(minute)]
+    assert all(abs(chosen.minute - minute) <= abs(e.minute - minute) for e in timeline.events)
+
+
+def test_a_move_takes_time_even_when_the_hands_stay() -> None:
+    assert move_duration_ms(hm("09:00"), hm("09:00")) == SWEEP_MIN_MS
+    assert move_duration_ms(hm("04:00"), hm("09:00")) == sweep_duration_ms(hm("04:00"), hm("09:00"))
+    assert move_duration_ms(hm("09:00"), hm("09:00"), reduced_motion=True) == FADE_MS
+    assert move_duration_ms(hm("04:00"), hm("22:00"), reduced_motion=True) == FADE_MS
 
 
 def test_format_clock() -> None:
@@ -536,16 +592,24 @@ def test_real_day_command_post_is_taken_at_a_quarter_past_five(real_day: Timelin
     assert cp.exact and cp.minute == hm("17:15") and cp.display_time("vi") == "17:15"
 
 
-def test_real_day_escape_path_is_drawn_only_from_the_night_event(real_day: Timeline) -> None:
-    night = next(
-        e for e in real_day.events if not e.exact and "hong-cum-escape" in real_day.paths[e.index]
-    )
+def test_real_day_night_retreat_is_a_window_under_a_night_sky(real_day: Timeline) -> None:
+    night = next(e for e in real_day.events if e.step_id == "night-retreat")
+    assert night.window == (hm("17:15"), hm("22:00"))
     assert hm("17:15") < night.minute < hm("22:00")
+    assert night.hand_minute == hm("22:00")
     assert _phase_at(night.minute) == (NIGHT, NIGHT)  # "taking advantage of the darkness"
-    assert "hong-cum-escape" not in real_day.paths_at(night.minute - 1)
-    assert "hong-cum-escape" not in real_day.paths_after_event(night.index - 1)
-    assert "hong-cum-escape" in real_day.paths_at(night.minute)
-    assert "hong-cum-escape" in real_day.paths_at(hm("22:00"))
+
+
+def test_real_day_strongholds_that_fell_before_the_day_are_not_shown_holding(
+    real_day: Timeline,
+) -> None:
+    totals = real_day.events[-1]
+    assert "doc-lap" not in real_day.strongholds
+    assert all("doc-lap" not in real_day.states_after_event(e.index) for e in real_day.timed_events)
+    assert "doc-lap" not in real_day.states_at(DAY_MINUTES)
+    final = real_day.states_after_event(totals.index)
+    assert final["doc-lap"] is TAKEN
+    assert set(final.values()) == {TAKEN}
 
 
 def test_real_day_events_keep_their_windows_and_order(real_day: Timeline) -> None:

@@ -69,12 +69,14 @@ QtObject {
     readonly property color river: "#4f8fbf"
     readonly property color riverLit: "#8cc7f0"
 
-    // The clock of 7 May 1954 and its sky, phase by phase (the core says
-    // which phase the sky is in at which minute; the sky blends between).
-    readonly property color clockDial: "#f7f1e5"
-    readonly property color clockRim: "#3a3026"
-    readonly property color clockInk: "#231d16"
-    readonly property color clockApprox: "#8a3b2c"
+    // The clock of 7 May 1954: its dial; a window of time on the dial, a
+    // soft shade edged in a colour 4.8:1 against the face; and its sky, phase
+    // by phase (the core says which phase the sky is in at which minute; the
+    // sky blends between).
+    readonly property color dialFace: "#f7f1e5"
+    readonly property color dialInk: "#231d16"
+    readonly property color windowShade: "#f0d48a"
+    readonly property color windowEdge: "#b5462f"
     readonly property color star: "#fdf6e3"
     readonly property color skyNightTop: "#0b1026"
     readonly property color skyNightBottom: "#1c2541"
@@ -86,6 +88,17 @@ QtObject {
     readonly property color skyNoonBottom: "#bcd7ec"
     readonly property color skySunsetTop: "#3a3d68"
     readonly property color skySunsetBottom: "#d47a52"
+
+    // The final day's plan. Movements: an advance (4:1 on the plan's floor,
+    // 3:1 on its hills) and a retreat, each on a dark casing; the flags.
+    readonly property color advance: "#ff6b5b"
+    readonly property color retreat: "#a9d2f5"
+    readonly property color casing: "#15120e"
+    readonly property color flagRed: "#da251d"
+    readonly property color flagStar: "#ffde00"
+    readonly property color flagWhite: "#f7f5ef"
+    readonly property color flagPole: "#d8cfbf"
+    readonly property color bunker: "#6b604c"
 
     // Targets scale with the window but never below what a fingertip can hit
     // (about 7 mm), so a 720p kiosk screen keeps usable buttons.

@@ -1,13 +1,17 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Exhibit
 import Exhibit.Backend
 
 // A chapter: the stage (map or clock) beside the step's label in landscape,
 // above it in portrait. A horizontal swipe on the label moves between steps.
+// The clock of the final day is the exhibit's centrepiece: its stage takes
+// more of the width, and its label is the event told beside it (EventPanel).
 Item {
     id: screen
 
     readonly property bool portrait: height > width
+    readonly property bool clock: StoryBackend.stageKind === "clock"
 
     Stage {
         id: stage
@@ -15,14 +19,15 @@ Item {
         x: Theme.margin
         y: 0
         width: screen.portrait ? screen.width - 2 * Theme.margin
-                               : Math.round((screen.width - 2 * Theme.margin) * 0.58)
+                               : Math.round((screen.width - 2 * Theme.margin) * (screen.clock ? 0.68 : 0.58))
         // In portrait the stage takes what the step's label leaves, between
-        // two fifths and a little over half of the height.
-        height: screen.portrait
-                ? Math.round(Math.max(screen.height * 0.4,
-                                      Math.min(screen.height * 0.56,
-                                               screen.height - Theme.margin - panel.implicitHeight)))
-                : screen.height
+        // two fifths and a little over half of the height; the clock keeps
+        // one size through the day, so it does not jump from step to step.
+        height: !screen.portrait ? screen.height
+              : screen.clock ? Math.round(screen.height * 0.52)
+              : Math.round(Math.max(screen.height * 0.4,
+                                    Math.min(screen.height * 0.56,
+                                             screen.height - Theme.margin - panelLoader.implicitHeight)))
     }
 
     Item {
@@ -37,10 +42,14 @@ Item {
                                : screen.width - x - Theme.margin
         height: screen.height - y
 
-        StepPanel {
-            id: panel
+        Loader {
+            id: panelLoader
             width: parent.width
+            height: screen.clock ? parent.height : implicitHeight
+            sourceComponent: screen.clock ? eventPanel : stepPanel
         }
+        Component { id: stepPanel; StepPanel {} }
+        Component { id: eventPanel; EventPanel {} }
 
         DragHandler {
             id: swipe
