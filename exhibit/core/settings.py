@@ -15,21 +15,24 @@ can try a mode or a screen without editing it.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from exhibit.core.pin import is_valid_hash
+from exhibit.core.pin import hash_problem
 from exhibit.core.yamlsource import (
     Problems,
+    TextRule,
     YNode,
     check_keys,
     get_bool,
     get_id,
     get_number,
-    get_string,
+    get_text,
     read_yaml,
 )
 
@@ -57,6 +60,12 @@ ATTRACT_STEP_RANGE: Final = (3, 120)
 FIGURES_RETENTION_RANGE: Final = (1, 3650)
 # The figures database's largest size, in MB; past it the figures stop, the exhibit does not.
 FIGURES_MAX_MB_RANGE: Final = (1, 100_000)
+
+# The longest text each setting may hold.
+MODE_WORD: Final = TextRule(40)
+SCREEN_NAME: Final = TextRule(100)  # as the system reports it: "HDMI-1", a monitor's model
+PATH: Final = TextRule(4096)  # a folder's or file's path, as long as Linux allows
+PIN_HASH: Final = TextRule(200)
 
 
 @dataclass(frozen=True)
@@ -127,7 +136,7 @@ FIELDS: Final = tuple(f.name for f in dataclasses.fields(Settings))
 
 
 def _mode(node: YNode, problems: Problems) -> str | None:
-    value = get_string(node, problems)
+    value = get_text(node, problems, MODE_WORD)
     if value is None:
         return None
     if value not in MODES:
@@ -157,17 +166,14 @@ _number_in = _seconds
 
 
 def _pin_hash(node: YNode, problems: Problems) -> str | None:
-    value = get_string(node, problems)
+    value = get_text(node, problems, PIN_HASH)
     if value is None:
         return None
-    if not is_valid_hash(value):
-        problems.at(
-            node,
-            "is not a PIN hash (expected pbkdf2-sha256$ITERATIONS$SALT$HASH; "
-            "make one with: exhibit --hash-pin)",
-        )
+    problem = hash_problem(value)
+    if problem is not None:
+        problems.at(node, problem)
         return None
-    return value.strip()
+    return value
 
 
 def _screen(node: YNode, problems: Problems) -> int | str | None:
@@ -178,18 +184,18 @@ def _screen(node: YNode, problems: Problems) -> int | str | None:
             return None
         return value
     if isinstance(value, str):
-        return get_string(node, problems)
+        return get_text(node, problems, SCREEN_NAME)
     problems.at(node, "should be a screen index (0, 1, ...) or a screen name")
     return None
 
 
 def _path(node: YNode, problems: Problems) -> str | None:
-    return get_string(node, problems)
+    return get_text(node, problems, PATH)
 
 
 def _choice(choices: tuple[str, ...]) -> Callable[[YNode, Problems], str | None]:
     def read(node: YNode, problems: Problems) -> str | None:
-        value = get_string(node, problems)
+        value = get_text(node, problems, MODE_WORD)
         if value is not None and value not in choices:
             problems.at(node, f"'{value}' is not one of {', '.join(choices)}")
             return None
@@ -300,3 +306,25 @@ def apply_overrides(settings: Settings, **overrides: Any) -> Settings:
     if problems:
         raise ValueError("\n".join(f"{p.field}: {p.message}" for p in problems.items))
     return dataclasses.replace(settings, **values)
+
+
+def permission_warnings(path: Path, settings: Settings) -> list[str]:
+    """What is unsafe about who may read or change the settings file (empty if nothing).
+
+    The file holds the staff PIN's hash: a short PIN falls to an offline
+    search of its hash in seconds, so only the kiosk's own user may read it.
+    Anyone who can change it can set their own PIN.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return []
+    warnings: list[str] = []
+    if mode & stat.S_IWOTH:
+        warnings.append(f"{path}: every user of this machine can change it; run: chmod 600 {path}")
+    if mode & stat.S_IROTH and settings.admin_pin_hash is not None:
+        warnings.append(
+            f"{path}: every user of this machine can read the staff PIN's hash in it; "
+            f"run: chmod 600 {path}"
+        )
+    return warnings

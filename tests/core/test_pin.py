@@ -12,9 +12,11 @@ from hypothesis import strategies as st
 from exhibit.core.pin import (
     DEFAULT_DELAYS,
     DEFAULT_ITERATIONS,
+    MAX_ITERATIONS,
     Outcome,
     PinGate,
     hash_pin,
+    hash_problem,
     is_valid_hash,
     main_hash_pin,
     validate_pin,
@@ -278,3 +280,17 @@ def test_hash_pin_interrupted() -> None:
 def test_hash_pin_arguments(capsys: pytest.CaptureFixture[str]) -> None:
     assert main_hash_pin(["--help"], stdin=io.StringIO()) == 0
     assert main_hash_pin(["--bogus"], stdin=io.StringIO()) == 2
+
+
+# ---------------------------------------------------------------------------
+# Iterations are bounded, and the wait survives a restart.
+
+
+def test_iterations_are_bounded_so_a_pin_entry_cannot_freeze_the_screen() -> None:
+    slow = STORED.replace(f"${FAST}$", "$5000000$")
+    assert not is_valid_hash(slow)
+    problem = hash_problem(slow)
+    assert problem is not None and "5000000 iterations" in problem and "600000" in problem
+    assert is_valid_hash(STORED.replace(f"${FAST}$", f"${MAX_ITERATIONS}$"))
+    with pytest.raises(ValueError):
+        hash_pin(PIN, iterations=MAX_ITERATIONS + 1)
