@@ -30,16 +30,16 @@ def load_or_report(content_dir: Path, *, use_cache: bool = True) -> Exhibit | No
     Unchanged content comes from the cache of the last validation; the YAML
     reader is only imported when something must be read.
     """
-    key = content_cache.content_key(content_dir, ASSETS_DIR) if use_cache else ""
+    cache_dir = content_cache.default_cache_dir()
     if use_cache:
-        cached = content_cache.load_cached(key, content_cache.default_cache_dir())
+        cached = content_cache.load_cached(content_dir, ASSETS_DIR, cache_dir)
         if cached is not None:
             return cached
-    from exhibit.core.content import load_content
+    from exhibit.core.content import read_content
     from exhibit.core.yamlsource import ContentError
 
     try:
-        exhibit = load_content(content_dir, ASSETS_DIR)
+        loaded = read_content(content_dir, ASSETS_DIR)
     except ContentError as error:
         print(
             f"The content in {content_dir} has {len(error.problems)} problem(s):", file=sys.stderr
@@ -48,8 +48,8 @@ def load_or_report(content_dir: Path, *, use_cache: bool = True) -> Exhibit | No
             print(f"  {problem}", file=sys.stderr)
         return None
     if use_cache:
-        content_cache.store(key, content_cache.default_cache_dir(), exhibit)
-    return exhibit
+        content_cache.store(loaded, content_dir, ASSETS_DIR, cache_dir)
+    return loaded.exhibit
 
 
 def prepare_qt_environment(offscreen: bool) -> None:

@@ -52,7 +52,7 @@ def test_screenshot_twice_uses_the_content_cache_and_draws_the_same(tmp_path):
     first, second = tmp_path / "first.png", tmp_path / "second.png"
 
     assert _run("--screenshot", str(first), cache=cache).returncode == 0
-    assert list((tmp_path / "cache").rglob("content-*.pickle")), "no cache was written"
+    assert list((tmp_path / "cache").rglob("content-*.json")), "no cache was written"
     assert _run("--screenshot", str(second), cache=cache).returncode == 0
 
     assert QImage(str(first)) == QImage(str(second))
