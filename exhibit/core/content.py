@@ -319,11 +319,16 @@ def _is_file(path: Path) -> bool:
 
 
 def _exists(path: Path) -> bool:
-    """Whether anything at all is at ``path`` (a FIFO or a folder is reported when read)."""
+    """Whether anything at all is at ``path``: a FIFO, a folder, a broken link ...
+
+    Each is then reported where it is read, rather than passed over for a
+    file of the same name elsewhere.
+    """
     try:
-        return path.exists()
+        path.lstat()
     except (OSError, ValueError):
         return False
+    return True
 
 
 @dataclass(frozen=True)

@@ -147,6 +147,8 @@ MAX_VALUES = 20_000
 MAX_DEPTH = 40
 #: Characters in a number: 17 significant digits, a sign, a point, an exponent.
 MAX_NUMBER_CHARS = 32
+#: Values refused in one file (aliases, tags ...) before the rest goes unread.
+MAX_REFUSALS = 20
 
 
 def read_file(
@@ -272,8 +274,14 @@ def _compose(loader: Any, file: str, problems: Problems, scalar: ScalarReader) -
         problems.add(file, event.start_mark.line + 1, path, message)
         raise _StopParseError
 
+    refusals = 0
+
     def refused(event: Any, path: str, message: str) -> None:
         """Report ``message`` and read on, the value standing as :data:`REFUSED`."""
+        nonlocal refusals
+        refusals += 1
+        if refusals > MAX_REFUSALS:
+            refuse(event, "", f"more than {MAX_REFUSALS} values are refused; fix these first")
         problems.add(file, event.start_mark.line + 1, path, message)
         place(YNode(REFUSED, file, event.start_mark.line + 1, path), event)
 
