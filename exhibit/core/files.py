@@ -139,3 +139,36 @@ def resolved(path: Path) -> Path:
         return path.resolve()
     except (OSError, RuntimeError, ValueError):
         return path.absolute()
+
+
+def output_problem(path: Path) -> str | None:
+    """Why a new file cannot be written at ``path``, or None once it surely can.
+
+    Creates the folders on the way, then opens the file for writing without
+    blocking (a FIFO with no reader fails at once instead of waiting) and
+    checks that it is a regular file; a file this created is removed again.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        return "a part of its folder's path is a file, not a folder"
+    except (OSError, ValueError) as error:
+        return getattr(error, "strerror", None) or str(error)
+    try:
+        existed = path.exists()
+        if existed and not stat.S_ISREG(mode := os.stat(path).st_mode):
+            return f"it is {_kind_of_file(mode)}, not a regular file"
+        flags = os.O_WRONLY | os.O_CREAT | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0)
+        descriptor = os.open(path, flags, 0o644)
+    except (OSError, ValueError) as error:
+        return getattr(error, "strerror", None) or str(error)
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            return f"it is {_kind_of_file(mode)}, not a regular file"
+    finally:
+        os.close(descriptor)
+        if not existed:
+            with contextlib.suppress(OSError):
+                path.unlink()
+    return None
