@@ -55,6 +55,8 @@ QML_IMPORT_MAJOR_VERSION = 1
 ADMIN_HOLD_S: Final = 5.0
 #: The hidden corner's side, in pixels at a 1080-pixel short side.
 ADMIN_CORNER_PX: Final = 64
+# How soon a kiosk takes its screen back after another program moved or resized it.
+KIOSK_REASSERT_MS: Final = 250
 
 _PRESSES: Final = frozenset(
     {
@@ -168,6 +170,7 @@ class ModeBackend(QObject):
         self._attract_timer = self._timer(self._on_attract_timer)
         self._hold_timer = self._timer(self._open_admin)
         self._pin_timer = self._timer(self._on_pin_timer)
+        self._geometry_timer = self._timer(self._restore_full_screen)
 
         self._admin_open = False
         self._pin: list[str] = []
@@ -208,6 +211,8 @@ class ModeBackend(QObject):
         self._window = window
         window.installEventFilter(self)
         window.visibilityChanged.connect(self._on_visibility)
+        for signal in (window.xChanged, window.yChanged, window.widthChanged, window.heightChanged):
+            signal.connect(self._on_geometry)
 
     def attach_presenter(self, window: QWindow) -> None:
         """The presenter's window: its input counts as activity too."""
@@ -216,7 +221,13 @@ class ModeBackend(QObject):
     def release(self) -> None:
         """Let the window close (the program is shutting down)."""
         self._exiting = True
-        for timer in (self._idle_timer, self._attract_timer, self._hold_timer, self._pin_timer):
+        for timer in (
+            self._idle_timer,
+            self._attract_timer,
+            self._hold_timer,
+            self._pin_timer,
+            self._geometry_timer,
+        ):
             timer.stop()
 
     def kiosk_geometry(self) -> QRect:
@@ -233,6 +244,14 @@ class ModeBackend(QObject):
             QWindow.Visibility.Minimized,
         ):
             QTimer.singleShot(0, self._restore_full_screen)
+
+    def _on_geometry(self, *_args: object) -> None:
+        # Moved or resized by another program (with no window manager, nothing
+        # else puts it back): take the screen back once the change has settled.
+        if not self._settings.is_kiosk or self._exiting or self._window is None:
+            return
+        if self._window.geometry() != self.kiosk_geometry():
+            self._geometry_timer.start(KIOSK_REASSERT_MS)
 
     def _restore_full_screen(self) -> None:
         window = self._window
