@@ -43,7 +43,7 @@ from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from exhibit.core import keys
 from exhibit.core.idle import AttractLoop, IdlePolicy, IdleState
-from exhibit.core.pin import MAX_PIN_LENGTH, Outcome, PinGate
+from exhibit.core.pin import MAX_PIN_LENGTH, Outcome, PinGate, default_backoff_file
 from exhibit.core.session import END_ERROR, END_IDLE, TOUCHED, VISIT_BEGAN, VISIT_ENDED, Session
 from exhibit.core.settings import Settings
 from exhibit.core.story import TITLE, Position, resolve_language
@@ -175,7 +175,7 @@ class ModeBackend(QObject):
         self._admin_open = False
         self._pin: list[str] = []
         self._pin_wrong = False
-        self._gate = PinGate(settings.admin_pin_hash, now=self._now)
+        self._gate = PinGate(settings.admin_pin_hash, now=self._now, backoff=default_backoff_file())
 
         session.on_language(lambda _code: self.changed.emit())
         session.on_position(lambda _position: self.changed.emit())
