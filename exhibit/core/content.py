@@ -408,8 +408,10 @@ def _read_languages(reader: _Reader, node: YNode) -> tuple[tuple[Language, ...],
             continue
         code = get_id(item.value.get("code"), problems)
         name = get_text(item.value.get("name"), problems, LANGUAGE_NAME)
-        if code is None or name is None:
+        if code is None:
             continue
+        if name is None:  # reported; the language is still declared, or every text
+            name = code  # in it would be reported too (and the content is refused anyway)
         if any(language.code == code for language in languages):
             problems.at(item.value["code"], f"language '{code}' is declared twice")
             continue
