@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from exhibit.core.assets import MAX_MAP_BYTES, map_asset_data
-from exhibit.core.files import UnreadableFileError, read_regular_file, resolved
+from exhibit.core.files import PRESENT, UnreadableFileError, read_regular_file, resolved
 from exhibit.core.model import (
     ARROW_KINDS,
     FLAG_KINDS,
@@ -192,7 +192,6 @@ FileRecord = tuple[str, str | None]
 """A file the content depends on: its absolute path and the SHA-256 of its bytes
 (:data:`PRESENT`: only its being there counts; None: it was looked for and not
 found, or could not be read)."""
-PRESENT = "present"
 
 
 @dataclass

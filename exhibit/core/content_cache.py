@@ -27,6 +27,7 @@ import dataclasses
 import enum
 import hashlib
 import json
+import stat
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -35,6 +36,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from exhibit.core import model
 from exhibit.core.files import (
+    PRESENT,
     UnreadableFileError,
     read_regular_file,
     remove_stale_temporaries,
@@ -112,11 +114,20 @@ def _unchanged(record: Any) -> bool:
     if not (isinstance(record, list) and len(record) == 2 and isinstance(record[0], str)):
         return False
     path, digest = Path(record[0]), record[1]
+    if digest == PRESENT:  # a file the content only names (a source text): still there
+        return _is_regular_file(path)
     try:
         data = read_regular_file(path, MAX_SOURCE_BYTES)
     except UnreadableFileError:
         return digest is None and not _present(path)
     return isinstance(digest, str) and hashlib.sha256(data).hexdigest() == digest
+
+
+def _is_regular_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def _present(path: Path) -> bool:

@@ -25,6 +25,11 @@ _KINDS_OF_FILE = (
 )
 
 
+PRESENT = "present"
+"""What a record of the files content rests on holds for a file only its being there
+counts for (it is named, not read), in place of the SHA-256 of its bytes."""
+
+
 class UnreadableFileError(Exception):
     """A file that is not read: missing, not a regular file, too large, unreadable."""
 

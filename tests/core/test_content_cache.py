@@ -244,3 +244,11 @@ def test_a_temporary_file_left_by_a_power_cut_is_removed_later(tmp_path, shipped
 
     assert not old.exists()
     assert fresh.exists()  # another process may still be writing it
+
+
+def test_a_source_text_that_is_gone_is_a_miss(tmp_path):
+    content, assets, cache, loaded = _stored(tmp_path)
+    source = next(Path(path) for path, digest in loaded.files if "/sources/" in path)
+    source.unlink()
+
+    assert content_cache.load_cached(content, assets, cache) is None
