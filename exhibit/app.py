@@ -469,8 +469,9 @@ def start_heartbeat(running: ExhibitWindow, settings: Settings, content: Path, g
     from exhibit.qt.heartbeat import Heartbeat
 
     metrics = Path(settings.metrics_file) if settings.metrics_file else None
-    # The content's version: a hash of its files (read again only for the metrics file).
-    version = content_cache.content_key(content, ASSETS_DIR)[:12] if metrics else ""
+    # The content's version: a hash of the files it is read from (for the metrics file).
+    cache_dir = content_cache.default_cache_dir()
+    version = content_cache.content_version(content, ASSETS_DIR, cache_dir) if metrics else ""
     health = Health(running.backends.session, content_version=version, errors=lambda: guard.count)
     heartbeat = Heartbeat(health, metrics)
     heartbeat.watch(running.window)

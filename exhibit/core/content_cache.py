@@ -86,12 +86,42 @@ def _loader_digest() -> str:
 def load_cached(content_dir: Path, assets_dir: Path | None, cache_dir: Path) -> Exhibit | None:
     """The cached content of ``content_dir``, or None if there is none that is still true."""
     try:
-        return _load(content_dir, assets_dir, cache_dir)
+        entry = _load(content_dir, assets_dir, cache_dir)
     except Exception:  # any failure at all is a miss: the files are read instead
         return None
+    return None if entry is None else entry[0]
 
 
-def _load(content_dir: Path, assets_dir: Path | None, cache_dir: Path) -> Exhibit | None:
+def content_version(content_dir: Path, assets_dir: Path | None, cache_dir: Path) -> str:
+    """A short name for the exact files the content is read from (for health reports).
+
+    The same files give the same version on every kiosk, wherever they are
+    installed. Taken from the cache entry when it is true, else from reading
+    the content; "" if the content cannot be read.
+    """
+    try:
+        entry = _load(content_dir, assets_dir, cache_dir)
+    except Exception:  # a miss, as for load_cached
+        entry = None
+    if entry is not None:
+        files = [(str(path), digest) for path, digest in entry[1]]
+    else:
+        from exhibit.core.content import read_content
+        from exhibit.core.yamlsource import ContentError
+
+        try:
+            files = list(read_content(content_dir, assets_dir).files)
+        except ContentError:
+            return ""
+    digest = hashlib.sha256(FORMAT.encode())
+    for _path, file_digest in files:
+        digest.update(f"{file_digest}\n".encode())
+    return digest.hexdigest()[:12]
+
+
+def _load(
+    content_dir: Path, assets_dir: Path | None, cache_dir: Path
+) -> tuple[Exhibit, list[list[Any]]] | None:
     try:
         raw = read_regular_file(_entry_path(cache_dir, content_dir, assets_dir), MAX_CACHE_BYTES)
     except UnreadableFileError:
@@ -106,7 +136,7 @@ def _load(content_dir: Path, assets_dir: Path | None, cache_dir: Path) -> Exhibi
     if not isinstance(files, list) or not all(_unchanged(record) for record in files):
         return None
     exhibit = _decode(entry.get("exhibit"), Exhibit)
-    return exhibit if isinstance(exhibit, Exhibit) else None
+    return (exhibit, files) if isinstance(exhibit, Exhibit) else None
 
 
 def _unchanged(record: Any) -> bool:

@@ -252,3 +252,17 @@ def test_a_source_text_that_is_gone_is_a_miss(tmp_path):
     source.unlink()
 
     assert content_cache.load_cached(content, assets, cache) is None
+
+
+def test_the_content_version_names_the_files_wherever_they_are(tmp_path, shipped):
+    cache = tmp_path / "cache"
+    here = content_cache.content_version(CONTENT_DIR, ASSETS_DIR, cache)
+    content_cache.store(shipped, CONTENT_DIR, ASSETS_DIR, cache)
+    assert content_cache.content_version(CONTENT_DIR, ASSETS_DIR, cache) == here  # from the cache
+
+    elsewhere, assets = _copy(tmp_path)
+    assert content_cache.content_version(elsewhere, assets, cache) == here
+    (elsewhere / "ui.yaml").write_bytes((elsewhere / "ui.yaml").read_bytes() + b"# edited\n")
+    assert content_cache.content_version(elsewhere, assets, cache) not in ("", here)
+    (elsewhere / "ui.yaml").write_text("strings: 5\n", encoding="utf-8")
+    assert content_cache.content_version(elsewhere, assets, cache) == ""
