@@ -84,7 +84,7 @@ def test_a_kiosk_moved_or_resized_by_another_program_takes_its_screen_back(displ
         windows: list[str] = []
         assert _wait_for(
             lambda: (
-                windows.extend(_xdotool(display, "search", "--name", "Biên Phủ").split())
+                windows.extend(_xdotool(display, "search", "--name", "1954").split())
                 or bool(windows)
             ),
             timeout=60,
