@@ -239,7 +239,8 @@ def parse_yaml(
 
     loader = _safe_loader_class()(text)
     try:
-        return _compose(loader, display_name, problems, scalar or yaml_scalar)
+        last_line = text.count("\n") + 1
+        return _compose(loader, display_name, problems, scalar or yaml_scalar, last_line)
     except _StopParseError:
         return None
     except yaml.MarkedYAMLError as error:
@@ -257,7 +258,9 @@ def parse_yaml(
     return None
 
 
-def _compose(loader: Any, file: str, problems: Problems, scalar: ScalarReader) -> YNode | None:
+def _compose(
+    loader: Any, file: str, problems: Problems, scalar: ScalarReader, last_line: int
+) -> YNode | None:
     import yaml
 
     loader.get_event()  # the stream's start
@@ -269,9 +272,14 @@ def _compose(loader: Any, file: str, problems: Problems, scalar: ScalarReader) -
     values = 0
     root: YNode | None = None
 
+    def line_of(event: Any) -> int:
+        # A value cut off by the end of a file without a final newline is
+        # marked one line past the last: it is on the last line.
+        return min(event.start_mark.line + 1, last_line)
+
     def refuse(event: Any, path: str, message: str) -> NoReturn:
         """Report ``message`` and stop reading the file."""
-        problems.add(file, event.start_mark.line + 1, path, message)
+        problems.add(file, line_of(event), path, message)
         raise _StopParseError
 
     refusals = 0
@@ -282,8 +290,8 @@ def _compose(loader: Any, file: str, problems: Problems, scalar: ScalarReader) -
         refusals += 1
         if refusals > MAX_REFUSALS:
             refuse(event, "", f"more than {MAX_REFUSALS} values are refused; fix these first")
-        problems.add(file, event.start_mark.line + 1, path, message)
-        place(YNode(REFUSED, file, event.start_mark.line + 1, path), event)
+        problems.add(file, line_of(event), path, message)
+        place(YNode(REFUSED, file, line_of(event), path), event)
 
     def place(node: YNode, key_event: Any | None) -> None:
         """Put a finished value into the mapping or list that holds it (or make it the root)."""
@@ -330,7 +338,7 @@ def _compose(loader: Any, file: str, problems: Problems, scalar: ScalarReader) -
             refused(event, path, f"repeats a value with the alias *{event.anchor}; " + _NO_ALIAS)
             continue
         tag_problem = None if event.tag is None else f"has the tag {event.tag}; " + _NO_TAG
-        line = event.start_mark.line + 1
+        line = line_of(event)
         if isinstance(event, yaml.ScalarEvent):
             if tag_problem is not None:
                 refused(event, path, tag_problem)
@@ -351,9 +359,7 @@ def _compose(loader: Any, file: str, problems: Problems, scalar: ScalarReader) -
     loader.get_event()  # the document's end
     if not loader.check_event(yaml.StreamEndEvent):
         event = loader.get_event()
-        problems.add(
-            file, event.start_mark.line + 1, "", "holds more than one document (a second '---')"
-        )
+        problems.add(file, line_of(event), "", "holds more than one document (a second '---')")
         return None
     return root
 

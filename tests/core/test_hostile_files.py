@@ -453,3 +453,11 @@ def test_a_damaged_cache_entry_is_a_quiet_miss(cache_entry, where, junk, cut) ->
     assert outcome.error is None, outcome.error
     _record("cache entries", outcome)
     assert outcome.value is None or bad == good
+
+
+def test_a_map_cut_after_a_key_is_reported_on_its_last_line() -> None:
+    """Found by the fuzzing above: the value cut off by the end was put one line past it."""
+    good = MAPS["valley.json"]
+    cut = good[: good.rindex(b'"centre"') + len(b'"centre"')]
+    problems = load_copy("map assets", {"maps/valley.json": cut})
+    assert problems  # and checked() found every line inside the file
