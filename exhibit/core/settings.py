@@ -26,13 +26,13 @@ from typing import Any, Final
 from exhibit.core.pin import hash_problem
 from exhibit.core.yamlsource import (
     Problems,
-    TextRule,
     YNode,
     check_keys,
     get_bool,
     get_id,
     get_number,
-    get_text,
+    get_plain_string,
+    get_string,
     read_yaml,
 )
 
@@ -62,10 +62,8 @@ FIGURES_RETENTION_RANGE: Final = (1, 3650)
 FIGURES_MAX_MB_RANGE: Final = (1, 100_000)
 
 # The longest text each setting may hold.
-MODE_WORD: Final = TextRule(40)
-SCREEN_NAME: Final = TextRule(100)  # as the system reports it: "HDMI-1", a monitor's model
-PATH: Final = TextRule(4096)  # a folder's or file's path, as long as Linux allows
-PIN_HASH: Final = TextRule(200)
+SCREEN_NAME_LENGTH: Final = 100  # as the system reports it: "HDMI-1", a monitor's model
+PATH_LENGTH: Final = 4096  # a folder's or file's path, as long as Linux allows
 
 
 @dataclass(frozen=True)
@@ -136,7 +134,7 @@ FIELDS: Final = tuple(f.name for f in dataclasses.fields(Settings))
 
 
 def _mode(node: YNode, problems: Problems) -> str | None:
-    value = get_text(node, problems, MODE_WORD)
+    value = get_string(node, problems)
     if value is None:
         return None
     if value not in MODES:
@@ -166,7 +164,7 @@ _number_in = _seconds
 
 
 def _pin_hash(node: YNode, problems: Problems) -> str | None:
-    value = get_text(node, problems, PIN_HASH)
+    value = get_string(node, problems)
     if value is None:
         return None
     problem = hash_problem(value)
@@ -184,18 +182,18 @@ def _screen(node: YNode, problems: Problems) -> int | str | None:
             return None
         return value
     if isinstance(value, str):
-        return get_text(node, problems, SCREEN_NAME)
+        return get_plain_string(node, problems, SCREEN_NAME_LENGTH)
     problems.at(node, "should be a screen index (0, 1, ...) or a screen name")
     return None
 
 
 def _path(node: YNode, problems: Problems) -> str | None:
-    return get_text(node, problems, PATH)
+    return get_plain_string(node, problems, PATH_LENGTH)
 
 
 def _choice(choices: tuple[str, ...]) -> Callable[[YNode, Problems], str | None]:
     def read(node: YNode, problems: Problems) -> str | None:
-        value = get_text(node, problems, MODE_WORD)
+        value = get_string(node, problems)
         if value is not None and value not in choices:
             problems.at(node, f"'{value}' is not one of {', '.join(choices)}")
             return None

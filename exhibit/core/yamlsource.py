@@ -649,6 +649,24 @@ def normalise_text(text: str) -> str:
     return unicodedata.normalize("NFC", text).strip()
 
 
+def get_plain_string(node: YNode | None, problems: Problems, max_length: int) -> str | None:
+    """A string for the machine, not for visitors (a screen's name, a path): not empty,
+    no character :data:`CONTROL_PATTERN` names, at most ``max_length`` characters.
+
+    The JSON Schema of the settings says exactly the same."""
+    value = get_string(node, problems)
+    if value is None or node is None:
+        return None
+    bad = re.search(CONTROL_PATTERN, value)
+    if bad is not None:
+        problems.at(node, f"contains a control character (U+{ord(bad.group()):04X})")
+        return None
+    if len(value) > max_length:
+        problems.at(node, f"is {len(value)} characters long; the limit is {max_length}")
+        return None
+    return value
+
+
 def get_text(node: YNode | None, problems: Problems, rule: TextRule) -> str | None:
     """A text for people to read: :func:`normalise_text`, then :func:`text_problem`."""
     value = get_string(node, problems)
