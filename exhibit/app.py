@@ -12,7 +12,7 @@ from exhibit.cli import DEFAULT_SIZE, Options, parse_args, run_subcommand, setti
 from exhibit.core import content_cache
 from exhibit.core.model import Exhibit
 from exhibit.core.story import parse_open_spec
-from exhibit.paths import ASSETS_DIR, FONTS_DIR, QML_IMPORT_DIR
+from exhibit.paths import ASSETS_DIR, FONTS_DIR, PROJECT_DIR, QML_IMPORT_DIR
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRect
@@ -38,16 +38,16 @@ def load_or_report(content_dir: Path, *, use_cache: bool = True) -> Exhibit | No
     Unchanged content comes from the cache of the last validation; the YAML
     reader is only imported when something must be read.
     """
-    key = content_cache.content_key(content_dir, ASSETS_DIR) if use_cache else ""
+    cache_dir = content_cache.default_cache_dir()
     if use_cache:
-        cached = content_cache.load_cached(key, content_cache.default_cache_dir())
+        cached = content_cache.load_cached(content_dir, ASSETS_DIR, cache_dir)
         if cached is not None:
             return cached
-    from exhibit.core.content import load_content
+    from exhibit.core.content import read_content
     from exhibit.core.yamlsource import ContentError
 
     try:
-        exhibit = load_content(content_dir, ASSETS_DIR)
+        loaded = read_content(content_dir, ASSETS_DIR)
     except ContentError as error:
         print(
             f"The content in {content_dir} has {len(error.problems)} problem(s):", file=sys.stderr
@@ -56,8 +56,23 @@ def load_or_report(content_dir: Path, *, use_cache: bool = True) -> Exhibit | No
             print(f"  {problem}", file=sys.stderr)
         return None
     if use_cache:
-        content_cache.store(key, content_cache.default_cache_dir(), exhibit)
-    return exhibit
+        content_cache.store(loaded, content_dir, ASSETS_DIR, cache_dir)
+    return loaded.exhibit
+
+
+def fonts_are_loadable(font_dir: Path = FONTS_DIR) -> bool:
+    """Whether every bundled font can be loaded; print each problem to stderr if not."""
+    from exhibit.core.assets import read_fonts
+    from exhibit.core.yamlsource import Problems
+
+    problems = Problems()
+    shown = font_dir.relative_to(PROJECT_DIR) if font_dir.is_relative_to(PROJECT_DIR) else font_dir
+    read_fonts(font_dir, shown.as_posix(), problems)
+    if problems:
+        print(f"The fonts in {font_dir} have {len(problems.items)} problem(s):", file=sys.stderr)
+    for problem in problems.items:
+        print(f"  {problem}", file=sys.stderr)
+    return not problems
 
 
 def prepare_qt_environment(offscreen: bool) -> None:
@@ -70,7 +85,12 @@ def prepare_qt_environment(offscreen: bool) -> None:
 def load_settings_or_report(options: Options) -> Settings | None:
     """The settings file (if any) with the command line's overrides, or None after
     printing every problem as ``file:line: setting: message``."""
-    from exhibit.core.settings import DEFAULT_SETTINGS, apply_overrides, load_settings
+    from exhibit.core.settings import (
+        DEFAULT_SETTINGS,
+        apply_overrides,
+        load_settings,
+        permission_warnings,
+    )
     from exhibit.core.yamlsource import ContentError
 
     path = settings_path(options)
@@ -86,6 +106,8 @@ def load_settings_or_report(options: Options) -> Settings | None:
         except (OSError, ValueError) as error:  # e.g. a name the system cannot open at all
             print(f"exhibit: --settings: cannot read {str(path)!r}: {error}", file=sys.stderr)
             return None
+        for warning in permission_warnings(path, settings):
+            print(f"exhibit: warning: {warning}", file=sys.stderr)
     try:
         return apply_overrides(settings, **options.overrides())
     except ValueError as error:
@@ -308,11 +330,16 @@ def save_screenshot_when_drawn(window: object, path: Path, settle_ms: int = 600)
     from PySide6.QtGui import QGuiApplication
 
     def grab() -> None:
-        image = window.grabWindow()  # type: ignore[attr-defined]
-        path.parent.mkdir(parents=True, exist_ok=True)
-        ok = image.save(str(path))
+        ok = False
+        try:  # whatever goes wrong, the program ends: a screenshot run must never hang
+            image = window.grabWindow()  # type: ignore[attr-defined]
+            path.parent.mkdir(parents=True, exist_ok=True)
+            ok = image.save(str(path))
+            reason = "the image could not be saved"
+        except Exception as error:
+            reason = str(error)
         if not ok:
-            print(f"Could not write {path}", file=sys.stderr)
+            print(f"exhibit: --screenshot: cannot write {path}: {reason}", file=sys.stderr)
         QGuiApplication.exit(EXIT_OK if ok else EXIT_FAILED)
 
     def first_frame() -> None:
@@ -350,6 +377,8 @@ def main(argv: list[str] | None = None) -> int:
     if exhibit is None:
         return EXIT_BAD_INPUT
     if options.check:
+        if not fonts_are_loadable():
+            return EXIT_BAD_INPUT
         steps = sum(len(chapter.steps) for chapter in exhibit.chapters)
         print(
             f"The content in {options.content} is valid: {len(exhibit.chapters)} chapters, "
@@ -365,6 +394,16 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_BAD_INPUT
 
     screenshot = options.screenshot is not None
+    if options.screenshot is not None:
+        from exhibit.core.files import output_problem
+
+        problem = output_problem(options.screenshot)
+        if problem is not None:
+            print(
+                f"exhibit: --screenshot: cannot write {options.screenshot}: {problem}",
+                file=sys.stderr,
+            )
+            return EXIT_FAILED
     prepare_qt_environment(offscreen=screenshot)
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QGuiApplication, QWindow
@@ -438,8 +477,9 @@ def start_heartbeat(
     from exhibit.qt.heartbeat import Heartbeat
 
     metrics = Path(settings.metrics_file) if settings.metrics_file else None
-    # The content's version: a hash of its files (read again only for the metrics file).
-    version = content_cache.content_key(content, ASSETS_DIR)[:12] if metrics else ""
+    # The content's version: a hash of the files it is read from (for the metrics file).
+    cache_dir = content_cache.default_cache_dir()
+    version = content_cache.content_version(content, ASSETS_DIR, cache_dir) if metrics else ""
     health = Health(running.backends.session, content_version=version, errors=lambda: guard.count)
     heartbeat = Heartbeat(health, metrics)
     heartbeat.watch(running.window)

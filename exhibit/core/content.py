@@ -5,16 +5,32 @@ keys, translations, ids, references, time order, asset and source files), and
 either returns an :class:`~exhibit.core.model.Exhibit` or raises one
 :class:`~exhibit.core.yamlsource.ContentError` listing every problem with its
 file, line and field. Nothing here needs Qt.
+
+Only the files the content names are read (``exhibit.yaml``, ``ui.yaml``,
+``places.yaml``, the chapters ``exhibit.yaml`` lists and the map assets
+``places.yaml`` names), never the rest of the folder, each through the
+bounded reader of :mod:`exhibit.core.yamlsource`. :func:`read_content` also
+says which files it read (and which it looked for and did not find), so a
+cache of the result can be checked against exactly those files.
+
+Every text passes the same rules (:data:`TEXT_RULES`): it is kept in Unicode
+NFC without surrounding spaces, and refused with its file and line if it has
+a control character, a line break where one is not allowed, a direction
+override, nothing visible, or more characters than its kind allows.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
+from exhibit.core.assets import MAX_MAP_BYTES, map_asset_data
+from exhibit.core.files import PRESENT, UnreadableFileError, read_regular_file, resolved
 from exhibit.core.model import (
     ARROW_KINDS,
     FLAG_KINDS,
@@ -35,16 +51,19 @@ from exhibit.core.model import (
     Text,
 )
 from exhibit.core.yamlsource import (
+    MAX_FILE_BYTES,
+    MAX_ID_LENGTH,
     Problems,
+    TextRule,
     YNode,
     check_keys,
-    check_plain_text,
     get_id,
     get_id_list,
     get_list,
     get_number,
     get_string,
-    read_yaml,
+    get_text,
+    parse_yaml_bytes,
 )
 
 EXHIBIT_FILE = "exhibit.yaml"
@@ -100,7 +119,24 @@ REQUIRED_STRINGS = (
     "map_scale",
 )
 
-MAX_TEXT_LENGTH = 2000
+#: The kinds of text and how long each may be, in characters (after NFC).
+#: Every limit is several times the longest shipped text of its kind, and
+#: short enough that the text still fits where the exhibit shows it.
+LANGUAGE_NAME = TextRule(24)
+LABEL = TextRule(120)  # a place's name, a button, a figure, a time label, who
+TITLE = TextRule(200)  # titles and the names of sources
+PARAGRAPH = TextRule(1200, line_breaks=True)  # a step's body, a place's card, notes
+RECORD = TextRule(2000)  # a curator's record (extra_source, to_confirm), never shown
+TEXT_RULES = {
+    "language name": LANGUAGE_NAME,
+    "label": LABEL,
+    "title": TITLE,
+    "paragraph": PARAGRAPH,
+    "record": RECORD,
+}
+#: The longest text of any kind (what the JSON Schema can say of every text).
+MAX_TEXT_LENGTH = max(rule.max_length for rule in TEXT_RULES.values())
+MAX_ASSET_PATH = 200
 _FIELD = re.compile(r"\{([a-z_]+)\}")
 TIME_PATTERN = r"([01]\d|2[0-3]):([0-5]\d)"
 _TIME = re.compile(TIME_PATTERN)
@@ -126,6 +162,7 @@ _SPELLED_AS: dict[tuple[type, str], tuple[str, ...]] = {
     (Source, "file"): (),
     (Arrow, "target"): ("to",),
     (Arrow, "origin"): ("from",),
+    (MapDef, "data"): (),  # read from the asset the map names
 }
 
 
@@ -151,6 +188,12 @@ def record_keys(record: type) -> dict[str, tuple[str, ...]]:
     return {"required": tuple(required), "optional": tuple(optional)}
 
 
+FileRecord = tuple[str, str | None]
+"""A file the content depends on: its absolute path and the SHA-256 of its bytes
+(:data:`PRESENT`: only its being there counts; None: it was looked for and not
+found, or could not be read)."""
+
+
 @dataclass
 class _Reader:
     """Shared state while one content folder is read."""
@@ -165,24 +208,54 @@ class _Reader:
     declared_sources: set[str] = field(default_factory=set)
     declared_maps: set[str] | None = None
     declared_places: set[str] | None = None
+    #: Every file looked at, in order, with the SHA-256 of its bytes (None: absent).
+    files: list[tuple[Path, str | None]] = field(default_factory=list)
 
     def unknown(self, declared: set[str] | None, ident: str) -> bool:
         return declared is not None and ident not in declared
 
     def display(self, path: Path) -> str:
+        """A file's name in problems: relative to the folder above the content or assets."""
+        for base in (self.root, *self.assets_dirs):
+            try:
+                return path.relative_to(base.parent).as_posix()
+            except ValueError:
+                continue
+        return path.as_posix()
+
+    def exists(self, path: Path) -> bool:
+        """Whether ``path`` is there to be read (recorded: a cache depends on it)."""
+        found = _is_file(path) or _exists(path)
+        if not found:
+            self.files.append((path, None))
+        return found
+
+    def is_present(self, path: Path) -> bool:
+        """Whether ``path`` is a regular file, for a file the content only names (recorded)."""
+        present = _is_file(path)
+        self.files.append((path, PRESENT if present else None))
+        return present
+
+    def read_bytes(self, path: Path, limit: int | None = None) -> bytes | None:
+        """The bytes of a file the content names, recorded with their hash; None if refused."""
         try:
-            return path.relative_to(self.root.parent).as_posix()
-        except ValueError:
-            return path.as_posix()
+            data = read_regular_file(path, MAX_FILE_BYTES if limit is None else limit)
+        except UnreadableFileError as refused:
+            self.problems.add(self.display(path), 1, "", str(refused))
+            self.files.append((path, None))
+            return None
+        self.files.append((path, hashlib.sha256(data).hexdigest()))
+        return data
 
     def read(self, relative: str) -> YNode | None:
         path = self.root / relative
-        if not _is_file(path):
+        if not self.exists(path):
             self.problems.add(self.display(path), 1, "", "is missing")
             return None
-        return read_yaml(path, self.display(path), self.problems)
+        data = self.read_bytes(path)
+        return None if data is None else parse_yaml_bytes(data, self.display(path), self.problems)
 
-    def text(self, node: YNode | None, *, required: bool = True) -> Text | None:
+    def text(self, node: YNode | None, rule: TextRule = LABEL) -> Text | None:
         """A ``{language: text}`` mapping with every declared language."""
         if node is None:
             return None
@@ -195,10 +268,9 @@ class _Reader:
             if child is None:
                 self.problems.at(node, f"is missing the '{code}' translation")
                 continue
-            value = get_string(child, self.problems)
+            value = get_text(child, self.problems, rule)
             if value is not None:
-                check_plain_text(child, value, self.problems, MAX_TEXT_LENGTH)
-                values[code] = value.strip()
+                values[code] = value
         for code, child in node.items():
             if code not in self.languages:
                 self.problems.at(child, f"'{code}' is not a declared language")
@@ -218,7 +290,7 @@ class _Reader:
                 )
 
     def asset(self, node: YNode | None) -> Path | None:
-        relative = get_string(node, self.problems)
+        relative = get_text(node, self.problems, TextRule(MAX_ASSET_PATH))
         if relative is None or node is None:
             return None
         if Path(relative).is_absolute() or ".." in Path(relative).parts:
@@ -226,10 +298,15 @@ class _Reader:
             return None
         for base in self.assets_dirs:
             candidate = base / relative
-            if _is_file(candidate):
+            if self.exists(candidate):
                 return candidate
         self.problems.at(node, f"the asset file '{relative}' does not exist")
         return None
+
+    def map_data(self, path: Path, kind: MapKind) -> Any | None:
+        """The checked JSON of a map asset, read once."""
+        raw = self.read_bytes(path, MAX_MAP_BYTES)
+        return None if raw is None else map_asset_data(raw, self.display(path), kind, self.problems)
 
 
 def _is_file(path: Path) -> bool:
@@ -240,6 +317,27 @@ def _is_file(path: Path) -> bool:
         return False
 
 
+def _exists(path: Path) -> bool:
+    """Whether anything at all is at ``path``: a FIFO, a folder, a broken link ...
+
+    Each is then reported where it is read, rather than passed over for a
+    file of the same name elsewhere.
+    """
+    try:
+        path.lstat()
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class LoadedContent:
+    """Validated content and every file it was read from, in the order read."""
+
+    exhibit: Exhibit
+    files: tuple[FileRecord, ...]
+
+
 def load_content(content_dir: Path, assets_dir: Path | None = None) -> Exhibit:
     """Read and validate a content folder; raise ContentError with every problem.
 
@@ -247,11 +345,13 @@ def load_content(content_dir: Path, assets_dir: Path | None = None) -> Exhibit:
     can ship a folder with its own assets, then in ``assets_dir`` (the assets
     bundled with the program).
     """
-    try:
-        root = content_dir.resolve()
-    except (OSError, RuntimeError, ValueError):  # a symlink loop, a NUL byte ...
-        root = content_dir.absolute()
-    bases = (root,) if assets_dir is None else (root, assets_dir.resolve())
+    return read_content(content_dir, assets_dir).exhibit
+
+
+def read_content(content_dir: Path, assets_dir: Path | None = None) -> LoadedContent:
+    """:func:`load_content`, with the files the content was read from."""
+    root = resolved(content_dir)
+    bases = (root,) if assets_dir is None else (root, resolved(assets_dir))
     reader = _Reader(root, bases)
     problems = reader.problems
 
@@ -263,8 +363,8 @@ def load_content(content_dir: Path, assets_dir: Path | None = None) -> Exhibit:
     reader.languages = tuple(language.code for language in languages)
 
     check_keys(exhibit_node, problems, required=EXHIBIT_KEYS)
-    title = reader.text(exhibit_node.value.get("title"))
-    subtitle = reader.text(exhibit_node.value.get("subtitle"))
+    title = reader.text(exhibit_node.value.get("title"), TITLE)
+    subtitle = reader.text(exhibit_node.value.get("subtitle"), TITLE)
     sources = _read_sources(reader, exhibit_node.value.get("sources"))
     chapter_ids = get_id_list(exhibit_node.value.get("chapters"), problems)
 
@@ -280,7 +380,7 @@ def load_content(content_dir: Path, assets_dir: Path | None = None) -> Exhibit:
 
     problems.raise_if_any()
     assert title is not None and subtitle is not None
-    return Exhibit(
+    exhibit = Exhibit(
         languages=languages,
         default_language=default_language,
         title=title,
@@ -292,6 +392,8 @@ def load_content(content_dir: Path, assets_dir: Path | None = None) -> Exhibit:
         places=places,
         content_dir=root,
     )
+    files = tuple((path.as_posix(), digest) for path, digest in reader.files)
+    return LoadedContent(exhibit, files)
 
 
 def _read_languages(reader: _Reader, node: YNode) -> tuple[tuple[Language, ...], str]:
@@ -304,13 +406,15 @@ def _read_languages(reader: _Reader, node: YNode) -> tuple[tuple[Language, ...],
         if not check_keys(item, problems, **record_keys(Language)):
             continue
         code = get_id(item.value.get("code"), problems)
-        name = get_string(item.value.get("name"), problems)
-        if code is None or name is None:
+        name = get_text(item.value.get("name"), problems, LANGUAGE_NAME)
+        if code is None:
             continue
+        if name is None:  # reported; the language is still declared, or every text
+            name = code  # in it would be reported too (and the content is refused anyway)
         if any(language.code == code for language in languages):
             problems.at(item.value["code"], f"language '{code}' is declared twice")
             continue
-        languages.append(Language(code, name.strip()))
+        languages.append(Language(code, name))
     if not languages:
         line_node = node.value.get("languages", node)
         problems.at(line_node, "declares no language; every text needs at least one")
@@ -330,8 +434,8 @@ def _read_sources(reader: _Reader, node: YNode | None) -> dict[str, Source]:
         if not check_keys(item, reader.problems, **record_keys(Source)):
             continue
         id_node = item.value.get("id")
-        source_id = get_string(id_node, reader.problems)
-        title = reader.text(item.value.get("title"))
+        source_id = get_text(id_node, reader.problems, TextRule(MAX_ID_LENGTH))
+        title = reader.text(item.value.get("title"), TITLE)
         if source_id is None or id_node is None:
             continue
         reader.declared_sources.add(source_id)
@@ -351,7 +455,7 @@ def _source_file(reader: _Reader, node: YNode, source_id: str) -> Path | None:
         reader.problems.at(node, f"'{source_id}' should be the name of a file in {SOURCES_DIR}/")
         return None
     path = reader.root / SOURCES_DIR / source_id
-    if not _is_file(path):
+    if not reader.is_present(path):
         reader.problems.at(node, f"has no file {relative}")
         return None
     return path
@@ -369,10 +473,9 @@ def _read_record(reader: _Reader, node: YNode | None) -> tuple[str, ...]:
         reader.problems.at(node, "lists nothing; leave the field out instead")
     record: list[str] = []
     for item in items:
-        value = get_string(item, reader.problems)
+        value = get_text(item, reader.problems, RECORD)
         if value is not None:
-            check_plain_text(item, value, reader.problems, MAX_TEXT_LENGTH)
-            record.append(value.strip())
+            record.append(value)
     return tuple(record)
 
 
@@ -439,12 +542,13 @@ def _read_places(
             except ValueError:
                 problems.at(kind_node, f"'{kind_value}' is not 'geo' or 'plan'")
         asset = reader.asset(item.value.get("asset"))
-        title = reader.text(item.value.get("title"))
+        title = reader.text(item.value.get("title"), TITLE)
+        data = reader.map_data(asset, kind) if asset is not None and kind is not None else None
         if map_id is not None and map_id in maps:
             problems.at(item.value["id"], f"map '{map_id}' is declared twice")
-        elif None not in (map_id, kind, asset, title):
-            assert map_id and kind and asset and title
-            maps[map_id] = MapDef(map_id, kind, asset, title)
+        elif None not in (map_id, kind, asset, title, data):
+            assert map_id and kind and asset and title and isinstance(data, dict)
+            maps[map_id] = MapDef(map_id, kind, asset, title, data)
 
     for item in get_list(node.value.get("places"), problems):
         place = _read_place(reader, item, maps, source_ids)
@@ -472,7 +576,7 @@ def _read_place(
         problems.at(fields["kind"], f"'{kind}' is not a kind of place ({', '.join(PLACE_KINDS)})")
         kind = None
     name = reader.text(fields.get("name"))
-    info = reader.text(fields.get("info"))
+    info = reader.text(fields.get("info"), PARAGRAPH)
     source = _read_source_ref(reader, fields.get("source"), source_ids)
     extra_source = _read_record(reader, fields.get("extra_source"))
     to_confirm = _read_record(reader, fields.get("to_confirm"))
@@ -578,7 +682,7 @@ def _read_chapter(
 ) -> Chapter | None:
     problems = reader.problems
     relative = f"{CHAPTERS_DIR}/{chapter_id}.yaml"
-    if not _is_file(reader.root / relative):
+    if not reader.exists(reader.root / relative):
         problems.at(id_node, f"has no file {relative}")
         return None
     node = reader.read(relative)
@@ -588,8 +692,8 @@ def _read_chapter(
     file_id = get_id(fields.get("id"), problems)
     if file_id is not None and file_id != chapter_id:
         problems.at(fields["id"], f"'{file_id}' does not match the file name '{chapter_id}'")
-    title = reader.text(fields.get("title"))
-    intro = reader.text(fields.get("intro"))
+    title = reader.text(fields.get("title"), TITLE)
+    intro = reader.text(fields.get("intro"), PARAGRAPH)
     map_id = get_id(fields.get("map"), problems)
     if map_id is not None and reader.unknown(reader.declared_maps, map_id):
         problems.at(fields["map"], f"'{map_id}' is not a map declared in {PLACES_FILE}")
@@ -628,10 +732,10 @@ def _read_step(
         return None
     fields = node.value
     step_id = get_id(fields.get("id"), problems)
-    title = reader.text(fields.get("title"))
-    body = reader.text(fields.get("body"))
+    title = reader.text(fields.get("title"), TITLE)
+    body = reader.text(fields.get("body"), PARAGRAPH)
     source = _read_source_ref(reader, fields.get("source"), source_ids)
-    notes = reader.text(fields.get("notes"))
+    notes = reader.text(fields.get("notes"), PARAGRAPH)
     who = reader.text(fields.get("who"))
     extra_source = _read_record(reader, fields.get("extra_source"))
     to_confirm = _read_record(reader, fields.get("to_confirm"))

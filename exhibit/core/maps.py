@@ -17,14 +17,11 @@ tests here pin the rules down.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -172,20 +169,6 @@ class MapData:
         )
 
 
-@lru_cache(maxsize=8)
-def _read_asset(path: str, mtime_ns: int) -> Mapping[str, Any]:
-    del mtime_ns  # part of the cache key only: an edited asset is read again
-    return json.loads(Path(path).read_text(encoding="utf-8"))
-
-
-def load_asset(path: Path) -> Mapping[str, Any]:
-    """The parsed JSON of a map asset, read once per file (and again if it changes).
-
-    The result is shared: treat it as read-only.
-    """
-    return _read_asset(str(path), path.stat().st_mtime_ns)
-
-
 def svg_polyline(points: Sequence[tuple[float, float]]) -> str:
     """SVG path data through ``points``, one decimal (a tenth of a view unit)."""
     if len(points) < 2:
@@ -266,7 +249,7 @@ def build_map(map_def: MapDef, places: Iterable[Place]) -> MapData:
 
     ``places`` may hold places of other maps; only this map's are kept, in order.
     """
-    asset = load_asset(map_def.asset)
+    asset = map_def.data  # read and checked with the content; never read from disk again
     width, height, frame = _view_size(map_def.kind, asset)
 
     def to_view(pair: tuple[float, float]) -> tuple[float, float]:

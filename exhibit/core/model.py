@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -56,10 +57,15 @@ class MapKind(StrEnum):
 
 @dataclass(frozen=True)
 class MapDef:
+    """A map the chapters are told on; ``asset`` is its drawing, a JSON file under assets/."""
+
     id: str
     kind: MapKind
     asset: Path
     title: Text
+    # The asset's JSON, read and checked once with the content (exhibit.core.assets):
+    # the running exhibit draws from it, never from the file. Treat it as read-only.
+    data: Mapping[str, Any] = field(default_factory=dict, hash=False, repr=False)
 
 
 PLACE_KINDS = (

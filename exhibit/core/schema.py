@@ -406,13 +406,21 @@ def _top(properties: dict[str, Any]) -> dict[str, Any]:
 
 
 #: Constraints of the settings beyond their types, from the reader's own constants.
+def _plain(max_length: int) -> dict[str, Any]:
+    """A string for the machine (a screen's name, a path), as the settings reader checks it."""
+    return {**_NON_EMPTY, "maxLength": max_length, "not": {"pattern": CONTROL_PATTERN}}
+
+
 _SETTING_EXTRAS: Mapping[str, dict[str, Any]] = {
     "mode": {"enum": list(settings.MODES)},
     "language": _ID,
     **{name: _ranged(*limits) for name, limits in settings.RANGES.items()},
     "figures": {"enum": list(settings.FIGURES_CHOICES)},
     "admin_pin_hash": {"type": "string", "pattern": rf"^\s*{STORED_HASH_PATTERN}\s*$"},
-    "screen": {"anyOf": [{"type": "integer", "minimum": 0}, _NON_EMPTY]},
+    "screen": {"anyOf": [{"type": "integer", "minimum": 0}, _plain(settings.SCREEN_NAME_LENGTH)]},
+    "log_dir": _plain(settings.PATH_LENGTH),
+    "figures_file": _plain(settings.PATH_LENGTH),
+    "metrics_file": _plain(settings.PATH_LENGTH),
 }
 
 

@@ -15,13 +15,15 @@ can try a mode or a screen without editing it.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from exhibit.core.pin import is_valid_hash
+from exhibit.core.pin import hash_problem
 from exhibit.core.yamlsource import (
     Problems,
     YNode,
@@ -29,6 +31,7 @@ from exhibit.core.yamlsource import (
     get_bool,
     get_id,
     get_number,
+    get_plain_string,
     get_string,
     read_yaml,
 )
@@ -74,6 +77,10 @@ RANGES: Final[dict[str, tuple[float, float]]] = {
     "figures_retention_days": FIGURES_RETENTION_RANGE,
     "figures_max_mb": FIGURES_MAX_MB_RANGE,
 }
+
+# The longest text each setting may hold.
+SCREEN_NAME_LENGTH: Final = 100  # as the system reports it: "HDMI-1", a monitor's model
+PATH_LENGTH: Final = 4096  # a folder's or file's path, as long as Linux allows
 
 
 @dataclass(frozen=True)
@@ -178,14 +185,11 @@ def _pin_hash(node: YNode, problems: Problems) -> str | None:
     value = get_string(node, problems)
     if value is None:
         return None
-    if not is_valid_hash(value):
-        problems.at(
-            node,
-            "is not a PIN hash (expected pbkdf2-sha256$ITERATIONS$SALT$HASH; "
-            "make one with: exhibit --hash-pin)",
-        )
+    problem = hash_problem(value)
+    if problem is not None:
+        problems.at(node, problem)
         return None
-    return value.strip()
+    return value
 
 
 def _screen(node: YNode, problems: Problems) -> int | str | None:
@@ -196,13 +200,13 @@ def _screen(node: YNode, problems: Problems) -> int | str | None:
             return None
         return value
     if isinstance(value, str):
-        return get_string(node, problems)
+        return get_plain_string(node, problems, SCREEN_NAME_LENGTH)
     problems.at(node, "should be a screen index (0, 1, ...) or a screen name")
     return None
 
 
 def _path(node: YNode, problems: Problems) -> str | None:
-    return get_string(node, problems)
+    return get_plain_string(node, problems, PATH_LENGTH)
 
 
 def _choice(choices: tuple[str, ...]) -> Callable[[YNode, Problems], str | None]:
@@ -314,3 +318,25 @@ def apply_overrides(settings: Settings, **overrides: Any) -> Settings:
     if problems:
         raise ValueError("\n".join(f"{p.field}: {p.message}" for p in problems.items))
     return dataclasses.replace(settings, **values)
+
+
+def permission_warnings(path: Path, settings: Settings) -> list[str]:
+    """What is unsafe about who may read or change the settings file (empty if nothing).
+
+    The file holds the staff PIN's hash: a short PIN falls to an offline
+    search of its hash in seconds, so only the kiosk's own user may read it.
+    Anyone who can change it can set their own PIN.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return []
+    warnings: list[str] = []
+    if mode & stat.S_IWOTH:
+        warnings.append(f"{path}: every user of this machine can change it; run: chmod 600 {path}")
+    if mode & stat.S_IROTH and settings.admin_pin_hash is not None:
+        warnings.append(
+            f"{path}: every user of this machine can read the staff PIN's hash in it; "
+            f"run: chmod 600 {path}"
+        )
+    return warnings

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from exhibit.core.maps import MapData, Rect, build_exhibit_map, layout_labels, load_asset
+from exhibit.core.maps import MapData, Rect, build_exhibit_map, layout_labels
 from exhibit.core.model import Chapter, Exhibit, MapKind, Step, StrongholdState
 from exhibit.core.projection import load_geo_frame
 from exhibit.core.timeline import Timeline, format_clock
@@ -486,7 +486,7 @@ def _scale_bar(
     map_def = exhibit.maps[figure.map_id]
     if map_def.kind is not MapKind.GEO:
         return None  # a schematic plan has no scale
-    geo = load_geo_frame(load_asset(map_def.asset))
+    geo = load_geo_frame(map_def.data)  # read and checked with the content
     mm_per_km = scale * geo.view_width / geo.bounds.width
     target = frame.width / 4.0 / mm_per_km
     km = min(_NICE_KM, key=lambda k: abs(math.log(k / target)))

@@ -29,7 +29,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from exhibit.core.idle import AttractLoop, IdlePolicy, IdleState
-from exhibit.core.pin import MAX_PIN_LENGTH, Outcome, PinGate
+from exhibit.core.pin import MAX_PIN_LENGTH, Outcome, PinGate, default_backoff_file
 from exhibit.core.session import END_ERROR, END_IDLE, TOUCHED, VISIT_BEGAN, VISIT_ENDED, Session
 from exhibit.core.settings import Settings
 from exhibit.core.story import TITLE, Position, resolve_language
@@ -95,7 +95,7 @@ class KioskBackend(Published):
         self._admin_open = False
         self._pin: list[str] = []
         self._pin_wrong = False
-        self._gate = PinGate(settings.admin_pin_hash, now=self._now)
+        self._gate = PinGate(settings.admin_pin_hash, now=self._now, backoff=default_backoff_file())
 
         self._values.update(
             warningSeconds=settings.idle_warning_s,

@@ -28,6 +28,8 @@ from exhibit.qt.published import Published, constant, published
 QML_IMPORT_NAME = "Exhibit.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
 
+# How soon a kiosk takes its screen back after another program moved or resized it.
+KIOSK_REASSERT_MS: Final = 250
 # Qt's modifier codes as plain numbers: importing the ``Qt`` namespace builds
 # all its enums, some 30 ms of start-up before the first frame.
 _MODIFIERS: Final = (
@@ -91,6 +93,9 @@ class ModeBackend(Published):
         self._values.update(
             mode=settings.mode, kiosk=settings.is_kiosk, presentation=settings.is_presentation
         )
+        self._geometry_timer = QTimer(self)
+        self._geometry_timer.setSingleShot(True)
+        self._geometry_timer.timeout.connect(self._restore_full_screen)
         self.publish(blanked=False, allowClose=not settings.is_kiosk)
 
     @staticmethod
@@ -103,9 +108,12 @@ class ModeBackend(Published):
         """Keep ``window`` in its mode's shape."""
         self._window = window
         window.visibilityChanged.connect(self._on_visibility)
+        for signal in (window.xChanged, window.yChanged, window.widthChanged, window.heightChanged):
+            signal.connect(self._on_geometry)
 
     def release(self) -> None:
         """Let the window close (the program is shutting down)."""
+        self._geometry_timer.stop()
         self.publish(allowClose=True)
 
     @property
@@ -123,6 +131,14 @@ class ModeBackend(Published):
             QWindow.Visibility.Minimized,
         ):
             QTimer.singleShot(0, self._restore_full_screen)
+
+    def _on_geometry(self, *_args: object) -> None:
+        # Moved or resized by another program (with no window manager, nothing
+        # else puts it back): take the screen back once the change has settled.
+        if not self._settings.is_kiosk or self._exiting or self._window is None:
+            return
+        if self._window.geometry() != self.kiosk_geometry():
+            self._geometry_timer.start(KIOSK_REASSERT_MS)
 
     def kiosk_geometry(self) -> QRect:
         return find_screen(self._settings.screen).geometry()

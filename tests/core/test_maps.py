@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import shutil
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,6 @@ from exhibit.core.maps import (
     halfway,
     label_rect,
     layout_labels,
-    load_asset,
     place_labels,
     svg_polyline,
     whole_map_rect,
@@ -70,8 +70,18 @@ def test_every_map_asset_exists_and_loads(exhibit):
     assert {m.kind for m in exhibit.maps.values()} == {MapKind.GEO, MapKind.PLAN}
 
 
-def test_an_asset_is_parsed_once_and_shared():
-    assert load_asset(INDOCHINA_ASSET) is load_asset(INDOCHINA_ASSET)
+def test_a_map_is_drawn_from_the_data_read_with_the_content(tmp_path):
+    """Deleting or damaging an asset on disk cannot change a running exhibit's map."""
+    content, assets = tmp_path / "content", tmp_path / "assets"
+    shutil.copytree(CONTENT_DIR, content)
+    shutil.copytree(ASSETS_DIR / "maps", assets / "maps")
+    exhibit = load_content(content, assets)
+    before = build_exhibit_map(exhibit, "indochina")
+    (assets / "maps" / "indochina.json").write_text("garbage", encoding="utf-8")
+    (assets / "maps" / "valley.json").unlink()
+
+    assert build_exhibit_map(exhibit, "indochina") == before
+    assert build_exhibit_map(exhibit, "valley").places
 
 
 def test_geo_shapes_are_the_assets_countries_with_the_focus_countries(indochina):

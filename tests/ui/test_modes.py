@@ -462,15 +462,15 @@ def test_tab_reaches_every_control_on_the_title_screen_in_reading_order(open_mod
 
 def test_classroom_remembers_size_place_and_language(open_mode, tmp_path, exhibit_content):
     store = QSettings(str(tmp_path / "state.ini"), QSettings.Format.IniFormat)
-    first = open_mode(Settings(), size=(1024, 700), memory=WindowMemory(store))
-    first.window.setGeometry(QRect(40, 60, 1100, 720))
+    first = open_mode(Settings(), size=(640, 480), memory=WindowMemory(store))
+    first.window.setGeometry(QRect(40, 60, 700, 520))  # the offscreen screen is 800 x 800
     first.tap("languageToggle")
     first.settle()
     first.running.memory.remember(first.window, first.backends.session.language)
 
     again = open_mode(Settings(), memory=WindowMemory(store))
     assert again.backends.ui.language == "en"
-    assert (again.window.width(), again.window.height()) == (1100, 720)
+    assert (again.window.width(), again.window.height()) == (700, 520)
 
     explicit = open_mode(Settings(), size=(800, 600), language="vi", memory=WindowMemory(store))
     assert (explicit.window.width(), explicit.window.height()) == (800, 600)
@@ -478,6 +478,23 @@ def test_classroom_remembers_size_place_and_language(open_mode, tmp_path, exhibi
 
     kiosk = open_mode(kiosk_settings(), memory=WindowMemory(store))
     assert kiosk.backends.ui.language == exhibit_content.default_language
+
+
+@pytest.mark.parametrize("remembered", [QRect(0, 0, 30000, 30000), QRect(5000, -3000, 700, 500)])
+def test_a_remembered_window_is_fitted_to_the_screen(open_mode, tmp_path, remembered):
+    """A window remembered larger than the screen, or on a monitor now gone, fits the screen."""
+    store = QSettings(str(tmp_path / "state.ini"), QSettings.Format.IniFormat)
+    store.setValue("window/geometry", remembered)
+    store.sync()
+
+    visitor = open_mode(Settings(), memory=WindowMemory(store))
+    visitor.settle()
+
+    area = visitor.window.screen().availableGeometry()
+    # (the offscreen platform draws a 2 px frame, so only the corner is compared)
+    assert area.contains(visitor.window.geometry().topLeft()), (visitor.window.geometry(), area)
+    expected = (min(remembered.width(), area.width()), min(remembered.height(), area.height()))
+    assert (visitor.window.width(), visitor.window.height()) == expected
 
 
 # -- the command line -------------------------------------------------------------------
