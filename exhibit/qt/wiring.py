@@ -2,20 +2,20 @@
 
 :func:`install` makes the backends for a session and puts them in the
 registry QML's singletons come from. The map, clock and day-plan backends
-are made only when the chapters are first needed (after the title screen's first
-frame, or at once when the exhibit opens on a chapter), which keeps start-up
-close to a bare Qt Quick window's; every backend module is imported here,
-before any QML loads, because Qt does not see a type registered after its
-QML module was imported.
+are made only when the chapters are first needed (after the title screen's
+first frame, or at once when the exhibit opens on a chapter), which keeps
+start-up close to a bare Qt Quick window's; every backend module is imported
+here, before any QML loads, because Qt does not see a type registered after
+its QML module was imported.
 
 A newcomer looking for a concern finds it by file name: ``ui_backend``
 (language, UI words), ``story_backend`` (where the visitor is),
 ``map_backend``, ``clock_backend`` (the final day's clock),
 ``dayplan_backend`` (the final day's arrows, flags and totals),
-``mode_backend`` (keys, blanking, the
-window's shape), ``kiosk_backend`` (idle notice, attract loop, staff PIN),
-``presenter_backend`` (current and next step, notes) and ``input_filter``
-(every press and key, before any item).
+``mode_backend`` (keys, blanking, the window's shape), ``kiosk_backend``
+(idle notice, attract loop, staff PIN), ``presenter_backend`` (current and
+next step, notes) and ``input_filter`` (every press and key, before any
+item).
 """
 
 from __future__ import annotations
