@@ -30,6 +30,8 @@ Actions:
     start or pause the current animation or the self-running tour
 ``toggle_fullscreen``
     full screen on or off
+``handout``
+    save the printed handout (classroom only: Ctrl+P, as printing is elsewhere)
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ BLANK: Final = "blank"
 LANGUAGE: Final = "language"
 PLAY_PAUSE: Final = "play_pause"
 TOGGLE_FULLSCREEN: Final = "toggle_fullscreen"
+HANDOUT: Final = "handout"
 CHAPTER_COUNT: Final = 3
 
 
@@ -154,6 +157,7 @@ _CLASSROOM: Final = (
     *_plain(HOME, "Home"),
     *_plain(BACK, "Escape"),
     *_plain(TOGGLE_FULLSCREEN, "F11"),
+    Binding("P", frozenset({CTRL}), HANDOUT),
 )
 
 # Clickers send PageDown/PageUp (some Right/Left, B or Period for blank).

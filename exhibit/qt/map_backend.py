@@ -78,6 +78,9 @@ class MapBackend(Published):
     highlightedIdsChanged = Signal()
     selectedPlaceChanged = Signal()
     selectedCardChanged = Signal()
+    planMapIdChanged = Signal()
+    planViewBoxChanged = Signal()
+    planShapesChanged = Signal()
 
     def __init__(self, session: Session, font_family: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -88,16 +91,12 @@ class MapBackend(Published):
         self._places_of: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self._layouts: dict[tuple[Any, ...], dict[str, dict[str, Any]]] = {}
         self._selected = ""
-        plan = self._plan_map_id
-        self._values.update(
-            planMapId=plan,
-            planViewBox=self._view_box(plan),
-            planShapes=self._shapes(plan),
-            maxZoom=_max_zoom(),
-        )
+        self._values.update(maxZoom=_max_zoom())
+        self._publish_plan()
         self.guarded(self._refresh)()
         session.on_position(self.guarded(self._on_position))
         session.on_language(self.guarded(lambda _code: self._refresh()))
+        session.on_content(self.guarded(self._on_content))
 
     @staticmethod
     def create(engine: QQmlEngine) -> MapBackend:
@@ -116,6 +115,21 @@ class MapBackend(Published):
             data = build_exhibit_map(self._session.exhibit, map_id)
             self._maps[map_id] = data
         return data
+
+    def _publish_plan(self) -> None:
+        plan = self._plan_map_id
+        self.publish(
+            planMapId=plan, planViewBox=self._view_box(plan), planShapes=self._shapes(plan)
+        )
+
+    def _on_content(self, _exhibit: object) -> None:
+        """New content: every map is built again from it (its places, names, shapes)."""
+        for cache in (self._maps, self._shapes_of, self._places_of, self._layouts):
+            cache.clear()
+        if self._selected not in self._session.exhibit.places:
+            self._selected = ""
+        self._publish_plan()
+        self._refresh()
 
     def _on_position(self, _position: Position) -> None:
         self._selected = ""  # a card belongs to the step it was opened in
@@ -240,10 +254,11 @@ class MapBackend(Published):
     places = published("QVariantList", "places", placesChanged)
     #: How far a visitor may zoom in, from the whole map (1).
     maxZoom = constant(float, "maxZoom")
-    planMapId = constant(str, "planMapId")
-    # The plan's drawing never changes: a clock that binds to it is not rebuilt per move.
-    planViewBox = constant("QVariantList", "planViewBox")
-    planShapes = constant("QVariantMap", "planShapes")
+    planMapId = published(str, "planMapId", planMapIdChanged)
+    # The plan's drawing changes only with the content (a curator's live preview):
+    # a clock that binds to it is not rebuilt per move.
+    planViewBox = published("QVariantList", "planViewBox", planViewBoxChanged)
+    planShapes = published("QVariantMap", "planShapes", planShapesChanged)
     planPlaces = published("QVariantList", "planPlaces", planPlacesChanged)
     # The step: where the view goes and which places it lights (ids on the current map).
     focus = published("QVariantMap", "focus", focusChanged)

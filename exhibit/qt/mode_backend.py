@@ -82,6 +82,7 @@ class ModeBackend(Published):
         *,
         admin_key: Callable[[int], bool] = lambda _key: False,
         play_pause: Callable[[], None] = lambda: None,
+        handout: Callable[[], None] = lambda: None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -89,6 +90,7 @@ class ModeBackend(Published):
         self._settings = settings
         self._admin_key = admin_key
         self._play_pause = play_pause
+        self._handout = handout
         self._window: QWindow | None = None
         self._values.update(
             mode=settings.mode, kiosk=settings.is_kiosk, presentation=settings.is_presentation
@@ -204,6 +206,8 @@ class ModeBackend(Published):
             self._play_pause()
         elif action == keys.TOGGLE_FULLSCREEN:
             self._toggle_full_screen()
+        elif action == keys.HANDOUT:
+            self._handout()
 
     @Slot()
     def toggleBlank(self) -> None:

@@ -50,6 +50,7 @@ class StoryBackend(Published):
         self.guarded(self._on_language)()
         session.on_position(self.guarded(self._on_position))
         session.on_language(self.guarded(lambda _code: self._on_language()))
+        session.on_content(self.guarded(lambda _exhibit: self._on_content()))
 
     @staticmethod
     def create(engine: QQmlEngine) -> StoryBackend:
@@ -62,6 +63,10 @@ class StoryBackend(Published):
         self._last = position
         self.publish(direction=1 if after >= before else -1)
         self._refresh()
+
+    def _on_content(self) -> None:
+        self._last = self._session.story.position
+        self._on_language()
 
     def _on_language(self) -> None:
         self.publish(chapters=self._chapters())

@@ -15,23 +15,27 @@ A newcomer looking for a concern finds it by file name: ``ui_backend``
 ``mode_backend`` (keys, blanking, the window's shape), ``kiosk_backend``
 (idle notice, attract loop, staff PIN), ``presenter_backend`` (current and
 next step, notes) and ``input_filter`` (every press and key, before any
-item).
+item), ``preview_backend`` (a curator's live preview: reloads and the
+problems overlay) and ``handout_backend`` (Ctrl+P saves the printed handout).
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QWindow
 
+from exhibit.core.livepreview import LivePreview
 from exhibit.core.session import Session
 from exhibit.core.settings import Settings
 from exhibit.qt import registry
 from exhibit.qt.clock_backend import ClockBackend
 from exhibit.qt.dayplan_backend import DayPlanBackend
+from exhibit.qt.handout_backend import HandoutBackend
 from exhibit.qt.input_filter import InputFilter
 from exhibit.qt.kiosk_backend import KioskBackend
 from exhibit.qt.map_backend import MapBackend
 from exhibit.qt.mode_backend import ModeBackend
 from exhibit.qt.presenter_backend import PresenterBackend
+from exhibit.qt.preview_backend import PreviewBackend
 from exhibit.qt.story_backend import StoryBackend
 from exhibit.qt.ui_backend import UiBackend
 
@@ -46,6 +50,7 @@ class Backends:
         settings: Settings,
         *,
         time_scale: float = 1.0,
+        preview: LivePreview | None = None,
     ) -> None:
         self.session = session
         self.settings = settings
@@ -57,15 +62,19 @@ class Backends:
         self.story = StoryBackend(session)
         self.presenter = PresenterBackend(session)
         self.kiosk = KioskBackend(session, settings, time_scale=time_scale)
+        self.handout = HandoutBackend(session, settings)
         self.mode = ModeBackend(
             session,
             settings,
             admin_key=self.kiosk.admin_key,
             play_pause=lambda: self.clock.togglePlay(),
+            handout=self.handout.request,
         )
+        self.preview = PreviewBackend(session, settings, preview)
         self.input = InputFilter(self.kiosk, settings.admin_corner_px)
         self.kiosk.exitRequested.connect(lambda _status: self.mode.release())
-        for backend in (self.ui, self.story, self.presenter, self.kiosk, self.mode):
+        backends = (self.ui, self.story, self.presenter, self.kiosk, self.mode)
+        for backend in (*backends, self.handout, self.preview):
             self.registry.add(backend)
         if not session.story.position.on_title:
             self.ui.prepareChapters()
@@ -105,6 +114,7 @@ class Backends:
     def release(self) -> None:
         """The program is shutting down: stop the timers, let the window close."""
         self.kiosk.stop()
+        self.preview.stop()
         self.mode.release()
         clock = self.registry.made(ClockBackend)
         if clock is not None:
@@ -117,13 +127,15 @@ def install(
     settings: Settings | None = None,
     *,
     time_scale: float = 1.0,
+    preview: LivePreview | None = None,
 ) -> Backends:
     """Make ``session``'s backends the ones QML's singletons show; call before loading QML.
 
     ``settings`` (default: all defaults) choose the mode; ``time_scale`` speeds
-    up the kiosk's clock for tests (see :mod:`exhibit.qt.kiosk_backend`).
+    up the kiosk's clock for tests (see :mod:`exhibit.qt.kiosk_backend`);
+    ``preview`` reloads the content when a curator saves a file (``--watch``).
     """
     chosen = settings if settings is not None else Settings()
-    backends = Backends(session, font_family, chosen, time_scale=time_scale)
+    backends = Backends(session, font_family, chosen, time_scale=time_scale, preview=preview)
     registry.install(backends.registry)
     return backends
