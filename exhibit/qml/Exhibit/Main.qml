@@ -88,7 +88,7 @@ Window {
         Loader {
             objectName: "handoutSaverLoader"
             anchors.fill: parent
-            active: HandoutBackend.available && HandoutBackend.requests > 0
+            active: HandoutBackend.available && (HandoutBackend.requests > 0 || HandoutBackend.notice.length > 0)
             source: "curator/HandoutSaver.qml"
         }
 

@@ -19,7 +19,7 @@ Item {
     }
 
     onRequestsChanged: ask()
-    Component.onCompleted: ask()  // loaded by the first request
+    Component.onCompleted: if (requests > 0) ask()  // loaded by the first request
 
     FileDialog {
         id: dialog
