@@ -6,7 +6,7 @@ import Exhibit.Backend
 
 // Classroom: Ctrl+P opens a save dialog on a handout file in the user's
 // Documents folder, named in the current language; the backend writes the
-// PDF and says where it went, in a short notice at the top.
+// PDF and says where it went, in a short notice above the navigation.
 Item {
     id: saver
 
@@ -34,10 +34,10 @@ Item {
     Rectangle {
         objectName: "handoutNotice"
         anchors.horizontalCenter: parent.horizontalCenter
-        anchors.top: parent.top
-        anchors.topMargin: Theme.touchTarget + Theme.spacing * 2
-        width: Math.min(notice.implicitWidth + 2 * Theme.spacing, saver.width - 2 * Theme.margin)
-        height: notice.height + Theme.spacing
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: Theme.touchTarget + Theme.margin
+        width: Math.min(notice.implicitWidth + 2 * Theme.margin, saver.width - 2 * Theme.margin)
+        height: notice.height + 2 * Theme.spacing
         radius: Theme.radius
         color: Theme.surfaceRaised
         border.color: Theme.gold
@@ -49,12 +49,13 @@ Item {
             objectName: "handoutNoticeText"
             anchors.centerIn: parent
             width: Math.min(implicitWidth, saver.width - 4 * Theme.margin)
+            horizontalAlignment: Text.AlignHCenter
             textFormat: Text.PlainText
             text: HandoutBackend.notice
             color: Theme.text
             font.family: Theme.fontFamily
             font.pixelSize: Theme.labelSize
-            wrapMode: Text.WrapAnywhere
+            wrapMode: Text.Wrap
         }
     }
 }
