@@ -75,6 +75,9 @@ def test_a_saved_title_shows_where_the_curator_is(open_exhibit, content) -> None
     assert visitor.text("chapterLabel") == "Chapter 2"
     assert visitor.backends.ui.language == "en"
     assert visitor.maybe_find("previewPanel") is None
+    # The file was replaced by a rename; the watcher follows the new one.
+    files, folders = visitor.backends.preview.watched()
+    assert str(chapter.resolve()) in files and str(chapter.parent.resolve()) in folders
 
 
 def test_a_broken_file_keeps_the_last_good_text_under_a_list_of_problems(
