@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -308,7 +309,14 @@ def open_window(
         from exhibit.core.figures import VisitTracker
 
         tracker = VisitTracker(session, figures.put)
-    installed = wiring.install(session, family, settings, time_scale=time_scale, preview=preview)
+    installed = wiring.install(
+        session,
+        family,
+        settings,
+        time_scale=time_scale,
+        preview=preview,
+        write_handout=write_handout,
+    )
 
     engine = QQmlApplicationEngine()
     engine.addImportPath(str(QML_IMPORT_DIR))
@@ -344,6 +352,13 @@ def open_window(
         remembered=remembered,
         tracker=tracker,
     )
+
+
+def write_handout(exhibit: Exhibit, path: Path, languages: Sequence[str]) -> object:
+    """The ``exhibit handout`` command's writer, for the classroom window's Ctrl+P."""
+    from exhibit.curator.handout import write_handout as write
+
+    return write(exhibit, path, languages)
 
 
 def save_screenshot_when_drawn(window: object, path: Path, settle_ms: int = 600) -> None:

@@ -3,9 +3,10 @@
 Ctrl+P (see :mod:`exhibit.core.keys`) asks for the handout (``requests``
 counts up); QML opens a save dialog on :attr:`HandoutBackend.suggestedFile`
 (the user's Documents folder, else Downloads, else home, and a name from the
-content in the current language) and hands the chosen file to :meth:`HandoutBackend.save`, which
-writes the handout in the current language with the same code as the
-``exhibit handout`` command, and publishes a short confirmation (or what
+content in the current language) and hands the chosen file to
+:meth:`HandoutBackend.save`, which writes the handout in the current
+language with the writer it was given (the ``exhibit handout`` command's,
+handed in by :mod:`exhibit.app`) and publishes a short confirmation (or what
 went wrong) for a few seconds.
 
 Only a classroom window offers it: a kiosk has no keyboard for visitors, and
@@ -15,12 +16,14 @@ a presentation's keys belong to the clicker.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Final
 
 from PySide6.QtCore import QDir, QObject, QStandardPaths, QTimer, QUrl, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
+from exhibit.core.model import Exhibit
 from exhibit.core.session import Session
 from exhibit.core.settings import CLASSROOM, Settings
 from exhibit.qt import registry
@@ -34,6 +37,9 @@ NOTICE_MS: Final = 6000
 SUFFIX: Final = ".pdf"
 
 logger = logging.getLogger("exhibit.handout")
+
+#: Writes the handout of ``exhibit`` in ``languages`` to a PDF file (raises OSError).
+Writer = Callable[[Exhibit, Path, Sequence[str]], object]
 
 
 def handout_folder() -> Path:
@@ -60,10 +66,19 @@ class HandoutBackend(Published):
     #: After each save: the file written, or "" if it could not be.
     saved = Signal(str)
 
-    def __init__(self, session: Session, settings: Settings, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        settings: Settings,
+        write: Writer | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        """``write`` is the handout's writer (the program hands in the ``exhibit handout``
+        command's); without one, the window offers no handout."""
         super().__init__(parent)
         self._session = session
-        self._values["available"] = settings.mode == CLASSROOM
+        self._write = write
+        self._values["available"] = write is not None and settings.mode == CLASSROOM
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
         self._notice_timer.timeout.connect(lambda: self.publish(notice=""))
@@ -104,17 +119,15 @@ class HandoutBackend(Published):
     @Slot(str)
     def save(self, target: str) -> None:
         """Write the handout to ``target`` (a file URL or a path; ".pdf" added if missing)."""
-        if not self._values["available"] or not target:
+        if self._write is None or not self._values["available"] or not target:
             return
         url = QUrl(target)
         path = Path(url.toLocalFile() if url.isLocalFile() else target)
         if path.suffix.lower() != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
         session = self._session
-        from exhibit.curator.handout import write_handout
-
         try:
-            write_handout(session.exhibit, path, [session.language])
+            self._write(session.exhibit, path, [session.language])
         except OSError as error:
             logger.warning("Cannot write the handout to %s: %s", path, error)
             self._notify(session.text("handout_failed", path=str(path)))

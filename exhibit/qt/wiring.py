@@ -29,7 +29,7 @@ from exhibit.core.settings import Settings
 from exhibit.qt import registry
 from exhibit.qt.clock_backend import ClockBackend
 from exhibit.qt.dayplan_backend import DayPlanBackend
-from exhibit.qt.handout_backend import HandoutBackend
+from exhibit.qt.handout_backend import HandoutBackend, Writer
 from exhibit.qt.input_filter import InputFilter
 from exhibit.qt.kiosk_backend import KioskBackend
 from exhibit.qt.map_backend import MapBackend
@@ -51,6 +51,7 @@ class Backends:
         *,
         time_scale: float = 1.0,
         preview: LivePreview | None = None,
+        write_handout: Writer | None = None,
     ) -> None:
         self.session = session
         self.settings = settings
@@ -62,7 +63,7 @@ class Backends:
         self.story = StoryBackend(session)
         self.presenter = PresenterBackend(session)
         self.kiosk = KioskBackend(session, settings, time_scale=time_scale)
-        self.handout = HandoutBackend(session, settings)
+        self.handout = HandoutBackend(session, settings, write_handout)
         self.mode = ModeBackend(
             session,
             settings,
@@ -128,14 +129,23 @@ def install(
     *,
     time_scale: float = 1.0,
     preview: LivePreview | None = None,
+    write_handout: Writer | None = None,
 ) -> Backends:
     """Make ``session``'s backends the ones QML's singletons show; call before loading QML.
 
     ``settings`` (default: all defaults) choose the mode; ``time_scale`` speeds
     up the kiosk's clock for tests (see :mod:`exhibit.qt.kiosk_backend`);
-    ``preview`` reloads the content when a curator saves a file (``--watch``).
+    ``preview`` reloads the content when a curator saves a file (``--watch``);
+    ``write_handout`` writes the printed handout (Ctrl+P; none: not offered).
     """
     chosen = settings if settings is not None else Settings()
-    backends = Backends(session, font_family, chosen, time_scale=time_scale, preview=preview)
+    backends = Backends(
+        session,
+        font_family,
+        chosen,
+        time_scale=time_scale,
+        preview=preview,
+        write_handout=write_handout,
+    )
     registry.install(backends.registry)
     return backends
