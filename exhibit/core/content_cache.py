@@ -60,8 +60,10 @@ _LOADER_MODULES = (
     "content.py",
     "content_cache.py",
     "files.py",
+    "images.py",
     "model.py",
     "projection.py",
+    "typography.py",
     "yamlsource.py",
 )
 
