@@ -86,6 +86,7 @@ REQUIRED_STRINGS = (
     "chapter_label",
     "choose_chapter",
     "close",
+    "back_to_step",
     "map_reset",
     "map_schematic",
     "laos_direction",

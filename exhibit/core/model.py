@@ -235,6 +235,11 @@ class Step:
     quote: Quote | None = None
     converge: Convergence | None = None
 
+    @property
+    def is_climax(self) -> bool:
+        """A chapter's high point: a quotation set large, or arrows converging on one place."""
+        return self.quote is not None or self.converge is not None
+
 
 @dataclass(frozen=True)
 class Chapter:

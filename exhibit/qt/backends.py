@@ -15,9 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
+from exhibit.core.kicker import kicker_places
 from exhibit.core.model import Chapter, Step, Text
 from exhibit.core.session import Session
 from exhibit.core.settings import Settings
@@ -302,8 +303,10 @@ class StoryBackend(QObject):
         return self._chapter.map if self._chapter else ""
 
     def _stage_kind(self) -> str:
-        """What the chapter's picture side shows: "clock", "geo" or "plan" (a map)."""
-        chapter = self._chapter
+        return self._stage_kind_of(self._chapter)
+
+    def _stage_kind_of(self, chapter: Chapter | None) -> str:
+        """What a chapter's picture side shows: "clock", "geo" or "plan" (a map)."""
         if chapter is None:
             return ""
         if chapter.told_on_clock:
@@ -328,6 +331,7 @@ class StoryBackend(QObject):
         language, fallback = self._lang()
         exhibit = self._session.exhibit
         source = exhibit.sources.get(step.source)
+        quote = step.quote
         return {
             "id": step.id,
             "title": step.title.get(language, fallback),
@@ -336,10 +340,33 @@ class StoryBackend(QObject):
             "source": _text(source.title if source else None, language, fallback),
             "places": [exhibit.places[p].name.get(language, fallback) for p in step.places],
             "placeIds": list(step.places),
+            # The names over the title: only places the text does not name.
+            "kicker": [
+                exhibit.places[p].name.get(language, fallback)
+                for p in kicker_places(step, exhibit.places)
+            ],
             "figures": [
                 {"value": f.value.get(language, fallback), "label": f.label.get(language, fallback)}
                 for f in step.figures
             ],
+            "images": [
+                {
+                    "source": QUrl.fromLocalFile(str(image.file)).toString(),
+                    "width": image.width,
+                    "height": image.height,
+                    "caption": image.caption.get(language, fallback),
+                    "alt": image.alt.get(language, fallback),
+                    "credit": image.credit.get(language, fallback),
+                    "licence": image.licence,
+                }
+                for image in step.images
+            ],
+            "quote": quote.text.get(language, fallback) if quote else "",
+            "quoteBy": quote.by.get(language, fallback) if quote else "",
+            "convergeTo": step.converge.target if step.converge else "",
+            "convergeFrom": list(step.converge.origins) if step.converge else [],
+            # A chapter's ending: the map shows it too (arrows, the fortress lit).
+            "climax": step.is_climax,
         }
 
     def _chapters(self) -> list[dict[str, Any]]:
@@ -351,6 +378,12 @@ class StoryBackend(QObject):
                 "label": self._session.text("chapter_label", n=index + 1),
                 "title": chapter.title.get(language, fallback),
                 "intro": chapter.intro.get(language, fallback),
+                "emblem": QUrl.fromLocalFile(str(chapter.emblem)).toString()
+                if chapter.emblem
+                else "",
+                "stage": self._stage_kind_of(chapter),
+                # What the card's preview lights, in the chapter's order.
+                "placeIds": list(dict.fromkeys(p for step in chapter.steps for p in step.places)),
             }
             for index, chapter in enumerate(self._session.exhibit.chapters)
         ]

@@ -76,6 +76,24 @@ Window {
             source: "chapter/ChapterView.qml"
         }
 
+        // A step's image, full screen, over everything but the kiosk's layer.
+        // It closes when the story moves (a step, the idle reset).
+        ImageViewer {
+            id: imageViewer
+            anchors.fill: parent
+            readonly property string position: StoryBackend.chapterId + "/" + StoryBackend.stepIndex
+            onPositionChanged: image = null
+            onClosed: {
+                image = null
+                root.forceActiveFocus()
+            }
+        }
+        Connections {
+            target: chapterLoader.item
+            ignoreUnknownSignals: true
+            function onImageOpened(image: var): void { imageViewer.image = image }
+        }
+
         // Kiosk only: the attract loop, the idle notice and the staff keypad.
         Loader {
             objectName: "kioskLayerLoader"

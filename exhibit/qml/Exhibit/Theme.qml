@@ -19,6 +19,10 @@ QtObject {
     readonly property color accentText: "#ffffff"
     readonly property color gold: "#e9b949"
     readonly property color focus: "#7fc4ff"
+    // Behind a picture shown full screen, and under a badge set on a picture.
+    readonly property color scrim: "#eb0b0907"
+    // The fill of the fortress's sub-sectors when the whole fortress is lit.
+    readonly property color fortressGlow: "#24e9b949"
 
     // The final day. Movements on the plan: an advance (4:1 on the plan's
     // floor, 3:1 on its hills) and a retreat, each on a dark casing; a
@@ -45,6 +49,9 @@ QtObject {
     readonly property real spacing: Math.round(20 * scale)
     readonly property real radius: Math.round(14 * scale)
 
+    // Key figures ("16,200") and a quotation set large.
+    readonly property real numeralSize: Math.round(84 * scale)
+    readonly property real quoteSize: Math.round(58 * scale)
     readonly property real displaySize: Math.round(76 * scale)
     readonly property real headingSize: Math.round(46 * scale)
     readonly property real titleSize: Math.round(34 * scale)
