@@ -384,6 +384,11 @@ class StoryBackend(QObject):
                 "stage": self._stage_kind_of(chapter),
                 # What the card's preview lights, in the chapter's order.
                 "placeIds": list(dict.fromkeys(p for step in chapter.steps for p in step.places)),
+                # The arrows of the chapter's ending, if it has them (the title's picture).
+                "convergeTo": next((s.converge.target for s in chapter.steps if s.converge), ""),
+                "convergeFrom": next(
+                    (list(s.converge.origins) for s in chapter.steps if s.converge), []
+                ),
             }
             for index, chapter in enumerate(self._session.exhibit.chapters)
         ]

@@ -3,8 +3,10 @@
 ``MapBackend`` shows the map of the current chapter (``viewBox``, ``shapes``,
 ``places``, ``focus``) and, whatever the chapter, the valley plan
 (``planViewBox``, ``planShapes``, ``planPlaces``), which the final-day clock
-draws too. The geometry comes from :mod:`exhibit.core.maps`, built once per map;
-a language change only looks the names up again.
+draws too, and the geographic map (``geoViewBox``, ``geoShapes``,
+``geoPlaces``), which the title screen draws. The geometry comes from
+:mod:`exhibit.core.maps`, built once per map; a language change only looks
+the names up again.
 
 Three signals, by how often what they announce changes, so that a step does
 not make QML rebuild what the step leaves alone:
@@ -133,9 +135,14 @@ class MapBackend(QObject):
 
     @property
     def _plan_map_id(self) -> str:
-        return next(
-            (m.id for m in self._session.exhibit.maps.values() if m.kind is MapKind.PLAN), ""
-        )
+        return self._first_map_of(MapKind.PLAN)
+
+    @property
+    def _geo_map_id(self) -> str:
+        return self._first_map_of(MapKind.GEO)
+
+    def _first_map_of(self, kind: MapKind) -> str:
+        return next((m.id for m in self._session.exhibit.maps.values() if m.kind is kind), "")
 
     def _step_place_ids(self) -> tuple[str, ...]:
         story = self._session.story
@@ -261,6 +268,18 @@ class MapBackend(QObject):
     def _plan_places(self) -> list[dict[str, Any]]:
         return self._places(self._plan_map_id)
 
+    def _geo_id(self) -> str:
+        return self._geo_map_id
+
+    def _geo_view_box(self) -> list[float]:
+        return self._view_box(self._geo_map_id)
+
+    def _geo_shapes(self) -> dict[str, Any]:
+        return self._shapes(self._geo_map_id)
+
+    def _geo_places(self) -> list[dict[str, Any]]:
+        return self._places(self._geo_map_id)
+
     # The map and the language: the drawing, the places and their names.
     mapId = Property(str, _map_id, notify=changed, final=True)
     kind = Property(str, _kind, notify=changed, final=True)
@@ -273,6 +292,11 @@ class MapBackend(QObject):
     planViewBox = Property("QVariantList", _plan_view_box, constant=True, final=True)
     planShapes = Property("QVariantMap", _plan_shapes, constant=True, final=True)
     planPlaces = Property("QVariantList", _plan_places, notify=changed, final=True)
+    # The geographic map, whatever the chapter: the title screen draws it.
+    geoMapId = Property(str, _geo_id, constant=True, final=True)
+    geoViewBox = Property("QVariantList", _geo_view_box, constant=True, final=True)
+    geoShapes = Property("QVariantMap", _geo_shapes, constant=True, final=True)
+    geoPlaces = Property("QVariantList", _geo_places, notify=changed, final=True)
     # The step: where the view goes and which places it lights (ids on the current map).
     focus = Property("QVariantMap", _current_focus, notify=stepChanged, final=True)
     highlightedIds = Property("QVariantList", _highlighted_ids, notify=stepChanged, final=True)

@@ -23,6 +23,25 @@ QtObject {
     readonly property color scrim: "#eb0b0907"
     // The fill of the fortress's sub-sectors when the whole fortress is lit.
     readonly property color fortressGlow: "#24e9b949"
+    readonly property color highlightHalo: "#2ee8ba4a"
+    readonly property color plate: "#d914120d"
+
+    // The map of Indochina.
+    readonly property color sea: "#16222b"
+    readonly property color country: "#2d2922"
+    readonly property color countryEdge: "#48413a"
+    readonly property color countryFocus: "#5a4f3e"
+    readonly property color countryFocusEdge: "#8d7d62"
+
+    // The plan of the valley.
+    readonly property color planBackdrop: "#1f1c16"
+    readonly property color valleyFloor: "#3b3a2b"
+    readonly property color valleyFloorEdge: "#57553f"
+    readonly property color mountain: "#2c2820"
+    readonly property color mountainEdge: "#4a4333"
+    readonly property color hill: "#564c38"
+    readonly property color hillEdge: "#756849"
+    readonly property color river: "#4f8fbf"
 
     // The final day. Movements on the plan: an advance (4:1 on the plan's
     // floor, 3:1 on its hills) and a retreat, each on a dark casing; a

@@ -3,20 +3,26 @@ import QtQuick
 import Exhibit
 import Exhibit.Backend
 
-// The exhibit's name and its three chapters.
+// The exhibit's name, its picture and its three chapters. In landscape the
+// name and the chapters share the left half and the picture takes the right;
+// in portrait the picture stands beside the name and the chapters fill the
+// screen below.
 Item {
     id: screen
 
     readonly property bool portrait: height > width
+    // The chapter whose ending the picture shows: the first with arrows.
+    readonly property var heroChapter: StoryBackend.chapters.find(c => (c.convergeTo ?? "").length > 0)
+                                       ?? ({ convergeTo: "", convergeFrom: [] })
+    readonly property real leftWidth: portrait ? width - 2 * Theme.margin
+                                               : Math.round((width - 2 * Theme.margin) * 0.54)
 
     Column {
         id: heading
-        anchors.left: parent.left
-        anchors.right: parent.right
-        anchors.top: parent.top
-        anchors.margins: Theme.margin
-        anchors.topMargin: screen.portrait ? Theme.margin * 2 : Theme.margin
-        spacing: Theme.spacing
+        x: Theme.margin
+        y: screen.portrait ? Theme.margin : 0
+        width: screen.portrait ? Math.round(screen.leftWidth * 0.52) : screen.leftWidth
+        spacing: Math.round(Theme.spacing * 0.8)
 
         Text {
             objectName: "exhibitTitle"
@@ -27,8 +33,10 @@ Item {
             font.family: Theme.fontFamily
             font.pixelSize: Theme.displaySize
             font.weight: Font.Bold
+            lineHeight: 1.0
             wrapMode: Text.WordWrap
         }
+        Rectangle { width: 120 * Theme.scale; height: Math.round(6 * Theme.scale); color: Theme.accent }
         Text {
             objectName: "exhibitSubtitle"
             textFormat: Text.PlainText
@@ -36,11 +44,54 @@ Item {
             text: UiBackend.subtitle
             color: Theme.textMuted
             font.family: Theme.fontFamily
-            font.pixelSize: Theme.titleSize
+            font.pixelSize: Theme.bodySize
+            lineHeight: 1.15
             wrapMode: Text.WordWrap
         }
-        Rectangle { width: 120 * Theme.scale; height: Math.round(6 * Theme.scale); color: Theme.accent }
+    }
+
+    // The picture: made once the maps exist, just after the first frame.
+    Rectangle {
+        id: heroFrame
+        objectName: "heroFrame"
+        x: screen.portrait ? heading.x + heading.width + Theme.spacing * 1.5
+                           : Theme.margin + screen.leftWidth + Theme.margin
+        y: 0
+        width: screen.width - x - Theme.margin
+        height: screen.portrait ? Math.max(heading.y + heading.implicitHeight, Math.round(screen.height * 0.34))
+                                : screen.height - Theme.margin
+        radius: Theme.radius
+        color: Theme.sea
+        border.color: Theme.line
+        clip: true
+
+        Loader {
+            anchors.fill: parent
+            anchors.margins: 1
+            active: UiBackend.chaptersReady
+            sourceComponent: HeroMap {
+                shapes: MapBackend.geoShapes
+                places: MapBackend.geoPlaces
+                viewBox: MapBackend.geoViewBox
+                target: screen.heroChapter.convergeTo
+                origins: screen.heroChapter.convergeFrom
+                play: screen.visible
+            }
+        }
+    }
+
+    Column {
+        id: choices
+        x: Theme.margin
+        y: (screen.portrait ? heroFrame.y + heroFrame.height : heading.y + heading.implicitHeight)
+           + Math.round(Theme.spacing * 1.5)
+        width: screen.leftWidth
+        spacing: Math.round(Theme.spacing * 0.8)
+
+        readonly property real room: screen.height - y - Theme.margin - choose.height - spacing
+
         Text {
+            id: choose
             objectName: "chooseChapter"
             textFormat: Text.PlainText
             width: parent.width
@@ -51,34 +102,18 @@ Item {
             font.weight: Font.DemiBold
             wrapMode: Text.WordWrap
         }
-    }
-
-    Grid {
-        id: cards
-        anchors.left: parent.left
-        anchors.right: parent.right
-        anchors.top: heading.bottom
-        anchors.bottom: parent.bottom
-        anchors.margins: Theme.margin
-        anchors.topMargin: Theme.margin * 1.5
-        columns: screen.portrait ? 1 : 3
-        spacing: Theme.spacing * 1.5
-
-        readonly property int rowCount: Math.ceil(StoryBackend.chapters.length / columns)
 
         Repeater {
+            id: cards
             model: StoryBackend.chapters
             delegate: ChapterCard {
                 required property var modelData
-                width: (cards.width - (cards.columns - 1) * cards.spacing) / cards.columns
-                // The cards share the screen below the title, never shorter than their words.
+                width: choices.width
+                // The cards share what the heading leaves, never shorter than their words.
                 height: Math.max(implicitHeight,
-                                 (cards.height - (cards.rowCount - 1) * cards.spacing) / cards.rowCount)
-                number: modelData.number
-                chapterId: modelData.id
-                label: modelData.label
-                title: modelData.title
-                intro: modelData.intro
+                                 (choices.room - (cards.count - 1) * choices.spacing) / Math.max(1, cards.count))
+                chapter: modelData
+                play: screen.visible
                 onChosen: StoryBackend.openChapter(modelData.id)
             }
         }
