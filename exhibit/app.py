@@ -141,6 +141,7 @@ class ExhibitWindow:
 
             self.backends.session.report(VISIT_BEGAN)
         if windowed or settings is None:
+            self.backends.mode.keep_window()
             window.show()
             return
         screen = find_screen(settings.screen)
@@ -274,7 +275,9 @@ def open_window(
         from exhibit.core.figures import VisitTracker
 
         tracker = VisitTracker(session, figures.put)
-    installed = backends.install_session(session, family, settings, time_scale=time_scale)
+    installed = backends.install_session(
+        session, family, settings, time_scale=time_scale, opened=bool(open_spec)
+    )
 
     engine = QQmlApplicationEngine()
     engine.addImportPath(str(QML_IMPORT_DIR))

@@ -37,6 +37,7 @@ class _Backends:
         font_family: str,
         settings: Settings | None = None,
         time_scale: float = 1.0,
+        opened: bool = False,
     ) -> None:
         self.session = session
         self._font_family = font_family
@@ -54,6 +55,8 @@ class _Backends:
             settings if settings is not None else Settings(),
             time_scale=time_scale,
             play_pause=lambda: self.clock.togglePlay(),
+            play_clock=lambda: self.clock.play(),
+            opened=opened,
         )
         self._clock: Any = None
         self._maps: Any = None
@@ -107,14 +110,17 @@ def install_session(
     settings: Settings | None = None,
     *,
     time_scale: float = 1.0,
+    opened: bool = False,
 ) -> _Backends:
     """Make ``session`` the one the QML singletons show; call before loading QML.
 
     ``settings`` (default: all defaults) choose the mode; ``time_scale``
-    speeds up the mode's clock for tests (see :mod:`exhibit.qt.mode_backend`).
+    speeds up the mode's clock for tests (see :mod:`exhibit.qt.mode_backend`);
+    ``opened``: the session was opened on a chosen step (a kiosk then shows
+    it instead of starting with its attract loop).
     """
     global _current
-    _current = _Backends(session, font_family, settings, time_scale)
+    _current = _Backends(session, font_family, settings, time_scale, opened)
     return _current
 
 

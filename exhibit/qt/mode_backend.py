@@ -42,7 +42,7 @@ from PySide6.QtGui import QGuiApplication, QInputEvent, QScreen, QWindow
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from exhibit.core import keys
-from exhibit.core.idle import AttractLoop, IdlePolicy, IdleState
+from exhibit.core.idle import AttractLoop, IdlePolicy, IdleState, attract_scenes
 from exhibit.core.pin import MAX_PIN_LENGTH, Outcome, PinGate, default_backoff_file
 from exhibit.core.session import END_ERROR, END_IDLE, TOUCHED, VISIT_BEGAN, VISIT_ENDED, Session
 from exhibit.core.settings import Settings
@@ -143,6 +143,8 @@ class ModeBackend(QObject):
         *,
         time_scale: float = 1.0,
         play_pause: Callable[[], None] | None = None,
+        play_clock: Callable[[], None] | None = None,
+        opened: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -152,16 +154,21 @@ class ModeBackend(QObject):
         self._settings = settings
         self._scale = float(time_scale)
         self._play_pause = play_pause
+        self._play_clock = play_clock
         self._window: QWindow | None = None
         self._exiting = False
         self._blanked = False
         self._swallowing = False
 
-        self._policy = IdlePolicy.from_settings(settings, self._now())
+        self._keep_window = False
+        self._policy = IdlePolicy.from_settings(settings, self._now(), opened=opened)
         exhibit = session.exhibit
+        shown, played = attract_scenes(exhibit)
         self._attract = AttractLoop(
             [(chapter.id, len(chapter.steps)) for chapter in exhibit.chapters],
             exhibit.language_codes,
+            steps=shown,
+            played=played,
         )
         self._attract_index = 0
         self._shown = (self._policy.state, 0)
@@ -230,13 +237,19 @@ class ModeBackend(QObject):
         ):
             timer.stop()
 
+    def keep_window(self) -> None:
+        """Leave the window at the size it was given (a screenshot), even in kiosk mode."""
+        self._keep_window = True
+
     def kiosk_geometry(self) -> QRect:
         return find_screen(self._settings.screen).geometry()
 
     def _on_visibility(self, visibility: QWindow.Visibility) -> None:
         # A kiosk stays full screen even if a window manager or a stray key
         # takes it out; hidden is left alone (that is shutting down).
-        if not self._settings.is_kiosk or self._exiting or self._window is None:
+        if not self._settings.is_kiosk or self._exiting or self._keep_window:
+            return
+        if self._window is None:
             return
         if visibility in (
             QWindow.Visibility.Windowed,
@@ -248,9 +261,9 @@ class ModeBackend(QObject):
     def _on_geometry(self, *_args: object) -> None:
         # Moved or resized by another program (with no window manager, nothing
         # else puts it back): take the screen back once the change has settled.
-        if not self._settings.is_kiosk or self._exiting or self._window is None:
+        if not self._settings.is_kiosk or self._exiting or self._keep_window:
             return
-        if self._window.geometry() != self.kiosk_geometry():
+        if self._window is not None and self._window.geometry() != self.kiosk_geometry():
             self._geometry_timer.start(KIOSK_REASSERT_MS)
 
     def _restore_full_screen(self) -> None:
@@ -275,7 +288,8 @@ class ModeBackend(QObject):
         kind = event.type()
         if kind in _PRESSES:
             self._watch_corner(watched, event, pressed=True)
-            if self._activity():
+            chosen = self._language_at(watched, event)
+            if self._activity(chosen):
                 self._swallowing = True  # and the rest of this press, to its release
             return self._consume_if(self._swallowing, event)
         if kind in _MOVES:
@@ -328,7 +342,8 @@ class ModeBackend(QObject):
         """A visitor did something; True if it only dismissed the notice or the attract loop."""
         return self._activity()
 
-    def _activity(self) -> bool:
+    def _activity(self, language: str = "") -> bool:
+        """A visitor did something; on the attract loop, ``language`` is the one they touched."""
         before = self._policy.state
         consumed = self._policy.touch(self._now())
         self._session.report(TOUCHED)
@@ -336,10 +351,39 @@ class ModeBackend(QObject):
             if before is IdleState.ATTRACT:
                 self._attract_timer.stop()
                 self._reset_session()
+                if language:
+                    self._session.set_language(language)
                 self._session.report(VISIT_BEGAN)
             self._arm()
             self._update()
         return consumed
+
+    def _language_at(self, watched: QObject, event: QEvent) -> str:
+        """On the attract loop, the language of the choice under a press, if any.
+
+        The attract screen's language choices carry a ``languageCode``; the
+        first touch both starts the exhibit and picks its language.
+        """
+        if self._policy.state is not IdleState.ATTRACT or watched is not self._window:
+            return ""
+        position = _event_position(event)
+        window = self._window
+        if position is None or not hasattr(window, "contentItem"):
+            return ""
+        item = window.contentItem()  # type: ignore[attr-defined]
+        point = position
+        while item is not None:
+            child = item.childAt(point.x(), point.y())
+            if child is None:
+                break
+            point = item.mapToItem(child, point)
+            item = child
+        while item is not None:
+            code = item.property("languageCode")
+            if isinstance(code, str) and code in self._session.exhibit.language_codes:
+                return code
+            item = item.parentItem()
+        return ""
 
     @Slot(int, int, result=bool)
     def handleKey(self, key: int, modifiers: int) -> bool:
@@ -485,6 +529,11 @@ class ModeBackend(QObject):
             slide = self._attract.slide_at(n - 1)
             self._session.set_language(slide.language)
             self._session.story.go_to(Position(slide.chapter_id, slide.step_index))
+            if slide.play_s > 0 and self._play_clock is not None:
+                # The clock sweeps through the day, then rests on its end a moment.
+                self._play_clock()
+                self._start_in(self._attract_timer, slide.play_s + self._settings.attract_step_s)
+                return
         self._start_in(self._attract_timer, self._settings.attract_step_s)
 
     # -- staff keypad ---------------------------------------------------------
@@ -586,6 +635,15 @@ class ModeBackend(QObject):
     def _begin_texts(self) -> list[str]:
         exhibit = self._session.exhibit
         return [exhibit.string("touch_to_begin", code) for code in self._languages_home_first()]
+
+    def _begin_choices(self) -> list[dict[str, str]]:
+        """The attract loop's choices: each language by its own name, with its "touch to begin"."""
+        exhibit = self._session.exhibit
+        names = {language.code: language.name for language in exhibit.languages}
+        return [
+            {"code": code, "name": names[code], "begin": exhibit.string("touch_to_begin", code)}
+            for code in self._languages_home_first()
+        ]
 
     def _title_texts(self) -> list[str]:
         exhibit = self._session.exhibit
@@ -694,6 +752,7 @@ class ModeBackend(QObject):
     timeScale = Property(float, _time_scale, constant=True, final=True)
     noticeTexts = Property("QVariantList", _notice_texts, notify=changed, final=True)
     beginTexts = Property("QVariantList", _begin_texts, notify=changed, final=True)
+    beginChoices = Property("QVariantList", _begin_choices, notify=changed, final=True)
     titleTexts = Property("QVariantList", _title_texts, notify=changed, final=True)
     blanked = Property(bool, _blanked_value, notify=changed, final=True)
     adminOpen = Property(bool, _admin_open_value, notify=changed, final=True)

@@ -30,6 +30,11 @@ Window {
     }
 
     Binding { target: Theme; property: "scale"; value: Math.max(0.5, Math.min(window.width, window.height) / 1080) }
+
+    // The kiosk's attract loop covers the whole window with a stage of its
+    // own: what it covers is not drawn meanwhile.
+    readonly property bool attracting: ModeBackend.kiosk && ModeBackend.idleState === "attract"
+                                       && !ModeBackend.adminOpen
     Binding { target: Theme; property: "fontFamily"; value: UiBackend.fontFamily }
     Binding { target: Theme; property: "reducedMotion"; value: UiBackend.reducedMotion }
 
@@ -50,6 +55,7 @@ Window {
             anchors.right: parent.right
             anchors.top: parent.top
             showHome: !StoryBackend.onTitle
+            visible: !window.attracting
         }
 
         TitleScreen {
@@ -58,7 +64,7 @@ Window {
             anchors.right: parent.right
             anchors.top: topBar.bottom
             anchors.bottom: parent.bottom
-            visible: StoryBackend.onTitle
+            visible: StoryBackend.onTitle && !window.attracting
         }
 
         // The chapters are compiled only after the title screen's first frame
@@ -72,7 +78,7 @@ Window {
             anchors.top: topBar.bottom
             anchors.bottom: parent.bottom
             active: UiBackend.chaptersReady
-            visible: !StoryBackend.onTitle
+            visible: !StoryBackend.onTitle && !window.attracting
             source: "chapter/ChapterView.qml"
         }
 
