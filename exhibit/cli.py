@@ -34,6 +34,7 @@ class Options:
     check: bool
     screenshot: Path | None
     size: tuple[int, int] | None
+    screenshot_presenter: Path | None = None
     settings: Path | None = None
     mode: str | None = None
     presenter_view: bool = False
@@ -44,9 +45,11 @@ class Options:
 
     def overrides(self) -> dict[str, Any]:
         """The settings given on the command line; None means "keep the file's value"."""
+        # Saving the presenter view presents, with the presenter view open.
+        saves_presenter = self.screenshot_presenter is not None
         return {
-            "mode": self.mode,
-            "presenter_view": True if self.presenter_view else None,
+            "mode": PRESENTATION if saves_presenter else self.mode,
+            "presenter_view": True if self.presenter_view or saves_presenter else None,
             "screen": self.screen,
             "idle_timeout_s": self.idle_timeout,
             "reduced_motion": True if self.reduced_motion else None,
@@ -144,6 +147,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="render the chosen screen once it is fully drawn, save it, and exit",
     )
     parser.add_argument(
+        "--screenshot-presenter",
+        metavar="FILE.png",
+        type=_png,
+        help="present, and save the presenter view (current and next step, notes) once drawn; "
+        "with --screenshot, save both",
+    )
+    parser.add_argument(
         "--size",
         metavar="WxH",
         type=_size,
@@ -210,7 +220,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def parse_args(argv: list[str] | None = None) -> Options:
     """Parse the command line; bad options exit with status 2 and a usage line."""
-    namespace = build_parser().parse_args(argv)
+    parser = build_parser()
+    namespace = parser.parse_args(argv)
+    if namespace.screenshot_presenter is not None and namespace.mode not in (None, PRESENTATION):
+        parser.error("--screenshot-presenter saves a presentation's view: not with another mode")
     return Options(
         lang=namespace.lang,
         open=namespace.open,
@@ -218,6 +231,7 @@ def parse_args(argv: list[str] | None = None) -> Options:
         check=namespace.check,
         screenshot=namespace.screenshot,
         size=namespace.size,
+        screenshot_presenter=namespace.screenshot_presenter,
         settings=namespace.settings,
         mode=namespace.mode,
         presenter_view=namespace.presenter_view,

@@ -416,7 +416,7 @@ class ModeBackend(QObject):
 
     def perform(self, action: str) -> None:
         """Do what a key's action (see :mod:`exhibit.core.keys`) asks."""
-        if self._blanked and action != keys.TOGGLE_FULLSCREEN:
+        if self._blanked and action not in (keys.TOGGLE_FULLSCREEN, keys.QUIT):
             # Like a slide show: any key brings the picture back, and nothing
             # moves while the audience cannot see it.
             self._set_blanked(False)
@@ -441,6 +441,8 @@ class ModeBackend(QObject):
             self.playPauseRequested.emit()
         elif action == keys.TOGGLE_FULLSCREEN:
             self._toggle_full_screen()
+        elif action == keys.QUIT and not self._settings.is_kiosk and self._window is not None:
+            self._window.close()
 
     def _set_blanked(self, blanked: bool) -> None:
         if blanked != self._blanked:

@@ -34,6 +34,14 @@ def open_exhibit(qtbot: QtBot, exhibit_content: Exhibit) -> Iterator[OpenExhibit
         content = kwargs.pop("exhibit", exhibit_content)
         running = open_window(content, **kwargs)  # type: ignore[arg-type]
         running.show()
+        settings = kwargs.get("settings")
+        size = kwargs.get("size")
+        classroom = settings is None or not (settings.is_kiosk or settings.is_presentation)
+        if size is not None and classroom:
+            # The offscreen screen is 800x800, and a classroom window opens fitted
+            # to its screen (tests/ui/test_window_fit.py); a test that lays the
+            # exhibit out at another size resizes the window to it, as a user can.
+            running.window.resize(*size)  # type: ignore[attr-defined]
         qtbot.waitExposed(running.window)  # type: ignore[arg-type]
         visitor = Visitor(qtbot, running)
         visitor.settle(50)

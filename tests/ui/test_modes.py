@@ -467,6 +467,7 @@ def test_classroom_remembers_size_place_and_language(open_mode, tmp_path, exhibi
     again = open_mode(Settings(), memory=WindowMemory(store))
     assert again.backends.ui.language == "en"
     assert (again.window.width(), again.window.height()) == (700, 520)
+    assert (again.window.x(), again.window.y()) == (40, 60)
 
     explicit = open_mode(Settings(), size=(800, 600), language="vi", memory=WindowMemory(store))
     assert (explicit.window.width(), explicit.window.height()) == (800, 600)
