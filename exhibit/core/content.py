@@ -54,7 +54,6 @@ from exhibit.core.model import (
     StrongholdState,
     Text,
 )
-from exhibit.core.typography import typeset_exhibit
 from exhibit.core.yamlsource import (
     MAX_FILE_BYTES,
     MAX_ID_LENGTH,
@@ -431,7 +430,7 @@ def read_content(content_dir: Path, assets_dir: Path | None = None) -> LoadedCon
         content_dir=root,
     )
     files = tuple((path.as_posix(), digest) for path, digest in reader.files)
-    return LoadedContent(typeset_exhibit(exhibit), files)
+    return LoadedContent(exhibit, files)
 
 
 def _read_languages(reader: _Reader, node: YNode) -> tuple[tuple[Language, ...], str]:

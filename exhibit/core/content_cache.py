@@ -63,7 +63,6 @@ _LOADER_MODULES = (
     "images.py",
     "model.py",
     "projection.py",
-    "typography.py",
     "yamlsource.py",
 )
 

@@ -200,7 +200,7 @@ class Quote:
 
 @dataclass(frozen=True)
 class Convergence:
-    """Arrows drawn on the map from each of the ``origins`` towards the ``target`` (place ids)."""
+    """Arrows drawn on the map from each of the origins towards the target (place ids)."""
 
     target: str
     origins: tuple[str, ...]

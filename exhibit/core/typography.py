@@ -7,18 +7,19 @@ the spaces inside a place's name become no-break spaces, a hyphen or dash
 between two letters is followed by a word joiner (an invisible character that
 forbids a break), and a spaced dash stays on the line of the word before it.
 
-This is done once, when the content is loaded (:func:`typeset_exhibit`), so
-every screen, the map labels and the presenter's notes all follow the rule.
+It is a rule of the screen, not of the content: the session sets each text
+as it hands it to the screens (:meth:`~exhibit.core.session.Session.local`),
+so the map labels, the chapters and the presenter's notes all follow it,
+while the files, exports and printed handouts keep the words as written.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from collections.abc import Iterable, Mapping
-from typing import Any, Final
+from collections.abc import Iterable
+from typing import Final
 
-from exhibit.core.model import Exhibit, Text
+from exhibit.core.model import Exhibit
 
 NO_BREAK_SPACE: Final = "\u00a0"
 WORD_JOINER: Final = "\u2060"
@@ -29,42 +30,44 @@ _JOINED_DASH = re.compile(r"(?<=\w)([-‐–])(?=\w)")
 _SPACED_DASH = re.compile(r" ([–—]) ")
 
 
+class Typesetter:
+    """Sets the texts of one exhibit for the screen: its place names never break.
+
+    The names kept together are those of every place, in every language
+    (those short enough to fit a narrow column whole).
+    """
+
+    def __init__(self, exhibit: Exhibit) -> None:
+        names = {
+            name
+            for place in exhibit.places.values()
+            for name in place.name.values.values()
+            if " " in name and len(name) <= MAX_UNBROKEN_NAME
+        }
+        self._names = _names_pattern(names)
+
+    def set(self, text: str) -> str:
+        return _set(text, self._names)
+
+
 def keep_together(text: str, names: Iterable[str] = ()) -> str:
     """``text`` with no line break allowed inside ``names`` or hyphenated words."""
-    for name in sorted({n for n in names if " " in n}, key=len, reverse=True):
-        if len(name) > MAX_UNBROKEN_NAME:
-            continue
-        pattern = r"(?<!\w)" + r"[ \u00a0]".join(map(re.escape, name.split(" "))) + r"(?!\w)"
-        text = re.sub(
-            pattern,
-            lambda match: match.group(0).replace(" ", NO_BREAK_SPACE),
-            text,
-            flags=re.IGNORECASE,
-        )
+    return _set(
+        text, _names_pattern({n for n in names if " " in n and len(n) <= MAX_UNBROKEN_NAME})
+    )
+
+
+def _names_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern for all the names, longest first, each as a whole word, any case."""
+    ordered = sorted(set(names), key=len, reverse=True)
+    if not ordered:
+        return None
+    alternatives = (r"[ \u00a0]".join(map(re.escape, name.split(" "))) for name in ordered)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+def _set(text: str, names: re.Pattern[str] | None) -> str:
+    if names is not None:
+        text = names.sub(lambda match: match.group(0).replace(" ", NO_BREAK_SPACE), text)
     text = _JOINED_DASH.sub(lambda match: match.group(1) + WORD_JOINER, text)
     return _SPACED_DASH.sub(NO_BREAK_SPACE + r"\1 ", text)
-
-
-def typeset_exhibit(exhibit: Exhibit) -> Exhibit:
-    """The exhibit with every visitor text marked by :func:`keep_together`.
-
-    The names kept together are those of every place, in every language.
-    """
-    names = {name for place in exhibit.places.values() for name in place.name.values.values()}
-    return _typeset(exhibit, frozenset(names))
-
-
-def _typeset(value: Any, names: frozenset[str]) -> Any:
-    if isinstance(value, Text):
-        return Text({code: keep_together(text, names) for code, text in value.values.items()})
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {
-            field.name: _typeset(getattr(value, field.name), names)
-            for field in dataclasses.fields(value)
-        }
-        return dataclasses.replace(value, **changes)
-    if isinstance(value, tuple):
-        return tuple(_typeset(item, names) for item in value)
-    if isinstance(value, Mapping):
-        return {key: _typeset(item, names) for key, item in value.items()}
-    return value

@@ -13,13 +13,15 @@ loaded (one exhibit window per process).
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
+from PySide6.QtGui import QImageReader
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from exhibit.core.kicker import kicker_places
-from exhibit.core.model import Chapter, Step, Text
+from exhibit.core.model import Chapter, Step
 from exhibit.core.session import Session
 from exhibit.core.settings import Settings
 from exhibit.core.story import Position
@@ -164,11 +166,7 @@ class UiBackend(QObject):
 
     def _rebuild(self) -> None:
         exhibit = self._session.exhibit
-        language = self._session.language
-        self._strings = {
-            key: text.get(language, exhibit.default_language)
-            for key, text in exhibit.strings.items()
-        }
+        self._strings = {key: self._session.local(text) for key, text in exhibit.strings.items()}
 
     def _on_language(self) -> None:
         self._rebuild()
@@ -188,10 +186,10 @@ class UiBackend(QObject):
         return self._strings
 
     def _title(self) -> str:
-        return self._session.exhibit.title.get(self._session.language)
+        return self._session.local(self._session.exhibit.title)
 
     def _subtitle(self) -> str:
-        return self._session.exhibit.subtitle.get(self._session.language)
+        return self._session.local(self._session.exhibit.subtitle)
 
     def _font(self) -> str:
         return self._font_family
@@ -238,8 +236,10 @@ class UiBackend(QObject):
         return self._session.text(key, n=n, total=total)
 
 
-def _text(text: Text | None, language: str, fallback: str) -> str:
-    return text.get(language, fallback) if text is not None else ""
+def _image_size(file: Path) -> dict[str, int]:
+    """An image's own size (from its header), so a screen keeps its shape before it loads."""
+    size = QImageReader(str(file)).size()
+    return {"width": max(1, size.width()), "height": max(1, size.height())}
 
 
 @QmlElement
@@ -303,7 +303,7 @@ class StoryBackend(QObject):
         return self._session.text("chapter_label", n=number) if number else ""
 
     def _chapter_title(self) -> str:
-        return _text(self._chapter.title if self._chapter else None, *self._lang())
+        return self._session.local(self._chapter.title if self._chapter else None)
 
     def _map_id(self) -> str:
         return self._chapter.map if self._chapter else ""
@@ -334,41 +334,34 @@ class StoryBackend(QObject):
         step = self._step
         if step is None:
             return {}
-        language, fallback = self._lang()
+        local = self._session.local
         exhibit = self._session.exhibit
         source = exhibit.sources.get(step.source)
         quote = step.quote
         return {
             "id": step.id,
-            "title": step.title.get(language, fallback),
-            "body": step.body.get(language, fallback),
-            "who": _text(step.who, language, fallback),
-            "source": _text(source.title if source else None, language, fallback),
-            "places": [exhibit.places[p].name.get(language, fallback) for p in step.places],
+            "title": local(step.title),
+            "body": local(step.body),
+            "who": local(step.who),
+            "source": local(source.title if source else None),
+            "places": [local(exhibit.places[p].name) for p in step.places],
             "placeIds": list(step.places),
             # The names over the title: only places the text does not name.
-            "kicker": [
-                exhibit.places[p].name.get(language, fallback)
-                for p in kicker_places(step, exhibit.places)
-            ],
-            "figures": [
-                {"value": f.value.get(language, fallback), "label": f.label.get(language, fallback)}
-                for f in step.figures
-            ],
+            "kicker": [local(exhibit.places[p].name) for p in kicker_places(step, exhibit.places)],
+            "figures": [{"value": local(f.value), "label": local(f.label)} for f in step.figures],
             "images": [
                 {
                     "source": QUrl.fromLocalFile(str(image.file)).toString(),
-                    "width": image.width,
-                    "height": image.height,
-                    "caption": image.caption.get(language, fallback),
-                    "alt": image.alt.get(language, fallback),
-                    "credit": image.credit.get(language, fallback),
+                    **_image_size(image.file),
+                    "caption": local(image.caption),
+                    "alt": local(image.alt),
+                    "credit": local(image.credit),
                     "licence": image.licence,
                 }
                 for image in step.images
             ],
-            "quote": quote.text.get(language, fallback) if quote else "",
-            "quoteBy": quote.by.get(language, fallback) if quote else "",
+            "quote": local(quote.text) if quote else "",
+            "quoteBy": local(quote.by) if quote else "",
             "convergeTo": step.converge.target if step.converge else "",
             "convergeFrom": list(step.converge.origins) if step.converge else [],
             # A chapter's ending: the map shows it too (arrows, the fortress lit).
@@ -376,14 +369,14 @@ class StoryBackend(QObject):
         }
 
     def _chapters(self) -> list[dict[str, Any]]:
-        language, fallback = self._lang()
+        local = self._session.local
         return [
             {
                 "id": chapter.id,
                 "number": index + 1,
                 "label": self._session.text("chapter_label", n=index + 1),
-                "title": chapter.title.get(language, fallback),
-                "intro": chapter.intro.get(language, fallback),
+                "title": local(chapter.title),
+                "intro": local(chapter.intro),
                 "emblem": QUrl.fromLocalFile(str(chapter.emblem)).toString()
                 if chapter.emblem
                 else "",

@@ -27,6 +27,7 @@ from exhibit.core.images import (
 )
 from exhibit.core.kicker import MAX_KICKER_NAMES, kicker_places, named_in
 from exhibit.core.model import Exhibit
+from exhibit.core.session import Session
 from exhibit.core.typography import NO_BREAK_SPACE, WORD_JOINER, keep_together
 from tests.core.test_content import (
     ASSETS,
@@ -155,13 +156,13 @@ def test_an_image_too_large_to_decode_on_a_kiosk(tmp_path: Path) -> None:
 
 def test_the_shipped_drawings_are_the_exhibits_own(shipped: Exhibit) -> None:
     pictures = [p for c in shipped.chapters for s in c.steps for p in s.images]
-    assert {p.path for p in pictures} >= {
+    assert {p.file.relative_to(SHIPPED.resolve()).as_posix() for p in pictures} >= {
         "images/fortress-profile.svg",
         "images/flag-quyet-chien-quyet-thang.svg",
     }
     for picture in pictures:
-        assert picture.file.is_file() and picture.file.suffix == ".svg", picture.path
-        assert picture.width > 0 and picture.height > 0
+        assert picture.file.is_file() and picture.file.suffix == ".svg", picture.file
+        assert read_image_info(picture.file).width > 0
         for text in (picture.caption, picture.alt, picture.credit):
             assert set(text.values) == {"vi", "en"}
     assert all(c.emblem is not None and c.emblem.is_file() for c in shipped.chapters)
@@ -331,15 +332,17 @@ def test_a_quote_without_its_speaker(content: Path) -> None:
 
 def test_arrows_from_a_place_on_another_map_or_without_a_position(content: Path) -> None:
     chapter = content / "chapters" / "offensive.yaml"
-    line = find_line(chapter, "from: [bac-tay-nguyen")
+    line = find_line(chapter, "origins: [bac-tay-nguyen")
     text = chapter.read_text(encoding="utf-8").replace(
-        "from: [bac-tay-nguyen,", "from: [a1, railway, bac-tay-nguyen,"
+        "origins: [bac-tay-nguyen,", "origins: [a1, railway, bac-tay-nguyen,"
     )
     chapter.write_text(text, encoding="utf-8")
     found = problems_of(content)
-    matching(found, "chapters/offensive.yaml", line, "steps[8].converge.from[0]", "'a1'", "valley")
     matching(
-        found, "chapters/offensive.yaml", line, "steps[8].converge.from[1]", "without a position"
+        found, "chapters/offensive.yaml", line, "steps[8].converge.origins[0]", "'a1'", "valley"
+    )
+    matching(
+        found, "chapters/offensive.yaml", line, "steps[8].converge.origins[1]", "without a position"
     )
     assert len(found) == 2, found
 
@@ -362,13 +365,17 @@ def test_names_and_hyphenated_words_never_break() -> None:
     assert f"sub-{WORD_JOINER}sector" in english
 
 
-def test_the_loaded_content_keeps_names_together(shipped: Exhibit) -> None:
+def test_the_screen_keeps_names_together_and_the_content_keeps_its_words(shipped: Exhibit) -> None:
+    session = Session(shipped, "vi")
     delta = shipped.chapter("offensive").steps[7]  # type: ignore[union-attr]
-    assert f"Hà{NO_BREAK_SPACE}Nội" in delta.body.get("vi")
-    assert f"Hải{NO_BREAK_SPACE}Phòng" in delta.body.get("vi")
-    centre = shipped.places["command-post"].name.get("vi")
+    shown = session.local(delta.body)
+    assert f"Hà{NO_BREAK_SPACE}Nội" in shown and f"Hải{NO_BREAK_SPACE}Phòng" in shown
+    assert "Hà Nội" in delta.body.get("vi"), "the content (exports, the handout) is as written"
+    centre = session.local(shipped.places["command-post"].name)
     assert f"Cát-{WORD_JOINER}xtơ-{WORD_JOINER}ri" in centre
-    assert re.search(r"sub-\u2060sector", shipped.places["sector-north"].name.get("en"))
+    session.set_language("en")
+    assert re.search(r"sub-\u2060sector", session.local(shipped.places["sector-north"].name))
+    assert f"Sub-{WORD_JOINER}sector" in session.text("sector_label")
 
 
 def test_the_kicker_never_repeats_the_body_and_names_at_most_two(shipped: Exhibit) -> None:
