@@ -69,6 +69,13 @@ Item {
     onOriginsChanged: restart()
     Component.onCompleted: restart()
 
+    // Reduced motion may be switched on just after this is made (the window
+    // binds it): then everything is drawn as it rests.
+    Connections {
+        target: Theme
+        function onReducedMotionChanged(): void { arrows.restart() }
+    }
+
     function restart(): void {
         growth.stop()
         if (visible && play && !Theme.reducedMotion && origins.length > 0) {

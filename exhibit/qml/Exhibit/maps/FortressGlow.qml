@@ -19,7 +19,8 @@ Item {
 
     property real level: 1
 
-    onVisibleChanged: {
+    onVisibleChanged: restart()
+    function restart(): void {
         rise.stop()
         if (visible && !Theme.reducedMotion) {
             level = 0
@@ -27,6 +28,13 @@ Item {
         } else {
             level = 1
         }
+    }
+
+    // Reduced motion may be switched on just after this is made (the window
+    // binds it): then everything is drawn as it rests.
+    Connections {
+        target: Theme
+        function onReducedMotionChanged(): void { glow.restart() }
     }
 
     NumberAnimation {

@@ -24,6 +24,13 @@ Item {
 
     onVisibleChanged: restart()
     Component.onCompleted: restart()
+
+    // Reduced motion may be switched on just after this is made (the window
+    // binds it): then everything is drawn as it rests.
+    Connections {
+        target: Theme
+        function onReducedMotionChanged(): void { preview.restart() }
+    }
     function restart(): void {
         sweep.stop()
         if (visible && play && !Theme.reducedMotion) {

@@ -5,8 +5,8 @@ import Exhibit.Backend
 
 // The exhibit's name, its picture and its three chapters. In landscape the
 // name and the chapters share the left half and the picture takes the right;
-// in portrait the picture stands beside the name and the chapters fill the
-// screen below.
+// in portrait the picture spans the screen under the name, the chapters
+// below it.
 Item {
     id: screen
 
@@ -21,7 +21,7 @@ Item {
         id: heading
         x: Theme.margin
         y: screen.portrait ? Theme.margin : 0
-        width: screen.portrait ? Math.round(screen.leftWidth * 0.52) : screen.leftWidth
+        width: screen.leftWidth
         spacing: Math.round(Theme.spacing * 0.8)
 
         Text {
@@ -54,12 +54,10 @@ Item {
     Rectangle {
         id: heroFrame
         objectName: "heroFrame"
-        x: screen.portrait ? heading.x + heading.width + Theme.spacing * 1.5
-                           : Theme.margin + screen.leftWidth + Theme.margin
-        y: 0
+        x: screen.portrait ? Theme.margin : Theme.margin + screen.leftWidth + Theme.margin
+        y: screen.portrait ? heading.y + heading.implicitHeight + Theme.spacing * 1.5 : 0
         width: screen.width - x - Theme.margin
-        height: screen.portrait ? Math.max(heading.y + heading.implicitHeight, Math.round(screen.height * 0.34))
-                                : screen.height - Theme.margin
+        height: screen.portrait ? Math.round(screen.height * 0.36) : screen.height - Theme.margin
         radius: Theme.radius
         color: Theme.sea
         border.color: Theme.line
