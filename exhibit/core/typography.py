@@ -27,6 +27,7 @@ WORD_JOINER: Final = "\u2060"
 MAX_UNBROKEN_NAME: Final = 28
 
 _JOINED_DASH = re.compile(r"(?<=\w)([-‐–])(?=\w)")
+_DASH = re.compile(r"[-‐–—](?!\u2060)")
 _SPACED_DASH = re.compile(r" ([–—]) ")
 
 
@@ -66,8 +67,14 @@ def _names_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
+def _whole(name: str) -> str:
+    """A name with no break inside: no-break spaces, and a joiner after a dash
+    (a line may otherwise break after a dash even before a no-break space)."""
+    return _DASH.sub(lambda match: match.group(0) + WORD_JOINER, name.replace(" ", NO_BREAK_SPACE))
+
+
 def _set(text: str, names: re.Pattern[str] | None) -> str:
     if names is not None:
-        text = names.sub(lambda match: match.group(0).replace(" ", NO_BREAK_SPACE), text)
+        text = names.sub(lambda match: _whole(match.group(0)), text)
     text = _JOINED_DASH.sub(lambda match: match.group(1) + WORD_JOINER, text)
     return _SPACED_DASH.sub(NO_BREAK_SPACE + r"\1 ", text)

@@ -360,6 +360,12 @@ def test_names_and_hyphenated_words_never_break() -> None:
     assert f"đồng{NO_BREAK_SPACE}bằng{NO_BREAK_SPACE}Bắc{NO_BREAK_SPACE}Bộ" in text
     assert f"Cát-{WORD_JOINER}xtơ-{WORD_JOINER}ri" in text
     assert f"Bộ{NO_BREAK_SPACE}– rồi" in text, "a spaced dash never starts a line"
+    road = keep_together("trên đường Hà Nội – Hải Phòng", ["Đường Hà Nội – Hải Phòng"])
+    assert (
+        road
+        == f"trên đường{NO_BREAK_SPACE}Hà{NO_BREAK_SPACE}Nội{NO_BREAK_SPACE}–{WORD_JOINER}"
+        + (f"{NO_BREAK_SPACE}Hải{NO_BREAK_SPACE}Phòng")
+    ), "nor does a dash inside a name"
     assert "tập kích Hải" in text, "other spaces still break"
     english = keep_together("The northern sub-sector held two strongholds.", [])
     assert f"sub-{WORD_JOINER}sector" in english

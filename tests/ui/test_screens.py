@@ -252,7 +252,12 @@ def test_an_image_opens_full_screen_zooms_and_goes_back(open_exhibit, exhibit_co
 
 
 def test_escape_or_a_new_step_closes_the_image(open_exhibit):
-    visitor = open_exhibit(language="en", open_spec="fortress/1")
+    visitor = open_exhibit(
+        language="en",
+        open_spec="fortress/1",
+        size=(1280, 720),
+        settings=Settings(reduced_motion=True),
+    )
     visitor.tap("imageCard")
     assert shown(visitor, "imageViewer")
     visitor.key(Qt.Key.Key_Escape)

@@ -70,7 +70,7 @@ QtObject {
 
     // Key figures ("16,200") and a quotation set large.
     readonly property real numeralSize: Math.round(84 * scale)
-    readonly property real quoteSize: Math.round(58 * scale)
+    readonly property real quoteSize: Math.round(70 * scale)
     readonly property real displaySize: Math.round(76 * scale)
     readonly property real headingSize: Math.round(46 * scale)
     readonly property real titleSize: Math.round(34 * scale)

@@ -17,17 +17,20 @@ Item {
 
     required property var image
     property real maxPictureHeight: Math.round(360 * Theme.scale)
+    // Short of height: the picture smaller, with its words beside it, not under it.
+    property bool compact: false
 
     signal opened()
 
     readonly property real aspect: image.height > 0 ? image.width / image.height : 1.5
-    readonly property real pictureHeight: Math.max(0, Math.min(maxPictureHeight, width / aspect))
+    readonly property real widthForPicture: compact ? Math.round(width * 0.42) : width
+    readonly property real pictureHeight: Math.max(0, Math.min(maxPictureHeight, widthForPicture / aspect))
     readonly property real pictureWidth: pictureHeight * aspect
-    // The caption and credit under the picture, with the gap above them.
-    readonly property real wordsHeight: Math.round(Theme.spacing * 0.5) + words.implicitHeight
+    // The caption and credit under the picture, with the gap above them (none beside it).
+    readonly property real wordsHeight: Math.round(Theme.spacing * 0.5) + wordsUnder.implicitHeight
 
     objectName: "imageCard"
-    implicitHeight: frame.height + wordsHeight
+    implicitHeight: compact ? Math.max(frame.height, words.implicitHeight) : frame.height + wordsHeight
 
     activeFocusOnTab: true
     Accessible.role: Accessible.Button
@@ -84,11 +87,25 @@ Item {
         }
     }
 
+    // What the words take under a picture as wide as the card (for the
+    // column's sums: it does not depend on the picture's own size).
+    Text {
+        id: wordsUnder
+        visible: false
+        width: card.width
+        textFormat: Text.PlainText
+        text: card.image.caption + "\n" + card.image.credit + " · " + card.image.licence
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.smallSize
+        lineHeight: 1.2
+        wrapMode: Text.WordWrap
+    }
+
     Column {
         id: words
-        anchors.top: frame.bottom
-        anchors.topMargin: Math.round(Theme.spacing * 0.5)
-        width: card.width
+        x: card.compact ? frame.width + Theme.spacing : 0
+        y: card.compact ? 0 : frame.height + Math.round(Theme.spacing * 0.5)
+        width: card.width - x
         spacing: Math.round(4 * Theme.scale)
 
         Text {

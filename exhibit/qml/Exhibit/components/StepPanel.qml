@@ -23,6 +23,10 @@ Item {
     readonly property var step: StoryBackend.step
     readonly property var figures: step.figures ?? []
     readonly property var images: step.images ?? []
+    // The label's own type, a size above the exhibit's defaults: it is what a
+    // visitor reads from a step back, in a column of its own.
+    readonly property real titleSize: Math.round(Theme.headingSize * 1.12)
+    readonly property real bodySize: Math.round(Theme.bodySize * 1.12)
     // A wide column (portrait) sets one to three figures beside the text;
     // more (a campaign's totals), or a narrow column, set them under it.
     readonly property bool figuresBeside: figures.length > 0 && figures.length <= 3
@@ -85,7 +89,7 @@ Item {
                 text: panel.step.title ?? ""
                 color: Theme.text
                 font.family: Theme.fontFamily
-                font.pixelSize: Theme.headingSize
+                font.pixelSize: panel.titleSize
                 font.weight: Font.Bold
                 lineHeight: 1.1
                 wrapMode: Text.WordWrap
@@ -121,7 +125,7 @@ Item {
                     textFormat: Text.PlainText
                     color: Theme.text
                     font.family: Theme.fontFamily
-                    font.pixelSize: Theme.bodySize
+                    font.pixelSize: panel.bodySize
                     lineHeight: 1.3
                     wrapMode: Text.WordWrap
                 }
@@ -154,10 +158,13 @@ Item {
                 model: panel.images
                 delegate: ImageCard {
                     required property var modelData
+                    readonly property real share: pictures.room / Math.max(1, panel.images.length)
                     width: pictures.width
                     image: modelData
-                    maxPictureHeight: Math.max(Math.round(140 * Theme.scale),
-                                               pictures.room / Math.max(1, panel.images.length) - wordsHeight)
+                    // Under 160 px of picture with its words under it, the words go beside it.
+                    compact: share - wordsHeight < Math.round(160 * Theme.scale)
+                    maxPictureHeight: Math.max(Math.round(72 * Theme.scale),
+                                               compact ? share : share - wordsHeight)
                     onOpened: panel.imageOpened(modelData)
                 }
             }

@@ -55,7 +55,7 @@ Item {
             opacity: glow.level
             fillColor: Theme.fortressGlow
             strokeColor: Theme.gold
-            strokeWidth: 6 * glow.unit
+            strokeWidth: 4 * glow.unit
         }
     }
     Repeater {
@@ -68,10 +68,10 @@ Item {
             width: 2 * r
             height: 2 * r
             radius: r
-            opacity: glow.level
+            opacity: 0.8 * glow.level
             color: "transparent"
             border.color: Theme.gold
-            border.width: 3 * glow.unit
+            border.width: 2.5 * glow.unit
         }
     }
 }
