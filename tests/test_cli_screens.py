@@ -7,28 +7,16 @@ and a language the content does not declare is refused with exit status 2.
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-from tests.conftest import PROJECT_DIR
+from tests.test_screenshot_cli import _run as run_main
 
 
 def _run(*args: str, tmp: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
-    env["XDG_CACHE_HOME"] = str(tmp / "cache")
-    return subprocess.run(
-        [sys.executable, "main.py", *args],
-        cwd=PROJECT_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_main(*args, cache=str(tmp / "cache"))
 
 
 def test_kiosk_screenshot_keeps_the_size_and_shows_the_attract_screen(tmp_path: Path) -> None:

@@ -826,17 +826,26 @@ def _read_step(
 def _read_place_refs(
     reader: _Reader, node: YNode | None, places: dict[str, Place], map_id: str | None
 ) -> list[str]:
-    result: list[str] = []
-    for place_id, item in get_id_list(node, reader.problems):
-        place = places.get(place_id)
-        if place is None:
-            if reader.unknown(reader.declared_places, place_id):
-                reader.problems.at(item, f"'{place_id}' is not a place in {PLACES_FILE}")
-        elif map_id is not None and place.map != map_id:
-            reader.problems.at(item, f"'{place_id}' is on map '{place.map}', not '{map_id}'")
-        else:
-            result.append(place_id)
-    return result
+    return [
+        place_id
+        for place_id, item in get_id_list(node, reader.problems)
+        if _place_on_map(reader, place_id, item, places, map_id) is not None
+    ]
+
+
+def _place_on_map(
+    reader: _Reader, place_id: str, item: YNode, places: dict[str, Place], map_id: str | None
+) -> Place | None:
+    """The place a reference names, if it is on the chapter's map; else report it."""
+    place = places.get(place_id)
+    if place is None:
+        if reader.unknown(reader.declared_places, place_id):
+            reader.problems.at(item, f"'{place_id}' is not a place in {PLACES_FILE}")
+        return None
+    if map_id is not None and place.map != map_id:
+        reader.problems.at(item, f"'{place_id}' is on map '{place.map}', not '{map_id}'")
+        return None
+    return place
 
 
 def _read_clock_time(reader: _Reader, node: YNode | None) -> int | None:
@@ -1042,18 +1051,13 @@ def _read_convergence(
     ends += get_id_list(node.value.get("origins"), reader.problems)
     found: list[str] = []
     for place_id, item in ends:
-        place = places.get(place_id)
+        place = _place_on_map(reader, place_id, item, places, map_id)
         if place is None:
-            if reader.unknown(reader.declared_places, place_id):
-                reader.problems.at(item, f"'{place_id}' is not a place in {PLACES_FILE}")
-        elif map_id is not None and place.map != map_id:
-            reader.problems.at(item, f"'{place_id}' is on map '{place.map}', not '{map_id}'")
-        elif place.point is None:
-            # A place with neither point nor line is reported where it is declared.
-            if place.line:
-                reader.problems.at(item, f"'{place_id}' is a place without a position")
-        else:
+            continue
+        if place.point is not None:
             found.append(place_id)
+        elif place.line:  # one with neither point nor line is reported where it is declared
+            reader.problems.at(item, f"'{place_id}' is a place without a position")
     origins = node.value.get("origins")
     if origins is not None and origins.is_sequence and not origins.value:
         reader.problems.at(origins, "lists no place")

@@ -19,7 +19,7 @@ from typing import Final
 
 from exhibit.core.model import Exhibit, Text
 from exhibit.core.story import Position, Story, resolve_language
-from exhibit.core.typography import Typesetter
+from exhibit.core.typography import keep_words_whole
 
 #: The first touch after the kiosk's attract loop (or the start, outside kiosk mode).
 VISIT_BEGAN: Final = "visit_began"
@@ -58,7 +58,6 @@ class Session:
         #: Replace sweeps and slides with short fades (a visitor or museum setting).
         self.reduced_motion = reduced_motion
         self.story = Story(exhibit)
-        self._typesetter = Typesetter(exhibit)
         self._language = resolve_language(
             language, exhibit.language_codes, exhibit.default_language
         )
@@ -107,14 +106,14 @@ class Session:
 
     def text(self, key: str, **fields: object) -> str:
         """A UI string in the current language with its fields filled, set for the screen."""
-        return self._typesetter.set(self.exhibit.string(key, self._language, **fields))
+        return keep_words_whole(self.exhibit.string(key, self._language, **fields))
 
     def local(self, text: Text | None) -> str:
         """A content text in the current language, set for the screen ("" for none).
 
-        Set for the screen: a place's name or a hyphenated word never breaks
-        across two lines (:mod:`exhibit.core.typography`).
+        Set for the screen: a hyphenated name never breaks across two lines
+        (:mod:`exhibit.core.typography`).
         """
         if text is None:
             return ""
-        return self._typesetter.set(text.get(self._language, self.exhibit.default_language))
+        return keep_words_whole(text.get(self._language, self.exhibit.default_language))

@@ -154,7 +154,7 @@ class MapBackend(QObject):
         place = self._session.exhibit.places[place_id]
         if place.kind == "border":
             return self._session.text("laos_direction")
-        return self._session.local(place.name)
+        return place.name.get(*self._lang())
 
     def label_widths(self, data: MapData) -> dict[str, float]:
         return {p.id: self._names.width_em(self.label_text(p.id)) for p in data.places}
@@ -180,7 +180,7 @@ class MapBackend(QObject):
         ``labelLayout``; keeping both out of this list keeps it the same from
         step to step, so QML does not recreate a marker or label per move.
         """
-        language = self._session.language
+        language, fallback = self._lang()
         places = self._places_of.get((map_id, language))
         if places is not None:
             return places
@@ -192,7 +192,8 @@ class MapBackend(QObject):
             {
                 "id": p.id,
                 "kind": p.kind,
-                "name": self._session.local(exhibit.places[p.id].name),
+                # As written: a marker's name and a label stay on one line.
+                "name": exhibit.places[p.id].name.get(language, fallback),
                 "label": self.label_text(p.id),
                 "x": p.x,
                 "y": p.y,

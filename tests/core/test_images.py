@@ -28,7 +28,7 @@ from exhibit.core.images import (
 from exhibit.core.kicker import MAX_KICKER_NAMES, kicker_places, named_in
 from exhibit.core.model import Exhibit
 from exhibit.core.session import Session
-from exhibit.core.typography import NO_BREAK_SPACE, WORD_JOINER, keep_together
+from exhibit.core.typography import WORD_JOINER, keep_words_whole
 from tests.core.test_content import (
     ASSETS,
     PROJECT,
@@ -40,6 +40,7 @@ from tests.core.test_content import (
 )
 
 SHIPPED = PROJECT / "content"
+NO_BREAK_SPACE = "\u00a0"
 
 
 @pytest.fixture(scope="module")
@@ -183,8 +184,8 @@ def test_the_endings_of_chapters_one_and_two(shipped: Exhibit) -> None:
     assert set(last.converge.origins) <= fronts
     quote = fortress.steps[-1].quote
     assert quote is not None
-    assert quote.text.get("vi") == "một pháo đài bất khả xâm phạm"
-    assert quote.text.get("en") == "an impregnable fortress"
+    assert quote.text.get("vi") == "“một pháo đài bất khả xâm phạm”"
+    assert quote.text.get("en") == "“an impregnable fortress”"
     lit = set(fortress.steps[-1].places)
     sectors = {p.id for p in shipped.places.values() if p.kind == "sector"}
     assert sectors <= lit, "the whole fortress (its three sub-sectors) is lit"
@@ -193,11 +194,15 @@ def test_the_endings_of_chapters_one_and_two(shipped: Exhibit) -> None:
 @pytest.mark.parametrize(
     ("chapter", "step", "values"),
     [
-        ("offensive", "bac-tay-nguyen", {"en": ["2,000", "200,000"]}),
+        (
+            "offensive",
+            "bac-tay-nguyen",
+            {"en": ["2,000", "200,000"], "vi": ["2\u00a0000", "20\u00a0vạn"]},
+        ),
         ("offensive", "nam-trung-bo", {"en": ["40,000"]}),
         ("fortress", "navarre", {"en": ["16,200"], "vi": ["16\u00a0200"]}),
         ("fortress", "forty-nine", {"en": ["3", "49"]}),
-        ("fortress", "sector-centre", {"en": ["2/3"]}),
+        ("fortress", "sector-centre", {"vi": ["2/3"], "en": ["two-thirds"]}),
     ],
 )
 def test_key_figures_are_data_in_both_languages(
@@ -351,36 +356,23 @@ def test_arrows_from_a_place_on_another_map_or_without_a_position(content: Path)
 # Names that never break, and the line of names above a title.
 
 
-def test_names_and_hyphenated_words_never_break() -> None:
-    text = keep_together(
-        "Quân ta tập kích Hải Phòng, bắt tướng Đờ Cát-xtơ-ri ở đồng bằng Bắc Bộ – rồi tiến.",
-        ["Hải Phòng", "Đồng bằng Bắc Bộ"],
-    )
-    assert f"Hải{NO_BREAK_SPACE}Phòng" in text
-    assert f"đồng{NO_BREAK_SPACE}bằng{NO_BREAK_SPACE}Bắc{NO_BREAK_SPACE}Bộ" in text
+def test_hyphenated_words_never_break() -> None:
+    text = keep_words_whole("bắt tướng Đờ Cát-xtơ-ri; the northern sub-sector; 1953-1954; -5")
     assert f"Cát-{WORD_JOINER}xtơ-{WORD_JOINER}ri" in text
-    assert f"Bộ{NO_BREAK_SPACE}– rồi" in text, "a spaced dash never starts a line"
-    road = keep_together("trên đường Hà Nội – Hải Phòng", ["Đường Hà Nội – Hải Phòng"])
-    assert (
-        road
-        == f"trên đường{NO_BREAK_SPACE}Hà{NO_BREAK_SPACE}Nội{NO_BREAK_SPACE}–{WORD_JOINER}"
-        + (f"{NO_BREAK_SPACE}Hải{NO_BREAK_SPACE}Phòng")
-    ), "nor does a dash inside a name"
-    assert "tập kích Hải" in text, "other spaces still break"
-    english = keep_together("The northern sub-sector held two strongholds.", [])
-    assert f"sub-{WORD_JOINER}sector" in english
+    assert f"sub-{WORD_JOINER}sector" in text
+    assert "1953-1954" in text and "; -5" in text, "only a hyphen between two letters"
+    assert keep_words_whole(text) == text, "setting twice changes nothing"
 
 
-def test_the_screen_keeps_names_together_and_the_content_keeps_its_words(shipped: Exhibit) -> None:
+def test_the_screen_keeps_names_whole_and_the_content_keeps_its_words(shipped: Exhibit) -> None:
     session = Session(shipped, "vi")
-    delta = shipped.chapter("offensive").steps[7]  # type: ignore[union-attr]
-    shown = session.local(delta.body)
-    assert f"Hà{NO_BREAK_SPACE}Nội" in shown and f"Hải{NO_BREAK_SPACE}Phòng" in shown
-    assert "Hà Nội" in delta.body.get("vi"), "the content (exports, the handout) is as written"
-    centre = session.local(shipped.places["command-post"].name)
-    assert f"Cát-{WORD_JOINER}xtơ-{WORD_JOINER}ri" in centre
+    raw = shipped.places["command-post"].name.get("vi")
+    assert WORD_JOINER not in raw, "the content (exports, the handout) is as written"
+    shown = session.local(shipped.places["command-post"].name)
+    assert f"Cát-{WORD_JOINER}xtơ-{WORD_JOINER}ri" in shown
+    assert shown.replace(WORD_JOINER, "") == raw
     session.set_language("en")
-    assert re.search(r"sub-\u2060sector", session.local(shipped.places["sector-north"].name))
+    assert re.search("sub-\u2060sector", session.local(shipped.places["sector-north"].name))
     assert f"Sub-{WORD_JOINER}sector" in session.text("sector_label")
 
 

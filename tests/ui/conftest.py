@@ -8,6 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from exhibit.app import open_window
+from exhibit.cli import DEFAULT_SIZE
 from exhibit.core.content import load_content
 from exhibit.core.model import Exhibit
 from exhibit.paths import ASSETS_DIR, CONTENT_DIR
@@ -32,15 +33,17 @@ def open_exhibit(qtbot: QtBot, exhibit_content: Exhibit) -> Iterator[OpenExhibit
 
     def _open(**kwargs: object) -> Visitor:
         content = kwargs.pop("exhibit", exhibit_content)
+        fitted = bool(kwargs.pop("fitted", False))
         running = open_window(content, **kwargs)  # type: ignore[arg-type]
         running.show()
         settings = kwargs.get("settings")
-        size = kwargs.get("size")
         classroom = settings is None or not (settings.is_kiosk or settings.is_presentation)
-        if size is not None and classroom:
+        if classroom and not fitted:
             # The offscreen screen is 800x800, and a classroom window opens fitted
-            # to its screen (tests/ui/test_window_fit.py); a test that lays the
-            # exhibit out at another size resizes the window to it, as a user can.
+            # to its screen (``fitted=True`` keeps it so: tests/ui/test_window_fit.py);
+            # other tests lay the exhibit out at the size they ask for, the default
+            # 1920x1080 if none, resizing the window as a user can.
+            size = kwargs.get("size") or DEFAULT_SIZE
             running.window.resize(*size)  # type: ignore[attr-defined]
         qtbot.waitExposed(running.window)  # type: ignore[arg-type]
         visitor = Visitor(qtbot, running)

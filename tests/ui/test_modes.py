@@ -464,7 +464,7 @@ def test_classroom_remembers_size_place_and_language(open_mode, tmp_path, exhibi
     first.settle()
     first.running.memory.remember(first.window, first.backends.session.language)
 
-    again = open_mode(Settings(), memory=WindowMemory(store))
+    again = open_mode(Settings(), memory=WindowMemory(store), fitted=True)
     assert again.backends.ui.language == "en"
     assert (again.window.width(), again.window.height()) == (700, 520)
     assert (again.window.x(), again.window.y()) == (40, 60)

@@ -60,7 +60,7 @@ def test_a_remembered_place_is_kept_if_it_fits_else_moved_inside() -> None:
 
 def test_a_classroom_window_opens_inside_the_screen(open_exhibit) -> None:
     # The offscreen screen is 800x800; the exhibit's default size is 1920x1080.
-    visitor = open_exhibit(settings=Settings())
+    visitor = open_exhibit(settings=Settings(), fitted=True)
     available = visitor.window.screen().availableGeometry()
     frame = visitor.window.frameGeometry()
     assert available.contains(frame), (frame, available)
@@ -70,7 +70,7 @@ def test_a_classroom_window_opens_inside_the_screen(open_exhibit) -> None:
 def test_a_remembered_size_that_no_longer_fits_is_shrunk(open_exhibit, tmp_path) -> None:
     store = QSettings(str(tmp_path / "state.ini"), QSettings.Format.IniFormat)
     store.setValue("window/geometry", QRect(300, 200, 1920, 1080))
-    visitor = open_exhibit(settings=Settings(), memory=WindowMemory(store))
+    visitor = open_exhibit(settings=Settings(), memory=WindowMemory(store), fitted=True)
     available = visitor.window.screen().availableGeometry()
     assert available.contains(visitor.window.frameGeometry()), visitor.window.frameGeometry()
 

@@ -19,6 +19,7 @@ from PySide6.QtQuick import QQuickItem
 
 from exhibit.app import open_window, prepare_qt_environment
 from exhibit.core.content import load_content
+from exhibit.core.settings import Settings
 from exhibit.paths import ASSETS_DIR, CONTENT_DIR
 from exhibit.qt.window_memory import WindowMemory
 
@@ -39,7 +40,10 @@ def main() -> int:
         store.setValue("window/geometry", QRect(200, 120, width, height))
         store.sync()
     running = open_window(
-        load_content(CONTENT_DIR, ASSETS_DIR), open_spec="fortress/2", memory=WindowMemory(store)
+        load_content(CONTENT_DIR, ASSETS_DIR),
+        open_spec="fortress/2",
+        memory=WindowMemory(store),
+        settings=Settings(reduced_motion=True),  # the label at rest, not sliding in
     )
     running.show()
     for _ in range(20):

@@ -5,7 +5,7 @@ import Exhibit
 // said them: the claim a visitor should carry into the next chapter.
 //
 // Interface
-//   required property string text   the quoted words (without quotation marks)
+//   required property string text   the quoted words, with their quotation marks
 //   required property string by     who said them
 Item {
     id: quote
@@ -18,7 +18,7 @@ Item {
     implicitHeight: column.implicitHeight + Theme.spacing
 
     Accessible.role: Accessible.StaticText
-    Accessible.name: "“" + text + "” – " + by
+    Accessible.name: text + " – " + by
 
     Rectangle {
         id: rule
@@ -42,7 +42,7 @@ Item {
             objectName: "pullQuoteText"
             textFormat: Text.PlainText
             width: parent.width
-            text: "“" + quote.text + "”"
+            text: quote.text
             color: Theme.gold
             font.family: Theme.fontFamily
             font.pixelSize: Theme.quoteSize

@@ -89,7 +89,7 @@ Item {
 
         Loader {
             anchors.fill: parent
-            active: UiBackend.chaptersReady && overlay.visible
+            active: UiBackend.chaptersReady && overlay.visible && scene.width > 0 && scene.height > 0
             sourceComponent: StoryBackend.onTitle ? hero : stage
         }
         Component {

@@ -58,7 +58,8 @@ Rectangle {
         }
         Loader {
             anchors.fill: parent
-            active: UiBackend.chaptersReady
+            // Never drawn at no size (a clock's dial is cached as an image of its size).
+            active: UiBackend.chaptersReady && previewArea.width > 1 && previewArea.height > 1
             sourceComponent: card.chapter.stage === "clock" ? clockPreview : mapPreview
         }
         Component {

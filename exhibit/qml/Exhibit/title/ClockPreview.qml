@@ -46,7 +46,7 @@ Item {
         property: "minute"
         from: preview.fromMinute
         to: preview.toMinute
-        duration: 6000
+        duration: 4000
         easing.type: Easing.InOutSine
     }
 
@@ -56,6 +56,7 @@ Item {
         keyframes: preview.keyframes
     }
     ClockFace {
+        visible: width > 1
         anchors.centerIn: parent
         width: Math.min(parent.width, parent.height) * 0.84
         height: width

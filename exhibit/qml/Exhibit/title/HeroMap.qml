@@ -28,7 +28,9 @@ Item {
     // The part of the map to show: the lit places with room around them,
     // widened to the picture's shape; the whole map if there are none.
     readonly property rect frame: frameOf([target, ...origins])
-    readonly property real pixelScale: Math.max(1e-6, Math.min(width / frame.width, height / frame.height))
+    // Never below a thousandth: a picture squeezed to nothing (a window being
+    // resized) would otherwise ask for lines a million units wide.
+    readonly property real pixelScale: Math.max(1e-3, Math.min(width / frame.width, height / frame.height))
     readonly property real originX: (width - frame.width * pixelScale) / 2 - frame.x * pixelScale
     readonly property real originY: (height - frame.height * pixelScale) / 2 - frame.y * pixelScale
     readonly property real unit: 1 / pixelScale
@@ -73,8 +75,11 @@ Item {
         color: Theme.sea
     }
 
+    // Not drawn squeezed to nothing: its rings would be drawn at their size
+    // in map units, a thousand times too large.
     Item {
         id: drawing
+        visible: hero.width > 1 && hero.height > 1
         x: hero.originX
         y: hero.originY
         width: hero.viewWidth
@@ -137,7 +142,7 @@ Item {
         }
     }
 
-    // The valley glows: a ring that widens and fades, three times.
+    // The valley glows: a ring that widens and fades, twice, then rests.
     Rectangle {
         id: glow
         readonly property real base: Math.round(40 * Theme.scale)
@@ -157,7 +162,7 @@ Item {
             running: hero.visible && hero.play && !Theme.reducedMotion
             PauseAnimation { duration: 2200 }
             ParallelAnimation {
-                loops: 3
+                loops: 2
                 NumberAnimation { target: glow; property: "width"; from: glow.base; to: glow.base * 3; duration: 1600; easing.type: Easing.OutCubic }
                 NumberAnimation { target: glow; property: "opacity"; from: 0.9; to: 0; duration: 1600; easing.type: Easing.OutCubic }
             }

@@ -26,7 +26,9 @@ Item {
     readonly property real viewHeight: viewBox[3] ?? 1
     // A geographic map shows the chapter's places; a plan shows all of itself.
     readonly property rect frame: kind === "geo" ? frameOf(litIds) : Qt.rect(0, 0, viewWidth, viewHeight)
-    readonly property real pixelScale: Math.max(1e-6, Math.min(width / frame.width, height / frame.height))
+    // Never below a thousandth: a picture squeezed to nothing (a window being
+    // resized) would otherwise ask for lines a million units wide.
+    readonly property real pixelScale: Math.max(1e-3, Math.min(width / frame.width, height / frame.height))
     readonly property real originX: (width - frame.width * pixelScale) / 2 - frame.x * pixelScale
     readonly property real originY: (height - frame.height * pixelScale) / 2 - frame.y * pixelScale
     readonly property real unit: 1 / pixelScale
@@ -76,7 +78,7 @@ Item {
         if (visible && play && !Theme.reducedMotion && shown.length > 1) {
             lit = 0
             lighting.to = shown.length
-            lighting.duration = 500 * shown.length
+            lighting.duration = Math.min(3000, 400 * shown.length)
             lighting.start()
         } else {
             lit = shown.length
@@ -90,6 +92,7 @@ Item {
     }
 
     Item {
+        visible: preview.width > 1 && preview.height > 1
         x: preview.originX
         y: preview.originY
         width: preview.viewWidth

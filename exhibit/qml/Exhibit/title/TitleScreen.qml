@@ -10,7 +10,8 @@ import Exhibit.Backend
 Item {
     id: screen
 
-    readonly property bool portrait: height > width
+    // Side by side only where the screen is clearly wider than tall.
+    readonly property bool portrait: width < height * 1.25
     // The chapter whose ending the picture shows: the first with arrows.
     readonly property var heroChapter: StoryBackend.chapters.find(c => (c.convergeTo ?? "").length > 0)
                                        ?? ({ convergeTo: "", convergeFrom: [] })
@@ -57,7 +58,12 @@ Item {
         x: screen.portrait ? Theme.margin : Theme.margin + screen.leftWidth + Theme.margin
         y: screen.portrait ? heading.y + heading.implicitHeight + Theme.spacing * 1.5 : 0
         width: screen.width - x - Theme.margin
-        height: screen.portrait ? Math.round(screen.height * 0.36) : screen.height - Theme.margin
+        // In portrait, what the chapters leave, up to 36% of the screen; on a
+        // screen too short for a picture worth the name, none.
+        readonly property real portraitHeight: Math.min(Math.round(screen.height * 0.36),
+            screen.height - y - choices.needed - Math.round(Theme.spacing * 1.5) - Theme.margin)
+        visible: !screen.portrait || portraitHeight >= Math.round(160 * Theme.scale)
+        height: screen.portrait ? (visible ? portraitHeight : 0) : screen.height - Theme.margin
         radius: Theme.radius
         color: Theme.sea
         border.color: Theme.line
@@ -66,7 +72,7 @@ Item {
         Loader {
             anchors.fill: parent
             anchors.margins: 1
-            active: UiBackend.chaptersReady
+            active: UiBackend.chaptersReady && heroFrame.visible && heroFrame.height > 2
             sourceComponent: HeroMap {
                 shapes: MapBackend.geoShapes
                 places: MapBackend.geoPlaces
@@ -81,12 +87,19 @@ Item {
     Column {
         id: choices
         x: Theme.margin
-        y: (screen.portrait ? heroFrame.y + heroFrame.height : heading.y + heading.implicitHeight)
-           + Math.round(Theme.spacing * 1.5)
+        y: screen.portrait && heroFrame.visible ? heroFrame.y + heroFrame.height + Math.round(Theme.spacing * 1.5)
+                                                : heading.y + heading.implicitHeight + Math.round(Theme.spacing * 1.5)
         width: screen.leftWidth
         spacing: Math.round(Theme.spacing * 0.8)
 
         readonly property real room: screen.height - y - Theme.margin - choose.height - spacing
+        // The height the chapters need at the least: the words of each card.
+        readonly property real needed: {
+            let total = choose.implicitHeight
+            for (let i = 0; i < cards.count; ++i)
+                total += spacing + (cards.itemAt(i)?.implicitHeight ?? 0)
+            return total
+        }
 
         Text {
             id: choose
