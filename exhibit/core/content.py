@@ -1013,6 +1013,8 @@ def _read_flag(
     if at is None or kind is None or (kind == "victory" and words is None):
         return None
     return Flag(at, kind, words)
+
+
 def _read_pictures(reader: _Reader, node: YNode | None) -> list[Picture]:
     """A step's images: each a file in the content folder, its words, its credit and licence."""
     pictures: list[Picture] = []

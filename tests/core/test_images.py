@@ -159,7 +159,6 @@ def test_the_shipped_drawings_are_the_exhibits_own(shipped: Exhibit) -> None:
     pictures = [p for c in shipped.chapters for s in c.steps for p in s.images]
     assert {p.file.relative_to(SHIPPED.resolve()).as_posix() for p in pictures} >= {
         "images/fortress-profile.svg",
-        "images/flag-quyet-chien-quyet-thang.svg",
     }
     for picture in pictures:
         assert picture.file.is_file() and picture.file.suffix == ".svg", picture.file
