@@ -8,7 +8,6 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from exhibit.app import open_window
-from exhibit.cli import DEFAULT_SIZE
 from exhibit.core.content import load_content
 from exhibit.core.model import Exhibit
 from exhibit.paths import ASSETS_DIR, CONTENT_DIR
@@ -35,16 +34,13 @@ def open_exhibit(qtbot: QtBot, exhibit_content: Exhibit) -> Iterator[OpenExhibit
         content = kwargs.pop("exhibit", exhibit_content)
         fitted = bool(kwargs.pop("fitted", False))
         running = open_window(content, **kwargs)  # type: ignore[arg-type]
-        running.show()
         settings = kwargs.get("settings")
         classroom = settings is None or not (settings.is_kiosk or settings.is_presentation)
-        if classroom and not fitted:
-            # The offscreen screen is 800x800, and a classroom window opens fitted
-            # to its screen (``fitted=True`` keeps it so: tests/ui/test_window_fit.py);
-            # other tests lay the exhibit out at the size they ask for, the default
-            # 1920x1080 if none, resizing the window as a user can.
-            size = kwargs.get("size") or DEFAULT_SIZE
-            running.window.resize(*size)  # type: ignore[attr-defined]
+        # The offscreen screen is 800x800, and a classroom window opens fitted to
+        # its screen (``fitted=True`` opens it so: tests/ui/test_window_fit.py);
+        # other tests lay the exhibit out at the size they ask for (the default
+        # 1920x1080 if none), shown as a screenshot shows it.
+        running.show(windowed=classroom and not fitted)
         qtbot.waitExposed(running.window)  # type: ignore[arg-type]
         visitor = Visitor(qtbot, running)
         visitor.settle(50)

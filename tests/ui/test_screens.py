@@ -130,7 +130,8 @@ def test_the_line_over_a_title_names_at_most_two_places_never_the_body(
 ) -> None:
     visitor = open_exhibit(language=language, settings=Settings(reduced_motion=True))
     story = visitor.backends.session.story
-    for chapter in exhibit_content.chapters:
+    # (The final day's own panel names who and where each event happened.)
+    for chapter in (c for c in exhibit_content.chapters if not c.told_on_clock):
         story.open_chapter(chapter.id)
         for index, step in enumerate(chapter.steps):
             story.go_to_step(index)

@@ -22,6 +22,8 @@ Item {
     readonly property bool portrait: height > width
     readonly property bool clock: StoryBackend.stageKind === "clock"
     readonly property bool placeOpen: (MapBackend.selectedCard.name ?? "").length > 0
+    // Beside a map, a little more air between the map's edge and the label.
+    readonly property real gutter: clock ? 0 : Theme.spacing
     // In portrait the label keeps to at most this much height, so the stage
     // never gets less than half the screen; it takes less when it needs less.
     readonly property real portraitColumn: Math.round(screen.height * 0.46)
@@ -34,7 +36,7 @@ Item {
         x: Theme.margin
         y: 0
         width: screen.portrait ? screen.width - 2 * Theme.margin
-                               : Math.round((screen.width - 2 * Theme.margin - Theme.spacing)
+                               : Math.round((screen.width - 2 * Theme.margin - screen.gutter)
                                             * (screen.clock ? 0.68 : 0.62))
         height: !screen.portrait ? screen.height
               : screen.clock ? Math.round(screen.height * 0.52)
@@ -47,7 +49,7 @@ Item {
         // The swipe area: a region named by its step, for assistive technology.
         Accessible.role: Accessible.Pane
         Accessible.name: StoryBackend.step.title ?? ""
-        x: screen.portrait ? Theme.margin : stage.x + stage.width + Theme.margin + Theme.spacing
+        x: screen.portrait ? Theme.margin : stage.x + stage.width + Theme.margin + screen.gutter
         y: screen.portrait ? stage.height + Theme.margin : 0
         width: screen.portrait ? screen.width - 2 * Theme.margin
                                : screen.width - x - Theme.margin
