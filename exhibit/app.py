@@ -193,37 +193,45 @@ class ExhibitWindow:
         self._show_classroom(screen)
 
     def _show_classroom(self, screen: Any) -> None:
-        """A window that fits its screen: where it was, if it still fits there, else centred."""
+        """A window that fits its screen, frame included: where it was, else centred.
+
+        The remembered geometry (already fitted to its screen by the window
+        memory) and the default 1920x1080 alike go through the one rule,
+        :func:`exhibit.core.geometry.fit_rect`, so a 1366x768 laptop shows the
+        whole exhibit.
+        """
         from PySide6.QtGui import QGuiApplication
 
-        from exhibit.core.window_fit import Box, fit_window
+        from exhibit.core.geometry import fit_rect
 
         window = self.window
         remembered = self.remembered
-        position = None
-        if (
+        on_screen = (
             remembered is not None
             and self.memory is not None
             and self.memory.position_is_on_screen(remembered)
-        ):
-            position = (remembered.x(), remembered.y())
-            if self.settings.screen is None:
-                screen = QGuiApplication.screenAt(remembered.center()) or screen
+        )
+        if on_screen and self.settings.screen is None:
+            screen = QGuiApplication.screenAt(remembered.center()) or screen
         window.setScreen(screen)
         window.create()  # so the window manager's frame is known
-        available = screen.availableGeometry()
-        margins = window.frameMargins()
-        if position is not None:  # remembered as the content's corner: the frame's is outside
-            position = (position[0] - margins.left(), position[1] - margins.top())
-        frame = fit_window(
-            window.width(),
-            window.height(),
-            Box(available.x(), available.y(), available.width(), available.height()),
-            position,
-            frame=(margins.left() + margins.right(), margins.top() + margins.bottom()),
+        area = screen.availableGeometry()
+        frame = window.frameMargins()
+        width = window.width() + frame.left() + frame.right()
+        height = window.height() + frame.top() + frame.bottom()
+        if on_screen:  # remembered as the content's corner: the frame's is outside it
+            x, y = remembered.x() - frame.left(), remembered.y() - frame.top()
+        else:
+            x = area.x() + (area.width() - width) // 2
+            y = area.y() + (area.height() - height) // 2
+        x, y, width, height = fit_rect(
+            (x, y, width, height), (area.x(), area.y(), area.width(), area.height())
         )
         window.setGeometry(
-            frame.x + margins.left(), frame.y + margins.top(), frame.width, frame.height
+            x + frame.left(),
+            y + frame.top(),
+            width - frame.left() - frame.right(),
+            height - frame.top() - frame.bottom(),
         )
         if self.memory is not None:
             self.memory.watch(window)

@@ -131,12 +131,14 @@ LANGUAGE_NAME = TextRule(24)
 LABEL = TextRule(120)  # a place's name, a button, a figure, a time label, who
 TITLE = TextRule(200)  # titles and the names of sources
 PARAGRAPH = TextRule(1200, line_breaks=True)  # a step's body, a place's card, notes
+CAPTION = TextRule(400)  # what an image shows: its caption and its alt text
 RECORD = TextRule(2000)  # a curator's record (extra_source, to_confirm), never shown
 TEXT_RULES = {
     "language name": LANGUAGE_NAME,
     "label": LABEL,
     "title": TITLE,
     "paragraph": PARAGRAPH,
+    "caption": CAPTION,
     "record": RECORD,
 }
 #: The longest text of any kind (what the JSON Schema can say of every text).
@@ -1022,8 +1024,8 @@ def _read_pictures(reader: _Reader, node: YNode | None) -> list[Picture]:
         if not check_keys(item, reader.problems, **record_keys(Picture)):
             continue
         file = reader.image(item.value.get("file"))
-        caption = reader.text(item.value.get("caption"))
-        alt = reader.text(item.value.get("alt"))
+        caption = reader.text(item.value.get("caption"), CAPTION)
+        alt = reader.text(item.value.get("alt"), CAPTION)
         credit = reader.text(item.value.get("credit"))
         licence = get_string(item.value.get("licence"), reader.problems)
         if file is None or caption is None or alt is None or credit is None or licence is None:

@@ -2,8 +2,9 @@
 
 On a 1366x768 laptop the exhibit's 1920x1080 default, or a window remembered
 from a bigger screen, would put the language toggle and the navigation off
-the screen. The window opens fitted to the screen's available area, where it
-was if that still fits, else centred.
+the screen. The window opens fitted to the screen's available area, frame
+included, where it was if that still fits, else centred (the rule itself:
+tests/core/test_geometry.py).
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 
 from exhibit.core.settings import Settings
-from exhibit.core.window_fit import Box, fit_window
 from exhibit.qt.window_memory import WindowMemory
 from tests.conftest import PROJECT_DIR
 
@@ -35,24 +35,6 @@ def inside(inner: list[float], outer: list[float]) -> bool:
     x, y, w, h = inner
     ox, oy, ow, oh = outer
     return x >= ox and y >= oy and x + w <= ox + ow and y + h <= oy + oh
-
-
-# -- the rule ---------------------------------------------------------------------
-
-
-def test_a_window_larger_than_the_screen_is_shrunk_and_centred() -> None:
-    laptop = Box(0, 0, 1366, 728)  # 40 px of panel
-    assert fit_window(1920, 1080, laptop) == Box(0, 0, 1366, 728)
-    assert fit_window(1280, 720, laptop) == Box(43, 4, 1280, 720)
-    assert fit_window(1920, 1080, laptop, frame=(0, 30)) == Box(0, 0, 1366, 698)
-
-
-def test_a_remembered_place_is_kept_if_it_fits_else_moved_inside() -> None:
-    laptop = Box(0, 0, 1366, 768)
-    assert fit_window(800, 600, laptop, position=(100, 80)) == Box(100, 80, 800, 600)
-    assert fit_window(800, 600, laptop, position=(1000, 500)) == Box(566, 168, 800, 600)
-    second = Box(1920, 0, 1366, 768)
-    assert fit_window(1920, 1080, second, position=(2000, 50)) == second
 
 
 # -- the window ---------------------------------------------------------------------
