@@ -928,15 +928,7 @@ def _read_place_ref(
     place_id = get_id(node, reader.problems)
     if place_id is None or node is None:
         return None
-    place = places.get(place_id)
-    if place is None:
-        if reader.unknown(reader.declared_places, place_id):
-            reader.problems.at(node, f"'{place_id}' is not a place in {PLACES_FILE}")
-        return None
-    if map_id is not None and place.map != map_id:
-        reader.problems.at(node, f"'{place_id}' is on map '{place.map}', not '{map_id}'")
-        return None
-    return place_id
+    return place_id if _place_on_map(reader, place_id, node, places, map_id) else None
 
 
 def _read_arrows(
