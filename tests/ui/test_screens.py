@@ -246,7 +246,7 @@ def test_an_image_opens_full_screen_zooms_and_goes_back(open_exhibit, exhibit_co
     visitor.settle()
     assert viewer.property("zoom") == pytest.approx(1)
     visitor.tap("imageViewerClose")
-    assert not visitor.is_shown(viewer)
+    assert not shown(visitor, "imageViewer")
     assert visitor.is_shown(visitor.find("stepTitle"))
 
 

@@ -82,15 +82,27 @@ Window {
             source: "chapter/ChapterView.qml"
         }
 
-        // A step's image, full screen, over everything but the kiosk's layer.
-        // It closes when the story moves (a step, the idle reset).
-        ImageViewer {
+        // A step's image, full screen, over everything but the kiosk's layer;
+        // made when an image is first opened. It closes when the story moves
+        // (a step, the idle reset).
+        Loader {
             id: imageViewer
+            objectName: "imageViewerLoader"
             anchors.fill: parent
+            property var image: null
             readonly property string position: StoryBackend.chapterId + "/" + StoryBackend.stepIndex
             onPositionChanged: image = null
-            onClosed: {
-                image = null
+            active: image !== null
+            source: "components/ImageViewer.qml"
+            // The open picture takes the keys: Escape closes it, not the chapter.
+            focus: active
+            onLoaded: item.image = Qt.binding(() => imageViewer.image)
+        }
+        Connections {
+            target: imageViewer.item
+            ignoreUnknownSignals: true
+            function onClosed(): void {
+                imageViewer.image = null
                 root.forceActiveFocus()
             }
         }

@@ -98,15 +98,7 @@ Item {
         }
         Component {
             id: hero
-            HeroMap {
-                readonly property var chapter: StoryBackend.chapters.find(c => (c.convergeTo ?? "").length > 0)
-                                               ?? ({ convergeTo: "", convergeFrom: [] })
-                shapes: MapBackend.geoShapes
-                places: MapBackend.geoPlaces
-                viewBox: MapBackend.geoViewBox
-                target: chapter.convergeTo
-                origins: chapter.convergeFrom
-            }
+            StoryPicture {}
         }
     }
 

@@ -28,14 +28,14 @@ Item {
 
     // An arrow's own progress: each starts a little after the one before.
     function reach(index: int): real {
-        const count = Math.max(1, origins.length)
+        const count = Math.max(1, drawnOrigins.length)
         const start = count > 1 ? index / (count - 1) * stagger : 0
         return Math.max(0, Math.min(1, (progress - start) / (1 - stagger)))
     }
     // The curve from an origin to just short of the target, bent to one side.
     function curve(o: var): var {
-        const dx = target.x - o.x
-        const dy = target.y - o.y
+        const dx = drawnTarget.x - o.x
+        const dy = drawnTarget.y - o.y
         const length = Math.max(1e-6, Math.hypot(dx, dy))
         const end = Math.max(0, (length - targetRadius - 4 * unit) / length)
         const bend = 0.18 * length * (dx >= 0 ? 1 : -1)
@@ -65,9 +65,27 @@ Item {
             + "L" + (bx + uy * size * 0.6) + " " + (by - ux * size * 0.6) + "Z"
     }
 
+    // The points drawn, taken from `origins` and `target` only when they move:
+    // a new language hands over equal points (its names changed), and must
+    // neither make the arrows again nor replay their growth.
+    property var drawnOrigins: []
+    property var drawnTarget: ({ x: 0, y: 0 })
+    function take(): bool {
+        const origins = arrows.origins.map(o => ({ x: o.x, y: o.y }))
+        const target = { x: arrows.target.x, y: arrows.target.y }
+        if (JSON.stringify([origins, target]) === JSON.stringify([drawnOrigins, drawnTarget]))
+            return false
+        drawnOrigins = origins
+        drawnTarget = target
+        return true
+    }
     onVisibleChanged: restart()
-    onOriginsChanged: restart()
-    Component.onCompleted: restart()
+    onOriginsChanged: if (take()) restart()
+    onTargetChanged: if (take()) restart()
+    Component.onCompleted: {
+        take()
+        restart()
+    }
 
     // Reduced motion may be switched on just after this is made (the window
     // binds it): then everything is drawn as it rests.
@@ -78,7 +96,7 @@ Item {
 
     function restart(): void {
         growth.stop()
-        if (visible && play && !Theme.reducedMotion && origins.length > 0) {
+        if (visible && play && !Theme.reducedMotion && drawnOrigins.length > 0) {
             progress = 0
             growth.start()
         } else {
@@ -97,7 +115,7 @@ Item {
     }
 
     Repeater {
-        model: arrows.origins
+        model: arrows.drawnOrigins
         delegate: Shape {
             id: arrow
             required property var modelData
@@ -147,8 +165,8 @@ Item {
     Rectangle {
         objectName: "convergingTarget"
         readonly property real r: arrows.targetRadius * (0.6 + 0.4 * opacity)
-        x: arrows.target.x - r
-        y: arrows.target.y - r
+        x: arrows.drawnTarget.x - r
+        y: arrows.drawnTarget.y - r
         width: 2 * r
         height: 2 * r
         radius: r

@@ -57,29 +57,14 @@ Rectangle {
             color: Theme.surfaceRaised
         }
         Loader {
+            id: previewLoader
             anchors.fill: parent
             // Never drawn at no size (a clock's dial is cached as an image of its size).
-            active: UiBackend.chaptersReady && previewArea.width > 1 && previewArea.height > 1
-            sourceComponent: card.chapter.stage === "clock" ? clockPreview : mapPreview
+            source: UiBackend.chaptersReady && previewArea.width > 1 && previewArea.height > 1
+                    ? "ChapterPreview.qml" : ""
         }
-        Component {
-            id: mapPreview
-            MapPreview {
-                kind: card.chapter.stage
-                shapes: card.chapter.stage === "geo" ? MapBackend.geoShapes : MapBackend.planShapes
-                places: card.chapter.stage === "geo" ? MapBackend.geoPlaces : MapBackend.planPlaces
-                viewBox: card.chapter.stage === "geo" ? MapBackend.geoViewBox : MapBackend.planViewBox
-                litIds: card.chapter.placeIds
-                play: card.play
-            }
-        }
-        Component {
-            id: clockPreview
-            ClockPreview {
-                keyframes: ClockBackend.skyKeyframes
-                play: card.play
-            }
-        }
+        Binding { target: previewLoader.item; property: "chapter"; value: card.chapter; when: previewLoader.item !== null }
+        Binding { target: previewLoader.item; property: "play"; value: card.play; when: previewLoader.item !== null }
     }
 
     Image {

@@ -75,6 +75,52 @@ Item {
         color: Theme.sea
     }
 
+    // The land and the sea never change while the picture is shown: drawn
+    // once into a layer, they are not drawn again on every frame of the
+    // arrows' growth or the valley's glow.
+    Item {
+        id: land
+        anchors.fill: parent
+        visible: hero.width > 1 && hero.height > 1
+        layer.enabled: true
+
+        Item {
+            x: hero.originX
+            y: hero.originY
+            width: hero.viewWidth
+            height: hero.viewHeight
+            scale: hero.pixelScale
+            transformOrigin: Item.TopLeft
+
+            Repeater {
+                model: hero.shapes.countries ?? []
+                delegate: MapShape {
+                    required property var modelData
+                    path: modelData.path
+                    fillColor: modelData.focus ? Theme.countryFocus : Theme.country
+                    strokeColor: modelData.focus ? Theme.countryFocusEdge : Theme.countryEdge
+                    strokeWidth: 1.5 * hero.unit
+                }
+            }
+            // Islands (an archipelago's dots), where the map data has them.
+            Repeater {
+                model: (hero.shapes.islands ?? []).reduce((all, a) => all.concat(a.points), [])
+                delegate: Rectangle {
+                    required property var modelData
+                    readonly property real r: 2.5 * hero.unit
+                    x: modelData[0] - r
+                    y: modelData[1] - r
+                    width: 2 * r
+                    height: 2 * r
+                    radius: r
+                    color: Theme.countryFocus
+                    border.color: Theme.countryFocusEdge
+                    border.width: hero.unit
+                }
+            }
+        }
+    }
+
     // Not drawn squeezed to nothing: its rings would be drawn at their size
     // in map units, a thousand times too large.
     Item {
@@ -87,32 +133,6 @@ Item {
         scale: hero.pixelScale
         transformOrigin: Item.TopLeft
 
-        Repeater {
-            model: hero.shapes.countries ?? []
-            delegate: MapShape {
-                required property var modelData
-                path: modelData.path
-                fillColor: modelData.focus ? Theme.countryFocus : Theme.country
-                strokeColor: modelData.focus ? Theme.countryFocusEdge : Theme.countryEdge
-                strokeWidth: 1.5 * hero.unit
-            }
-        }
-        // Islands (an archipelago's dots), where the map data has them.
-        Repeater {
-            model: (hero.shapes.islands ?? []).reduce((all, a) => all.concat(a.points), [])
-            delegate: Rectangle {
-                required property var modelData
-                readonly property real r: 2.5 * hero.unit
-                x: modelData[0] - r
-                y: modelData[1] - r
-                width: 2 * r
-                height: 2 * r
-                radius: r
-                color: Theme.countryFocus
-                border.color: Theme.countryFocusEdge
-                border.width: hero.unit
-            }
-        }
         // The fronts: gold rings.
         Repeater {
             model: hero.origins

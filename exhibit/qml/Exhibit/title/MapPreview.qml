@@ -35,12 +35,17 @@ Item {
     // What lights up, in the chapter's order: on a geographic map its fronts
     // and regions (as discs) and towns; on a plan its sub-sectors (their
     // shapes), then the strongholds in them.
-    readonly property var shown: litIds.map(id => places.find(p => p.id === id))
+    readonly property var lit: litIds.map(id => places.find(p => p.id === id))
         .filter(p => p !== undefined && (kind === "geo"
             ? (p.kind === "front" || p.kind === "region" || p.kind === "town")
             : (p.kind === "sector" || p.kind === "stronghold" || p.kind === "command-post")))
+        .map(p => ({ id: p.id, kind: p.kind, x: p.x, y: p.y }))
+    // Taken only when the places themselves change, not their names (a new
+    // language): the dots are then kept, not made again.
+    property var shown: []
+    onLitChanged: if (JSON.stringify(lit) !== JSON.stringify(shown)) shown = lit
     // How many of the shown places are lit so far.
-    property real lit: shown.length
+    property real litCount: shown.length
     function litIndex(id: string): int { return shown.findIndex(p => p.id === id) }
 
     function frameOf(ids: var): rect {
@@ -65,7 +70,10 @@ Item {
     Accessible.ignored: true
 
     onVisibleChanged: restart()
-    Component.onCompleted: restart()
+    Component.onCompleted: {
+        shown = lit
+        restart()
+    }
 
     // Reduced motion may be switched on just after this is made (the window
     // binds it): then everything is drawn as it rests.
@@ -76,19 +84,82 @@ Item {
     function restart(): void {
         lighting.stop()
         if (visible && play && !Theme.reducedMotion && shown.length > 1) {
-            lit = 0
+            litCount = 0
             lighting.to = shown.length
             lighting.duration = Math.min(3000, 400 * shown.length)
             lighting.start()
         } else {
-            lit = shown.length
+            litCount = shown.length
         }
     }
-    NumberAnimation { id: lighting; target: preview; property: "lit"; from: 0 }
+    NumberAnimation { id: lighting; target: preview; property: "litCount"; from: 0 }
 
     Rectangle {
         anchors.fill: parent
         color: preview.kind === "geo" ? Theme.sea : Theme.planBackdrop
+    }
+
+    // The map itself never changes while shown: drawn once into a layer,
+    // not again on every frame of the lighting.
+    Item {
+        anchors.fill: parent
+        visible: preview.width > 1 && preview.height > 1
+        layer.enabled: true
+
+        Item {
+            x: preview.originX
+            y: preview.originY
+            width: preview.viewWidth
+            height: preview.viewHeight
+            scale: preview.pixelScale
+            transformOrigin: Item.TopLeft
+
+            // The map of Indochina.
+            Repeater {
+                model: preview.kind === "geo" ? (preview.shapes.countries ?? []) : []
+                delegate: MapShape {
+                    required property var modelData
+                    path: modelData.path
+                    fillColor: modelData.focus ? Theme.countryFocus : Theme.country
+                    strokeColor: modelData.focus ? Theme.countryFocusEdge : Theme.countryEdge
+                    strokeWidth: 1.5 * preview.unit
+                }
+            }
+            // The plan of the valley: floor, mountains, hills, river.
+            MapShape {
+                visible: preview.kind === "plan"
+                path: preview.kind === "plan" ? (preview.shapes.floor ?? "") : ""
+                fillColor: Theme.valleyFloor
+                strokeColor: Theme.valleyFloorEdge
+                strokeWidth: 2 * preview.unit
+            }
+            Repeater {
+                model: preview.kind === "plan" ? (preview.shapes.mountains ?? []) : []
+                delegate: MapShape {
+                    required property var modelData
+                    path: modelData.path
+                    fillColor: Theme.mountain
+                    strokeColor: Theme.mountainEdge
+                    strokeWidth: 1.5 * preview.unit
+                }
+            }
+            Repeater {
+                model: preview.kind === "plan" ? (preview.shapes.hills ?? []) : []
+                delegate: MapShape {
+                    required property var modelData
+                    path: modelData.path
+                    fillColor: Theme.hill
+                    strokeColor: Theme.hillEdge
+                    strokeWidth: 1.5 * preview.unit
+                }
+            }
+            MapShape {
+                visible: preview.kind === "plan"
+                path: preview.kind === "plan" ? (preview.shapes.river ?? "") : ""
+                strokeColor: Theme.river
+                strokeWidth: 7 * preview.unit
+            }
+        }
     }
 
     Item {
@@ -100,58 +171,13 @@ Item {
         scale: preview.pixelScale
         transformOrigin: Item.TopLeft
 
-        // The map of Indochina.
-        Repeater {
-            model: preview.kind === "geo" ? (preview.shapes.countries ?? []) : []
-            delegate: MapShape {
-                required property var modelData
-                path: modelData.path
-                fillColor: modelData.focus ? Theme.countryFocus : Theme.country
-                strokeColor: modelData.focus ? Theme.countryFocusEdge : Theme.countryEdge
-                strokeWidth: 1.5 * preview.unit
-            }
-        }
-        // The plan of the valley: floor, mountains, hills, river.
-        MapShape {
-            visible: preview.kind === "plan"
-            path: preview.kind === "plan" ? (preview.shapes.floor ?? "") : ""
-            fillColor: Theme.valleyFloor
-            strokeColor: Theme.valleyFloorEdge
-            strokeWidth: 2 * preview.unit
-        }
-        Repeater {
-            model: preview.kind === "plan" ? (preview.shapes.mountains ?? []) : []
-            delegate: MapShape {
-                required property var modelData
-                path: modelData.path
-                fillColor: Theme.mountain
-                strokeColor: Theme.mountainEdge
-                strokeWidth: 1.5 * preview.unit
-            }
-        }
-        Repeater {
-            model: preview.kind === "plan" ? (preview.shapes.hills ?? []) : []
-            delegate: MapShape {
-                required property var modelData
-                path: modelData.path
-                fillColor: Theme.hill
-                strokeColor: Theme.hillEdge
-                strokeWidth: 1.5 * preview.unit
-            }
-        }
-        MapShape {
-            visible: preview.kind === "plan"
-            path: preview.kind === "plan" ? (preview.shapes.river ?? "") : ""
-            strokeColor: Theme.river
-            strokeWidth: 7 * preview.unit
-        }
         // The plan's sub-sectors, each lit in its turn.
         Repeater {
             model: preview.kind === "plan" ? (preview.shapes.sectors ?? []) : []
             delegate: MapShape {
                 required property var modelData
                 readonly property int order: preview.litIndex(modelData.id)
-                readonly property bool on: order >= 0 && order < preview.lit
+                readonly property bool on: order >= 0 && order < preview.litCount
                 path: modelData.path
                 fillColor: on ? Theme.fortressGlow : "transparent"
                 strokeColor: on ? Theme.gold : Theme.countryFocusEdge
@@ -166,7 +192,7 @@ Item {
             delegate: Rectangle {
                 required property var modelData
                 required property int index
-                readonly property bool on: index < preview.lit
+                readonly property bool on: index < preview.litCount
                 readonly property bool area: modelData.kind === "front" || modelData.kind === "region"
                 readonly property real r: (area ? 16 : 5) * preview.unit
                 visible: modelData.kind !== "sector"

@@ -12,9 +12,6 @@ Item {
 
     // Side by side only where the screen is clearly wider than tall.
     readonly property bool portrait: width < height * 1.25
-    // The chapter whose ending the picture shows: the first with arrows.
-    readonly property var heroChapter: StoryBackend.chapters.find(c => (c.convergeTo ?? "").length > 0)
-                                       ?? ({ convergeTo: "", convergeFrom: [] })
     readonly property real leftWidth: portrait ? width - 2 * Theme.margin
                                                : Math.round((width - 2 * Theme.margin) * 0.54)
 
@@ -70,18 +67,13 @@ Item {
         clip: true
 
         Loader {
+            id: heroLoader
             anchors.fill: parent
             anchors.margins: 1
-            active: UiBackend.chaptersReady && heroFrame.visible && heroFrame.height > 2
-            sourceComponent: HeroMap {
-                shapes: MapBackend.geoShapes
-                places: MapBackend.geoPlaces
-                viewBox: MapBackend.geoViewBox
-                target: screen.heroChapter.convergeTo
-                origins: screen.heroChapter.convergeFrom
-                play: screen.visible
-            }
+            source: UiBackend.chaptersReady && heroFrame.visible && heroFrame.height > 2
+                    ? "StoryPicture.qml" : ""
         }
+        Binding { target: heroLoader.item; property: "play"; value: screen.visible; when: heroLoader.item !== null }
     }
 
     Column {
@@ -116,16 +108,19 @@ Item {
 
         Repeater {
             id: cards
-            model: StoryBackend.chapters
+            // Counted, not held: a new language renames the cards in place
+            // instead of making them (and their previews) again.
+            model: StoryBackend.chapters.length
             delegate: ChapterCard {
-                required property var modelData
+                required property int index
                 width: choices.width
                 // The cards share what the heading leaves, never shorter than their words.
                 height: Math.max(implicitHeight,
                                  (choices.room - (cards.count - 1) * choices.spacing) / Math.max(1, cards.count))
-                chapter: modelData
+                chapter: StoryBackend.chapters[index] ?? ({ id: "", label: "", title: "", intro: "",
+                                                            emblem: "", stage: "", placeIds: [] })
                 play: screen.visible
-                onChosen: StoryBackend.openChapter(modelData.id)
+                onChosen: StoryBackend.openChapter(chapter.id)
             }
         }
     }
