@@ -3,8 +3,10 @@
 ``MapBackend`` shows the map of the current chapter (``viewBox``, ``shapes``,
 ``places``, ``focus``) and, whatever the chapter, the valley plan
 (``planViewBox``, ``planShapes``, ``planPlaces``), which the final-day clock
-draws too. The geometry comes from :mod:`exhibit.core.maps`, built once per map;
-a language change only looks the names up again.
+draws too, and the geographic map (``geoViewBox``, ``geoShapes``,
+``geoPlaces``), which the title screen draws. The geometry comes from
+:mod:`exhibit.core.maps`, built once per map; a language change only looks
+the names up again.
 
 Each property has its own signal, emitted only when its value changes: a
 step changes ``focus`` and ``highlightedIds`` and leaves the lists of shapes
@@ -74,6 +76,7 @@ class MapBackend(Published):
     shapesChanged = Signal()
     placesChanged = Signal()
     planPlacesChanged = Signal()
+    geoPlacesChanged = Signal()
     focusChanged = Signal()
     highlightedIdsChanged = Signal()
     selectedPlaceChanged = Signal()
@@ -89,10 +92,14 @@ class MapBackend(Published):
         self._layouts: dict[tuple[Any, ...], dict[str, dict[str, Any]]] = {}
         self._selected = ""
         plan = self._plan_map_id
+        geo = self._geo_map_id
         self._values.update(
             planMapId=plan,
             planViewBox=self._view_box(plan),
             planShapes=self._shapes(plan),
+            geoMapId=geo,
+            geoViewBox=self._view_box(geo),
+            geoShapes=self._shapes(geo),
             maxZoom=_max_zoom(),
         )
         self.guarded(self._refresh)()
@@ -132,9 +139,14 @@ class MapBackend(Published):
 
     @property
     def _plan_map_id(self) -> str:
-        return next(
-            (m.id for m in self._session.exhibit.maps.values() if m.kind is MapKind.PLAN), ""
-        )
+        return self._first_map_of(MapKind.PLAN)
+
+    @property
+    def _geo_map_id(self) -> str:
+        return self._first_map_of(MapKind.GEO)
+
+    def _first_map_of(self, kind: MapKind) -> str:
+        return next((m.id for m in self._session.exhibit.maps.values() if m.kind is kind), "")
 
     def _step_place_ids(self) -> tuple[str, ...]:
         story = self._session.story
@@ -146,7 +158,7 @@ class MapBackend(Published):
         place = self._session.exhibit.places[place_id]
         if place.kind == "border":
             return self._session.text("laos_direction")
-        return self._session.local(place.name)
+        return self._session.written(place.name)
 
     def label_widths(self, data: MapData) -> dict[str, float]:
         return {p.id: self._names.width_em(self.label_text(p.id)) for p in data.places}
@@ -168,6 +180,7 @@ class MapBackend(Published):
             shapes=self._shapes(map_id),
             places=self._places(map_id),
             planPlaces=self._places(self._plan_map_id),
+            geoPlaces=self._places(self._geo_map_id),
             focus=focus,
             highlightedIds=list(ids),
             selectedPlace=self._selected,
@@ -205,7 +218,8 @@ class MapBackend(Published):
             {
                 "id": p.id,
                 "kind": p.kind,
-                "name": self._session.local(exhibit.places[p.id].name),
+                # As written: a marker's name and a label stay on one line.
+                "name": self._session.written(exhibit.places[p.id].name),
                 "label": self.label_text(p.id),
                 "x": p.x,
                 "y": p.y,
@@ -245,6 +259,11 @@ class MapBackend(Published):
     planViewBox = constant("QVariantList", "planViewBox")
     planShapes = constant("QVariantMap", "planShapes")
     planPlaces = published("QVariantList", "planPlaces", planPlacesChanged)
+    # The geographic map, whatever the chapter: the title screen draws it.
+    geoMapId = constant(str, "geoMapId")
+    geoViewBox = constant("QVariantList", "geoViewBox")
+    geoShapes = constant("QVariantMap", "geoShapes")
+    geoPlaces = published("QVariantList", "geoPlaces", geoPlacesChanged)
     # The step: where the view goes and which places it lights (ids on the current map).
     focus = published("QVariantMap", "focus", focusChanged)
     highlightedIds = published("QVariantList", "highlightedIds", highlightedIdsChanged)

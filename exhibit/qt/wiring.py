@@ -46,6 +46,7 @@ class Backends:
         settings: Settings,
         *,
         time_scale: float = 1.0,
+        opened: bool = False,
     ) -> None:
         self.session = session
         self.settings = settings
@@ -56,7 +57,13 @@ class Backends:
         self.ui = UiBackend(session, font_family, self.prepare_chapters)
         self.story = StoryBackend(session)
         self.presenter = PresenterBackend(session)
-        self.kiosk = KioskBackend(session, settings, time_scale=time_scale)
+        self.kiosk = KioskBackend(
+            session,
+            settings,
+            time_scale=time_scale,
+            opened=opened,
+            play_clock=lambda: self.clock.play(),
+        )
         self.mode = ModeBackend(
             session,
             settings,
@@ -117,13 +124,16 @@ def install(
     settings: Settings | None = None,
     *,
     time_scale: float = 1.0,
+    opened: bool = False,
 ) -> Backends:
     """Make ``session``'s backends the ones QML's singletons show; call before loading QML.
 
     ``settings`` (default: all defaults) choose the mode; ``time_scale`` speeds
-    up the kiosk's clock for tests (see :mod:`exhibit.qt.kiosk_backend`).
+    up the kiosk's clock for tests (see :mod:`exhibit.qt.kiosk_backend`);
+    ``opened``: the session was opened on a chosen step (a kiosk then shows
+    it instead of starting with its attract loop).
     """
     chosen = settings if settings is not None else Settings()
-    backends = Backends(session, font_family, chosen, time_scale=time_scale)
+    backends = Backends(session, font_family, chosen, time_scale=time_scale, opened=opened)
     registry.install(backends.registry)
     return backends
