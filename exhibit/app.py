@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from collections.abc import Sequence
@@ -137,6 +138,28 @@ def load_settings_or_report(options: Options) -> Settings | None:
         return None
 
 
+def languages_are_declared(options: Options, settings: Settings, exhibit: Exhibit) -> bool:
+    """Whether ``--lang`` and the settings' language name languages of the content.
+
+    A language the content does not declare is a mistake to report, not to
+    hide behind the default: a kiosk set to "fr" would greet every visitor
+    in a language nobody chose. Prints the problems and returns False.
+    """
+    from exhibit.core.story import match_language
+
+    codes = exhibit.language_codes
+    known = ", ".join(codes)
+    wrong = []
+    if options.lang is not None and match_language(options.lang, codes) is None:
+        wrong.append(f"exhibit: --lang: '{options.lang}' is not a language of the content")
+    if settings.language is not None and match_language(settings.language, codes) is None:
+        where = settings_path(options) or "settings"
+        wrong.append(f"{where}: language: '{settings.language}' is not a language of the content")
+    for line in wrong:
+        print(f"{line} (languages: {known})", file=sys.stderr)
+    return not wrong
+
+
 @dataclass
 class ExhibitWindow:
     """The running UI: keep a reference to it for as long as the window lives.
@@ -170,7 +193,11 @@ class ExhibitWindow:
 
             self.backends.session.report(VISIT_BEGAN)
         if windowed:
+            self.backends.mode.keep_window()
             window.show()
+            if self.presenter is not None:
+                self.presenter.resize(window.size())
+                self.presenter.show()
             return
         screen = find_screen(settings.screen)
         if settings.is_kiosk:
@@ -195,18 +222,46 @@ class ExhibitWindow:
         self._show_classroom(screen)
 
     def _show_classroom(self, screen: QScreen) -> None:
+        """A window that fits its screen, frame included: where it was, else centred.
+
+        The remembered geometry (already fitted to its screen by the window
+        memory) and the default 1920x1080 alike go through the one rule,
+        :func:`exhibit.core.geometry.fit_rect`, so a 1366x768 laptop shows the
+        whole exhibit.
+        """
+        from PySide6.QtGui import QGuiApplication
+
+        from exhibit.core.geometry import fit_rect
+
         window = self.window
         remembered = self.remembered
-        if self.settings.screen is not None:
-            window.setScreen(screen)
-            frame = window.geometry()
-            frame.moveCenter(screen.availableGeometry().center())
-            window.setPosition(frame.topLeft())
-        if remembered is not None and self.memory is not None:
-            if self.memory.position_is_on_screen(remembered):
-                window.setGeometry(remembered)
-            else:
-                window.resize(remembered.size())
+        on_screen = (
+            remembered is not None
+            and self.memory is not None
+            and self.memory.position_is_on_screen(remembered)
+        )
+        if on_screen and self.settings.screen is None:
+            screen = QGuiApplication.screenAt(remembered.center()) or screen
+        window.setScreen(screen)
+        window.create()  # so the window manager's frame is known
+        area = screen.availableGeometry()
+        frame = window.frameMargins()
+        width = window.width() + frame.left() + frame.right()
+        height = window.height() + frame.top() + frame.bottom()
+        if on_screen:  # remembered as the content's corner: the frame's is outside it
+            x, y = remembered.x() - frame.left(), remembered.y() - frame.top()
+        else:
+            x = area.x() + (area.width() - width) // 2
+            y = area.y() + (area.height() - height) // 2
+        x, y, width, height = fit_rect(
+            (x, y, width, height), (area.x(), area.y(), area.width(), area.height())
+        )
+        window.setGeometry(
+            x + frame.left(),
+            y + frame.top(),
+            width - frame.left() - frame.right(),
+            height - frame.top() - frame.bottom(),
+        )
         if self.memory is not None:
             self.memory.watch(window)
             if self.memory.full_screen():
@@ -314,6 +369,7 @@ def open_window(
         family,
         settings,
         time_scale=time_scale,
+        opened=bool(open_spec),
         preview=preview,
         write_handout=write_handout,
     )
@@ -363,10 +419,18 @@ def write_handout(exhibit: Exhibit, path: Path, languages: Sequence[str]) -> obj
 
 def save_screenshot_when_drawn(window: object, path: Path, settle_ms: int = 600) -> None:
     """Grab the window once its first frames are drawn and transitions have settled."""
+    save_screenshots_when_drawn([(window, path)], settle_ms)
+
+
+def save_screenshots_when_drawn(shots: list[tuple[object, Path]], settle_ms: int = 600) -> None:
+    """Grab each window once drawn and settled; exit once all are saved (1 if one failed)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QGuiApplication
 
-    def grab() -> None:
+    waiting = {id(window) for window, _ in shots}
+    failed: list[Path] = []
+
+    def grab(window: object, path: Path) -> None:
         ok = False
         try:  # whatever goes wrong, the program ends: a screenshot run must never hang
             image = window.grabWindow()  # type: ignore[attr-defined]
@@ -377,13 +441,20 @@ def save_screenshot_when_drawn(window: object, path: Path, settle_ms: int = 600)
             reason = str(error)
         if not ok:
             print(f"exhibit: --screenshot: cannot write {path}: {reason}", file=sys.stderr)
-        QGuiApplication.exit(EXIT_OK if ok else EXIT_FAILED)
+            failed.append(path)
+        waiting.discard(id(window))
+        if not waiting:
+            QGuiApplication.exit(EXIT_FAILED if failed else EXIT_OK)
 
-    def first_frame() -> None:
-        window.frameSwapped.disconnect(first_frame)  # type: ignore[attr-defined]
-        QTimer.singleShot(settle_ms, grab)
+    def when_drawn(window: object, path: Path) -> None:
+        def first_frame() -> None:
+            window.frameSwapped.disconnect(first_frame)  # type: ignore[attr-defined]
+            QTimer.singleShot(settle_ms, lambda: grab(window, path))
 
-    window.frameSwapped.connect(first_frame)  # type: ignore[attr-defined]
+        window.frameSwapped.connect(first_frame)  # type: ignore[attr-defined]
+
+    for window, path in shots:
+        when_drawn(window, path)
 
 
 def open_figures(settings: Settings) -> FiguresWriter | None:
@@ -445,18 +516,21 @@ def main(argv: list[str] | None = None) -> int:
         except ValueError as error:
             print(f"exhibit: --open: {error}", file=sys.stderr)
             return EXIT_BAD_INPUT
+    if not languages_are_declared(options, settings, exhibit):
+        return EXIT_BAD_INPUT
 
-    screenshot = options.screenshot is not None
-    if options.screenshot is not None:
+    shot_paths = [p for p in (options.screenshot, options.screenshot_presenter) if p is not None]
+    screenshot = bool(shot_paths)
+    if shot_paths:
         from exhibit.core.files import output_problem
 
-        problem = output_problem(options.screenshot)
-        if problem is not None:
-            print(
-                f"exhibit: --screenshot: cannot write {options.screenshot}: {problem}",
-                file=sys.stderr,
-            )
-            return EXIT_FAILED
+        for path in shot_paths:
+            problem = output_problem(path)
+            if problem is not None:
+                print(f"exhibit: --screenshot: cannot write {path}: {problem}", file=sys.stderr)
+                return EXIT_FAILED
+        # A screenshot shows each screen as it rests: arrows grown, the clock arrived.
+        settings = dataclasses.replace(settings, reduced_motion=True)
     prepare_qt_environment(offscreen=screenshot)
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QGuiApplication, QWindow
@@ -499,8 +573,13 @@ def main(argv: list[str] | None = None) -> int:
     running.window.visibilityChanged.connect(
         lambda visibility: app.quit() if visibility == QWindow.Visibility.Hidden else None
     )
+    shots = []
     if options.screenshot is not None:
-        save_screenshot_when_drawn(running.window, options.screenshot)
+        shots.append((running.window, options.screenshot))
+    if options.screenshot_presenter is not None and running.presenter is not None:
+        shots.append((running.presenter, options.screenshot_presenter))
+    if shots:
+        save_screenshots_when_drawn(shots)
     if settings.screen is not None and not screenshot:
         names = [screen.name() for screen in QGuiApplication.screens()]
         wanted = settings.screen

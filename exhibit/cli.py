@@ -122,6 +122,13 @@ class Options:
         metavar="FILE.png",
         type=_png,
     )
+    screenshot_presenter: Path | None = option(
+        "--screenshot-presenter",
+        "present, and save the presenter view (current and next step, notes) once drawn; "
+        "with --screenshot, save both",
+        metavar="FILE.png",
+        type=_png,
+    )
     size: tuple[int, int] | None = option(
         "--size",
         f"window size (default {DEFAULT_SIZE[0]}x{DEFAULT_SIZE[1]}, or the remembered size "
@@ -188,6 +195,9 @@ class Options:
             if setting is not None:
                 value = getattr(self, each.name)
                 values[setting] = None if value is False else value
+        if self.screenshot_presenter is not None:
+            # Saving the presenter view presents, with the presenter view open.
+            values.update(mode=PRESENTATION, presenter_view=True)
         return values
 
 
@@ -332,7 +342,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def parse_args(argv: list[str] | None = None) -> Options:
     """Parse the command line; bad options exit with status 2 and a usage line."""
-    namespace = build_parser().parse_args(argv)
+    parser = build_parser()
+    namespace = parser.parse_args(argv)
+    if namespace.screenshot_presenter is not None and namespace.mode not in (None, PRESENTATION):
+        parser.error("--screenshot-presenter saves a presentation's view: not with another mode")
     return Options(
         **{each.name: getattr(namespace, each.name) for each in dataclasses.fields(Options)}
     )

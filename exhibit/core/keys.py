@@ -30,6 +30,9 @@ Actions:
     start or pause the current animation or the self-running tour
 ``toggle_fullscreen``
     full screen on or off
+``quit``
+    close the window and end the program (Ctrl+Q; never in a kiosk, whose
+    way out is the staff PIN)
 ``handout``
     save the printed handout (classroom only: Ctrl+P, as printing is elsewhere)
 """
@@ -49,6 +52,7 @@ BLANK: Final = "blank"
 LANGUAGE: Final = "language"
 PLAY_PAUSE: Final = "play_pause"
 TOGGLE_FULLSCREEN: Final = "toggle_fullscreen"
+QUIT: Final = "quit"
 HANDOUT: Final = "handout"
 CHAPTER_COUNT: Final = 3
 
@@ -157,6 +161,7 @@ _CLASSROOM: Final = (
     *_plain(HOME, "Home"),
     *_plain(BACK, "Escape"),
     *_plain(TOGGLE_FULLSCREEN, "F11"),
+    Binding("Q", frozenset({CTRL}), QUIT),
     Binding("P", frozenset({CTRL}), HANDOUT),
 )
 
@@ -173,6 +178,7 @@ _PRESENTATION: Final = (
     *_plain(LANGUAGE, "L"),
     *_plain(PLAY_PAUSE, "P"),
     *_plain(TOGGLE_FULLSCREEN, "F11"),
+    Binding("Q", frozenset({CTRL}), QUIT),
 )
 
 # A kiosk is used by touch; these serve an accessible keypad or a staff

@@ -39,11 +39,13 @@ from exhibit.core.model import (
     PLACE_KINDS,
     Arrow,
     Chapter,
+    Convergence,
     EventTime,
     Exhibit,
     Flag,
     Language,
     MapDef,
+    Picture,
     Place,
     Source,
     Step,
@@ -97,9 +99,11 @@ _ID_FIELDS = {
     (Step, "id"),
     (Arrow, "along"),
     (Flag, "at"),
+    (Convergence, "target"),
 }
 
 _NON_EMPTY = {"type": "string", "pattern": r"\S"}
+_IMAGE_FILE = "A PNG, JPEG or SVG file inside the content folder, e.g. images/drawing.svg."
 _ID = {"type": "string", "pattern": f"^{ID_PATTERN}$"}
 
 
@@ -301,6 +305,9 @@ _FIELD_EXTRAS: dict[tuple[type, str], dict[str, Any]] = {
     (Chapter, "play_seconds"): _ranged(*content.PLAY_SECONDS_RANGE),
     (Arrow, "kind"): {"enum": list(ARROW_KINDS)},
     (Flag, "kind"): {"enum": list(FLAG_KINDS)},
+    (Chapter, "emblem"): {"description": _IMAGE_FILE},
+    (Picture, "file"): {"description": _IMAGE_FILE},
+    (Convergence, "origins"): {"minItems": 1},
 }
 
 

@@ -19,6 +19,7 @@ from typing import Final
 
 from exhibit.core.model import Exhibit, Text
 from exhibit.core.story import Position, Story, resolve_language
+from exhibit.core.typography import keep_words_whole
 
 #: The first touch after the kiosk's attract loop (or the start, outside kiosk mode).
 VISIT_BEGAN: Final = "visit_began"
@@ -126,10 +127,20 @@ class Session:
         self.set_language(self.exhibit.default_language)
 
     def text(self, key: str, **fields: object) -> str:
-        return self.exhibit.string(key, self._language, **fields)
+        """A UI string in the current language with its fields filled, set for the screen."""
+        return keep_words_whole(self.exhibit.string(key, self._language, **fields))
 
     def local(self, text: Text | None) -> str:
-        """A content text in the current language ("" for none)."""
+        """A content text in the current language, set for the screen ("" for none).
+
+        Set for the screen: a hyphenated name never breaks across two lines
+        (:mod:`exhibit.core.typography`).
+        """
+        return keep_words_whole(self.written(text))
+
+    def written(self, text: Text | None) -> str:
+        """A content text in the current language as written ("" for none): for a
+        line that never wraps (a map's label), and for what leaves the screen."""
         return text.get(self._language, self.exhibit.default_language) if text else ""
 
     # -- the labels of a place in the story, as every screen writes them --

@@ -109,13 +109,13 @@ class DayPlanBackend(Published):
     def _arrows_at(self, arrows: tuple[DrawnArrow, ...], step: int) -> list[dict[str, Any]]:
         from exhibit.core.dayplan import arrows_shown
 
-        local = self._session.local
+        written = self._session.written  # a label on the plan, on one line
         return [
             {
                 "step": arrow.step,
                 "kind": arrow.kind,
                 "current": current,
-                "unit": local(arrow.unit) if arrow.labelled else "",
+                "unit": written(arrow.unit) if arrow.labelled else "",
                 "points": [[x, y] for x, y in arrow.points],
                 "labelX": arrow.label_at[0],
                 "labelY": arrow.label_at[1],
@@ -150,7 +150,7 @@ class DayPlanBackend(Published):
 
         figures = []
         for figure in chapter.steps[step].figures:
-            value = self._session.local(figure.value)
+            value = self._session.written(figure.value)  # read as a number, below
             count = figure_count(value)
             figures.append(
                 {

@@ -93,7 +93,8 @@ class HandoutBackend(Published):
 
     def _refresh(self) -> None:
         session = self._session
-        name = session.text("handout_file") + SUFFIX
+        # As written: a file's name, not a text set for the screen.
+        name = session.exhibit.string("handout_file", session.language) + SUFFIX
         self.publish(
             suggestedFile=QUrl.fromLocalFile(str(handout_folder() / name)).toString(),
             dialogTitle=session.text("handout_save_title"),

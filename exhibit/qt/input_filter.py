@@ -5,7 +5,10 @@ activity, and it can swallow the touch that only meant "I'm here" (on the
 idle notice or the attract loop) before it presses whatever is under the
 finger: the rest of that press, to its release, is swallowed too. It also
 tells the kiosk when a finger is in the hidden top-left corner, whose size
-(``admin_corner_px`` at a 1080-pixel short side) the settings give.
+(``admin_corner_px`` at a 1080-pixel short side) the settings give. While
+the kiosk is choosing a language (its attract screen), a press also names the
+language of the choice under it: the nearest item that carries a
+``languageCode``.
 
 What the input means is the kiosk's business (:class:`Visitors`, which
 :class:`~exhibit.qt.kiosk_backend.KioskBackend` is); this only classifies events.
@@ -41,8 +44,13 @@ _SWALLOWED_AT_ONCE: Final = frozenset({QEvent.Type.KeyPress, QEvent.Type.Wheel})
 class Visitors(Protocol):
     """Who the filter reports to."""
 
-    def activity(self) -> bool:
-        """Input happened; True if it must be swallowed."""
+    @property
+    def choosing(self) -> bool:
+        """Whether a press now picks a language too."""
+        ...
+
+    def activity(self, language: str = "") -> bool:
+        """Input happened (a press on ``language``'s choice); True if it must be swallowed."""
         ...
 
     def corner(self, inside: bool, *, pressed: bool) -> None: ...
@@ -84,7 +92,7 @@ class InputFilter(QObject):
         kind = event.type()
         if kind in _PRESSES:
             self._corner(watched, event, pressed=True)
-            if self._visitors.activity():
+            if self._visitors.activity(self._language_at(watched, event)):
                 self._swallowing = True  # and the rest of this press, to its release
             return self._consume_if(self._swallowing, event)
         if kind in _MOVES:
@@ -107,6 +115,26 @@ class InputFilter(QObject):
         if consume:
             event.accept()
         return consume
+
+    def _language_at(self, watched: QObject, event: QEvent) -> str:
+        """While choosing, the ``languageCode`` of the item under a press on the main window."""
+        window = self._main
+        if not self._visitors.choosing or window is None or watched is not window:
+            return ""
+        position = _event_position(event)
+        item = getattr(window, "contentItem", lambda: None)()
+        if position is None or item is None:
+            return ""
+        point = position
+        while (child := item.childAt(point.x(), point.y())) is not None:
+            point = item.mapToItem(child, point)
+            item = child
+        while item is not None:
+            code = item.property("languageCode")
+            if isinstance(code, str) and code:
+                return code
+            item = item.parentItem()
+        return ""
 
     def _corner(self, watched: QObject, event: QEvent, *, pressed: bool) -> None:
         window = self._main

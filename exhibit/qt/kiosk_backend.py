@@ -9,6 +9,8 @@ corner. This backend feeds them input and time and publishes their answers.
 Input comes from :class:`~exhibit.qt.input_filter.InputFilter` (every press,
 touch, wheel turn and key, before any item sees it) through :meth:`activity`
 and :meth:`corner`; keys typed on the open keypad through :meth:`admin_key`.
+On the attract loop the first touch also picks the visitor's language: the
+filter names the language of the choice under the finger (``choosing``).
 
 Time is read from one clock and every wait is a single-shot timer armed for
 the next deadline the policy names: nothing here runs once per frame or
@@ -28,7 +30,7 @@ from typing import Final
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
-from exhibit.core.idle import AttractLoop, IdlePolicy, IdleState
+from exhibit.core.idle import AttractLoop, IdlePolicy, IdleState, attract_scenes
 from exhibit.core.pin import MAX_PIN_LENGTH, Outcome, PinGate, default_backoff_file
 from exhibit.core.session import END_ERROR, END_IDLE, TOUCHED, VISIT_BEGAN, VISIT_ENDED, Session
 from exhibit.core.settings import Settings
@@ -58,6 +60,8 @@ class KioskBackend(Published):
     secondsLeftChanged = Signal()
     noticeTextsChanged = Signal()
     beginTextsChanged = Signal()
+    beginChoicesChanged = Signal()
+    titleTextsChanged = Signal()
     adminOpenChanged = Signal()
     pinLengthChanged = Signal()
     pinLockedChanged = Signal()
@@ -69,8 +73,13 @@ class KioskBackend(Published):
         settings: Settings,
         *,
         time_scale: float = 1.0,
+        opened: bool = False,
+        play_clock: Callable[[], None] = lambda: None,
         parent: QObject | None = None,
     ) -> None:
+        """``opened``: the exhibit was opened on a chosen step, which a kiosk then
+        shows instead of starting with its attract loop; ``play_clock`` starts
+        the final day's clock (the attract loop sweeps through the day)."""
         super().__init__(parent)
         if not (time_scale > 0 and math.isfinite(time_scale)):
             raise ValueError("time_scale must be a positive number")
@@ -78,8 +87,9 @@ class KioskBackend(Published):
         self._settings = settings
         self._scale = float(time_scale)
         self._stopped = False
+        self._play_clock = play_clock
 
-        self._policy = IdlePolicy.from_settings(settings, self._now())
+        self._policy = IdlePolicy.from_settings(settings, self._now(), opened=opened)
         self._attract = self._attract_loop()
         self._attract_index = 0
 
@@ -107,9 +117,12 @@ class KioskBackend(Published):
 
     def _attract_loop(self) -> AttractLoop:
         exhibit = self._session.exhibit
+        shown, played = attract_scenes(exhibit)
         return AttractLoop(
             [(chapter.id, len(chapter.steps)) for chapter in exhibit.chapters],
             exhibit.language_codes,
+            steps=shown,
+            played=played,
         )
 
     def _on_content(self, _exhibit: object) -> None:
@@ -144,8 +157,17 @@ class KioskBackend(Published):
 
     # -- input ----------------------------------------------------------------
 
-    def activity(self) -> bool:
-        """A visitor did something; True if it only dismissed the notice or the attract loop."""
+    @property
+    def choosing(self) -> bool:
+        """Whether a touch now picks a language too (the attract loop is showing)."""
+        return self._policy.state is IdleState.ATTRACT
+
+    def activity(self, language: str = "") -> bool:
+        """A visitor did something; True if it only dismissed the notice or the attract loop.
+
+        ``language``: on the attract loop, the language of the choice touched
+        ("" for none, or one the content does not have: the home language).
+        """
         before = self._policy.state
         consumed = self._policy.touch(self._now())
         self._session.report(TOUCHED)
@@ -153,6 +175,8 @@ class KioskBackend(Published):
             if before is IdleState.ATTRACT:
                 self._attract_timer.stop()
                 self._reset_session()
+                if language in self._session.exhibit.language_codes:
+                    self._session.set_language(language)
                 self._session.report(VISIT_BEGAN)
             self._arm()
             self._refresh()
@@ -255,6 +279,11 @@ class KioskBackend(Published):
             slide = self._attract.slide_at(n - 1)
             self._session.set_language(slide.language)
             self._session.story.go_to(Position(slide.chapter_id, slide.step_index))
+            if slide.play_s > 0:
+                # The clock sweeps through the day, then rests on its end a moment.
+                self._play_clock()
+                self._start_in(self._attract_timer, slide.play_s + self._settings.attract_step_s)
+                return
         self._start_in(self._attract_timer, self._settings.attract_step_s)
 
     # -- staff keypad -------------------------------------------------------------
@@ -338,6 +367,8 @@ class KioskBackend(Published):
             secondsLeft=seconds,
             noticeTexts=self._notice_texts(seconds),
             beginTexts=self._begin_texts(),
+            beginChoices=self._begin_choices(),
+            titleTexts=self._title_texts(),
             adminOpen=self._admin_open,
             pinLength=len(self._pin),
             pinLocked=locked_for > 0,
@@ -358,11 +389,26 @@ class KioskBackend(Published):
             for code in codes
         ]
 
+    def _languages_home_first(self) -> list[str]:
+        home = self._home_language()
+        return [home, *(c for c in self._session.exhibit.language_codes if c != home)]
+
     def _begin_texts(self) -> list[str]:
         exhibit = self._session.exhibit
-        home = self._home_language()
-        codes = [home, *(c for c in exhibit.language_codes if c != home)]
-        return [exhibit.string("touch_to_begin", code) for code in codes]
+        return [exhibit.string("touch_to_begin", code) for code in self._languages_home_first()]
+
+    def _begin_choices(self) -> list[dict[str, str]]:
+        """The attract loop's choices: each language by its own name, with its "touch to begin"."""
+        exhibit = self._session.exhibit
+        names = {language.code: language.name for language in exhibit.languages}
+        return [
+            {"code": code, "name": names[code], "begin": exhibit.string("touch_to_begin", code)}
+            for code in self._languages_home_first()
+        ]
+
+    def _title_texts(self) -> list[str]:
+        exhibit = self._session.exhibit
+        return [exhibit.title.get(code) for code in self._languages_home_first()]
 
     def _pin_message(self, locked_for: float) -> str:
         session = self._session
@@ -380,6 +426,10 @@ class KioskBackend(Published):
     noticeTexts = published("QVariantList", "noticeTexts", noticeTextsChanged)
     #: "Touch to begin" in every language, the kiosk's home language first.
     beginTexts = published("QVariantList", "beginTexts", beginTextsChanged)
+    #: [{code, name, begin}]: a choice per language on the attract screen, the home one first.
+    beginChoices = published("QVariantList", "beginChoices", beginChoicesChanged)
+    #: The exhibit's title in every language, the home language first.
+    titleTexts = published("QVariantList", "titleTexts", titleTextsChanged)
     warningSeconds = constant(float, "warningSeconds")
     timeScale = constant(float, "timeScale")
     adminOpen = published(bool, "adminOpen", adminOpenChanged)

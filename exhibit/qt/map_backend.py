@@ -3,8 +3,10 @@
 ``MapBackend`` shows the map of the current chapter (``viewBox``, ``shapes``,
 ``places``, ``focus``) and, whatever the chapter, the valley plan
 (``planViewBox``, ``planShapes``, ``planPlaces``), which the final-day clock
-draws too. The geometry comes from :mod:`exhibit.core.maps`, built once per map;
-a language change only looks the names up again.
+draws too, and the geographic map (``geoViewBox``, ``geoShapes``,
+``geoPlaces``), which the title screen draws. The geometry comes from
+:mod:`exhibit.core.maps`, built once per map; a language change only looks
+the names up again.
 
 Each property has its own signal, emitted only when its value changes: a
 step changes ``focus`` and ``highlightedIds`` and leaves the lists of shapes
@@ -74,6 +76,7 @@ class MapBackend(Published):
     shapesChanged = Signal()
     placesChanged = Signal()
     planPlacesChanged = Signal()
+    geoPlacesChanged = Signal()
     focusChanged = Signal()
     highlightedIdsChanged = Signal()
     selectedPlaceChanged = Signal()
@@ -81,6 +84,9 @@ class MapBackend(Published):
     planMapIdChanged = Signal()
     planViewBoxChanged = Signal()
     planShapesChanged = Signal()
+    geoMapIdChanged = Signal()
+    geoViewBoxChanged = Signal()
+    geoShapesChanged = Signal()
 
     def __init__(self, session: Session, font_family: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -92,7 +98,7 @@ class MapBackend(Published):
         self._layouts: dict[tuple[Any, ...], dict[str, dict[str, Any]]] = {}
         self._selected = ""
         self._values.update(maxZoom=_max_zoom())
-        self._publish_plan()
+        self._publish_whole_maps()
         self.guarded(self._refresh)()
         session.on_position(self.guarded(self._on_position))
         session.on_language(self.guarded(lambda _code: self._refresh()))
@@ -116,10 +122,16 @@ class MapBackend(Published):
             self._maps[map_id] = data
         return data
 
-    def _publish_plan(self) -> None:
-        plan = self._plan_map_id
+    def _publish_whole_maps(self) -> None:
+        """The plan and the geographic map, whatever the chapter (they change with the content)."""
+        plan, geo = self._plan_map_id, self._geo_map_id
         self.publish(
-            planMapId=plan, planViewBox=self._view_box(plan), planShapes=self._shapes(plan)
+            planMapId=plan,
+            planViewBox=self._view_box(plan),
+            planShapes=self._shapes(plan),
+            geoMapId=geo,
+            geoViewBox=self._view_box(geo),
+            geoShapes=self._shapes(geo),
         )
 
     def _on_content(self, _exhibit: object) -> None:
@@ -128,7 +140,7 @@ class MapBackend(Published):
             cache.clear()
         if self._selected not in self._session.exhibit.places:
             self._selected = ""
-        self._publish_plan()
+        self._publish_whole_maps()
         self._refresh()
 
     def _on_position(self, _position: Position) -> None:
@@ -146,9 +158,14 @@ class MapBackend(Published):
 
     @property
     def _plan_map_id(self) -> str:
-        return next(
-            (m.id for m in self._session.exhibit.maps.values() if m.kind is MapKind.PLAN), ""
-        )
+        return self._first_map_of(MapKind.PLAN)
+
+    @property
+    def _geo_map_id(self) -> str:
+        return self._first_map_of(MapKind.GEO)
+
+    def _first_map_of(self, kind: MapKind) -> str:
+        return next((m.id for m in self._session.exhibit.maps.values() if m.kind is kind), "")
 
     def _step_place_ids(self) -> tuple[str, ...]:
         story = self._session.story
@@ -160,7 +177,7 @@ class MapBackend(Published):
         place = self._session.exhibit.places[place_id]
         if place.kind == "border":
             return self._session.text("laos_direction")
-        return self._session.local(place.name)
+        return self._session.written(place.name)
 
     def label_widths(self, data: MapData) -> dict[str, float]:
         return {p.id: self._names.width_em(self.label_text(p.id)) for p in data.places}
@@ -182,6 +199,7 @@ class MapBackend(Published):
             shapes=self._shapes(map_id),
             places=self._places(map_id),
             planPlaces=self._places(self._plan_map_id),
+            geoPlaces=self._places(self._geo_map_id),
             focus=focus,
             highlightedIds=list(ids),
             selectedPlace=self._selected,
@@ -219,7 +237,8 @@ class MapBackend(Published):
             {
                 "id": p.id,
                 "kind": p.kind,
-                "name": self._session.local(exhibit.places[p.id].name),
+                # As written: a marker's name and a label stay on one line.
+                "name": self._session.written(exhibit.places[p.id].name),
                 "label": self.label_text(p.id),
                 "x": p.x,
                 "y": p.y,
@@ -260,6 +279,12 @@ class MapBackend(Published):
     planViewBox = published("QVariantList", "planViewBox", planViewBoxChanged)
     planShapes = published("QVariantMap", "planShapes", planShapesChanged)
     planPlaces = published("QVariantList", "planPlaces", planPlacesChanged)
+    # The geographic map, whatever the chapter: the title screen draws it (it
+    # changes only with the content, like the plan).
+    geoMapId = published(str, "geoMapId", geoMapIdChanged)
+    geoViewBox = published("QVariantList", "geoViewBox", geoViewBoxChanged)
+    geoShapes = published("QVariantMap", "geoShapes", geoShapesChanged)
+    geoPlaces = published("QVariantList", "geoPlaces", geoPlacesChanged)
     # The step: where the view goes and which places it lights (ids on the current map).
     focus = published("QVariantMap", "focus", focusChanged)
     highlightedIds = published("QVariantList", "highlightedIds", highlightedIdsChanged)

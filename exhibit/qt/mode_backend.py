@@ -7,7 +7,8 @@ staff keypad goes to the keypad first (``admin_key``, the kiosk's).
 
 It also keeps the window in its mode's shape: a kiosk stays full screen
 whatever takes it out, and cannot be closed until the program is shutting
-down (``allowClose``); F11 toggles full screen elsewhere.
+down (``allowClose``); F11 toggles full screen elsewhere, and Ctrl+Q closes
+a window that is not a kiosk's.
 """
 
 from __future__ import annotations
@@ -92,6 +93,7 @@ class ModeBackend(Published):
         self._play_pause = play_pause
         self._handout = handout
         self._window: QWindow | None = None
+        self._keep_window = False
         self._values.update(
             mode=settings.mode, kiosk=settings.is_kiosk, presentation=settings.is_presentation
         )
@@ -118,14 +120,23 @@ class ModeBackend(Published):
         self._geometry_timer.stop()
         self.publish(allowClose=True)
 
+    def keep_window(self) -> None:
+        """Leave the window at the size it was given (a screenshot), even in kiosk mode."""
+        self._keep_window = True
+
     @property
     def _exiting(self) -> bool:
         return self._settings.is_kiosk and self._values["allowClose"]
 
+    @property
+    def _guarding(self) -> bool:
+        """Whether the window is a kiosk's to keep full screen just now."""
+        return self._settings.is_kiosk and not self._exiting and not self._keep_window
+
     def _on_visibility(self, visibility: QWindow.Visibility) -> None:
         # A kiosk stays full screen even if a window manager or a stray key
         # takes it out; hidden is left alone (that is shutting down).
-        if not self._settings.is_kiosk or self._exiting or self._window is None:
+        if not self._guarding or self._window is None:
             return
         if visibility in (
             QWindow.Visibility.Windowed,
@@ -137,7 +148,7 @@ class ModeBackend(Published):
     def _on_geometry(self, *_args: object) -> None:
         # Moved or resized by another program (with no window manager, nothing
         # else puts it back): take the screen back once the change has settled.
-        if not self._settings.is_kiosk or self._exiting or self._window is None:
+        if not self._guarding or self._window is None:
             return
         if self._window.geometry() != self.kiosk_geometry():
             self._geometry_timer.start(KIOSK_REASSERT_MS)
@@ -147,7 +158,7 @@ class ModeBackend(Published):
 
     def _restore_full_screen(self) -> None:
         window = self._window
-        if window is None or self._exiting or not window.isVisible():
+        if window is None or not self._guarding or not window.isVisible():
             return
         window.setGeometry(self.kiosk_geometry())
         window.showFullScreen()
@@ -183,7 +194,7 @@ class ModeBackend(Published):
 
     def perform(self, action: str) -> None:
         """Do what a key's action (see :mod:`exhibit.core.keys`) asks."""
-        if self._values["blanked"] and action != keys.TOGGLE_FULLSCREEN:
+        if self._values["blanked"] and action not in (keys.TOGGLE_FULLSCREEN, keys.QUIT):
             # Like a slide show: any key brings the picture back, and nothing
             # moves while the audience cannot see it.
             self.publish(blanked=False)
@@ -206,6 +217,8 @@ class ModeBackend(Published):
             self._play_pause()
         elif action == keys.TOGGLE_FULLSCREEN:
             self._toggle_full_screen()
+        elif action == keys.QUIT and not self._settings.is_kiosk and self._window is not None:
+            self._window.close()
         elif action == keys.HANDOUT:
             self._handout()
 

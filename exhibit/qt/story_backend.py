@@ -8,11 +8,15 @@ each property with its own signal, emitted only when its value changes.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QUrl, Signal, Slot
+from PySide6.QtGui import QImageReader
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
+from exhibit.core.kicker import kicker_places
+from exhibit.core.model import Chapter
 from exhibit.core.session import Session
 from exhibit.core.story import Position
 from exhibit.qt import registry
@@ -20,6 +24,16 @@ from exhibit.qt.published import Published, published
 
 QML_IMPORT_NAME = "Exhibit.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
+
+
+def _image_size(file: Path) -> dict[str, int]:
+    """An image's own size (from its header), so a screen keeps its shape before it loads."""
+    size = QImageReader(str(file)).size()
+    return {"width": max(1, size.width()), "height": max(1, size.height())}
+
+
+def _file_url(file: Path | None) -> str:
+    return QUrl.fromLocalFile(str(file)).toString() if file else ""
 
 
 @QmlElement
@@ -78,19 +92,13 @@ class StoryBackend(Published):
         story = session.story
         position = story.position
         chapter = story.chapter
-        if chapter is None:
-            stage = ""
-        elif chapter.told_on_clock:
-            stage = "clock"
-        else:
-            stage = session.exhibit.maps[chapter.map].kind.value
         self.publish(
             onTitle=position.on_title,
             chapterId=position.chapter or "",
             chapterNumber=session.chapter_number(position),
             chapterLabel=session.chapter_label(position),
             chapterTitle=session.local(chapter.title if chapter else None),
-            stageKind=stage,
+            stageKind=self._stage_kind(chapter),
             stepIndex=position.step,
             stepCount=len(chapter.steps) if chapter else 0,
             stepLabel=session.step_label(position),
@@ -98,6 +106,14 @@ class StoryBackend(Published):
             canGoNext=story.following(position) is not None,
             canGoPrevious=story.preceding(position) is not None,
         )
+
+    def _stage_kind(self, chapter: Chapter | None) -> str:
+        """What a chapter's picture side shows: "clock", "geo" or "plan" (a map)."""
+        if chapter is None:
+            return ""
+        if chapter.told_on_clock:
+            return "clock"
+        return self._session.exhibit.maps[chapter.map].kind.value
 
     def _step_texts(self) -> dict[str, Any]:
         session = self._session
@@ -107,18 +123,36 @@ class StoryBackend(Published):
         step = chapter.steps[session.story.position.step]
         exhibit = session.exhibit
         source = exhibit.sources.get(step.source)
+        local = session.local
+        quote = step.quote
         return {
             "id": step.id,
-            "title": session.local(step.title),
-            "body": session.local(step.body),
-            "who": session.local(step.who),
-            "source": session.local(source.title if source else None),
-            "places": [session.local(exhibit.places[p].name) for p in step.places],
+            "title": local(step.title),
+            "body": local(step.body),
+            "who": local(step.who),
+            "source": local(source.title if source else None),
+            "places": [local(exhibit.places[p].name) for p in step.places],
             "placeIds": list(step.places),
-            "figures": [
-                {"value": session.local(f.value), "label": session.local(f.label)}
-                for f in step.figures
+            # The names over the title: only places the text does not name.
+            "kicker": [local(exhibit.places[p].name) for p in kicker_places(step, exhibit.places)],
+            "figures": [{"value": local(f.value), "label": local(f.label)} for f in step.figures],
+            "images": [
+                {
+                    "source": _file_url(image.file),
+                    **_image_size(image.file),
+                    "caption": local(image.caption),
+                    "alt": local(image.alt),
+                    "credit": local(image.credit),
+                    "licence": image.licence,
+                }
+                for image in step.images
             ],
+            "quote": local(quote.text) if quote else "",
+            "quoteBy": local(quote.by) if quote else "",
+            "convergeTo": step.converge.target if step.converge else "",
+            "convergeFrom": list(step.converge.origins) if step.converge else [],
+            # A chapter's ending: the map shows it too (arrows, the fortress lit).
+            "climax": step.is_climax,
         }
 
     def _chapters(self) -> list[dict[str, Any]]:
@@ -130,6 +164,15 @@ class StoryBackend(Published):
                 "label": session.text("chapter_label", n=index + 1),
                 "title": session.local(chapter.title),
                 "intro": session.local(chapter.intro),
+                "emblem": _file_url(chapter.emblem),
+                "stage": self._stage_kind(chapter),
+                # What the card's preview lights, in the chapter's order.
+                "placeIds": list(dict.fromkeys(p for step in chapter.steps for p in step.places)),
+                # The arrows of the chapter's ending, if it has them (the title's picture).
+                "convergeTo": next((s.converge.target for s in chapter.steps if s.converge), ""),
+                "convergeFrom": next(
+                    (list(s.converge.origins) for s in chapter.steps if s.converge), []
+                ),
             }
             for index, chapter in enumerate(session.exhibit.chapters)
         ]
@@ -144,7 +187,8 @@ class StoryBackend(Published):
     stepIndex = published(int, "stepIndex", stepIndexChanged)
     stepCount = published(int, "stepCount", stepCountChanged)
     stepLabel = published(str, "stepLabel", stepLabelChanged)
-    #: {id, title, body, who, source, places, placeIds, figures} of the current step.
+    #: {id, title, body, who, source, places, placeIds, kicker, figures, images, quote,
+    #: quoteBy, convergeTo, convergeFrom, climax} of the current step.
     step = published("QVariantMap", "step", stepChanged)
     chapters = published("QVariantList", "chapters", chaptersChanged)
     canGoNext = published(bool, "canGoNext", canGoNextChanged)

@@ -50,6 +50,7 @@ class Backends:
         settings: Settings,
         *,
         time_scale: float = 1.0,
+        opened: bool = False,
         preview: LivePreview | None = None,
         write_handout: Writer | None = None,
     ) -> None:
@@ -62,7 +63,13 @@ class Backends:
         self.ui = UiBackend(session, font_family, self.prepare_chapters)
         self.story = StoryBackend(session)
         self.presenter = PresenterBackend(session)
-        self.kiosk = KioskBackend(session, settings, time_scale=time_scale)
+        self.kiosk = KioskBackend(
+            session,
+            settings,
+            time_scale=time_scale,
+            opened=opened,
+            play_clock=lambda: self.clock.play(),
+        )
         self.handout = HandoutBackend(session, settings, write_handout)
         self.mode = ModeBackend(
             session,
@@ -128,6 +135,7 @@ def install(
     settings: Settings | None = None,
     *,
     time_scale: float = 1.0,
+    opened: bool = False,
     preview: LivePreview | None = None,
     write_handout: Writer | None = None,
 ) -> Backends:
@@ -135,8 +143,10 @@ def install(
 
     ``settings`` (default: all defaults) choose the mode; ``time_scale`` speeds
     up the kiosk's clock for tests (see :mod:`exhibit.qt.kiosk_backend`);
-    ``preview`` reloads the content when a curator saves a file (``--watch``);
-    ``write_handout`` writes the printed handout (Ctrl+P; none: not offered).
+    ``opened``: the session was opened on a chosen step (a kiosk then shows
+    it instead of starting with its attract loop). ``preview`` reloads the
+    content when a curator saves a file (``--watch``); ``write_handout``
+    writes the printed handout (Ctrl+P; none: not offered).
     """
     chosen = settings if settings is not None else Settings()
     backends = Backends(
@@ -144,6 +154,7 @@ def install(
         font_family,
         chosen,
         time_scale=time_scale,
+        opened=opened,
         preview=preview,
         write_handout=write_handout,
     )

@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QWindow
 from PySide6.QtQml import QQmlProperty
+from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
 from exhibit.core.model import Exhibit
@@ -63,9 +64,10 @@ def shown(visitor: Visitor, name: str) -> bool:
 
 
 def start_kiosk(visitor: Visitor) -> None:
-    """The first touch on the attract loop: the exhibit starts at its title screen."""
+    """The first touch on the attract loop (on its stage, not on a language):
+    the exhibit starts at its title screen, in the home language."""
     assert shown(visitor, "attractOverlay")
-    visitor.tap_at(QPoint(visitor.window.width() // 2, visitor.window.height() // 2))
+    visitor.tap_at(visitor.center_of(visitor.find("attractScene")))
     assert not shown(visitor, "attractOverlay")
     assert shown(visitor, "titleScreen")
 
@@ -77,24 +79,32 @@ def test_kiosk_opens_on_a_bilingual_attract_loop_that_tours_the_story(open_mode,
     visitor = open_mode(kiosk_settings(attract_step_s=10), time_scale=TIME_SCALE)
     assert shown(visitor, "attractOverlay")
     texts = visitor.visible_texts()
-    for language in exhibit_content.language_codes:
-        assert exhibit_content.string("touch_to_begin", language) in texts
-    # The tour moves the real story underneath, chapter by chapter.
-    visitor.qtbot.waitUntil(lambda: shown(visitor, "stepTitle"), timeout=2000)
-    assert shown(visitor, "attractOverlay")
+    for language in exhibit_content.languages:
+        assert exhibit_content.string("touch_to_begin", language.code) in texts
+        assert language.name in texts, "a large choice per language, by its own name"
+    # The tour moves the real story on the attract screen's own stage, and names it.
+    story = visitor.backends.session.story
+    visitor.qtbot.waitUntil(lambda: not story.position.on_title, timeout=2000)
+    position = story.position
+    title = step_title(
+        exhibit_content, position.chapter, position.step, visitor.backends.ui.language
+    )
+    assert title in visitor.text("attractCaption")
+    assert shown(visitor, "attractOverlay") and shown(visitor, "attractScene")
+    assert not shown(visitor, "stepTitle"), "the chapter screen under the loop is not drawn"
 
 
 def test_first_touch_on_the_attract_loop_starts_at_the_title_and_presses_nothing(
     open_mode, exhibit_content
 ):
     visitor = open_mode(kiosk_settings(attract_step_s=10), time_scale=TIME_SCALE)
-    # Wait until the tour shows a chapter, in the other language, with its Next button.
+    # Wait until the tour shows a chapter, in the other language.
     visitor.qtbot.waitUntil(
-        lambda: shown(visitor, "nextButton") and visitor.backends.ui.language == "en",
+        lambda: shown(visitor, "mapReset") and visitor.backends.ui.language == "en",
         timeout=3000,
     )
-    next_button = visitor.center_of(visitor.find("nextButton"))
-    visitor.tap_at(next_button)
+    # Right on the stage's own button: the touch only starts the exhibit.
+    visitor.tap_at(visitor.center_of(visitor.find("mapReset")))
 
     assert not shown(visitor, "attractOverlay")
     assert shown(visitor, "titleScreen")
@@ -103,6 +113,24 @@ def test_first_touch_on_the_attract_loop_starts_at_the_title_and_presses_nothing
     # The next touch is an ordinary one.
     visitor.tap("chapterCard-fortress")
     assert visitor.text("stepTitle") == step_title(exhibit_content, "fortress", 0, "vi")
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_the_first_touch_on_a_language_starts_in_it_at_the_title(
+    open_mode, exhibit_content, language
+):
+    visitor = open_mode(kiosk_settings(attract_step_s=10), time_scale=TIME_SCALE)
+    choice = visitor.find(f"attractLanguage-{language}")
+    assert visitor.is_shown(choice)
+    name = next(lang.name for lang in exhibit_content.languages if lang.code == language)
+    assert name in [str(t.property("text")) for t in choice.findChildren(QQuickItem)]
+    visitor.tap(choice)
+
+    assert not shown(visitor, "attractOverlay")
+    assert shown(visitor, "titleScreen")
+    assert visitor.backends.ui.language == language
+    assert visitor.text("exhibitTitle") == exhibit_content.title.get(language)
+    assert visitor.backends.kiosk.idleState == "active"
 
 
 def test_idle_notice_appears_in_both_languages_and_a_touch_only_dismisses_it(
@@ -177,7 +205,7 @@ def test_nobody_there_resets_to_the_attract_loop_in_the_default_language(
     visitor.qtbot.waitUntil(lambda: shown(visitor, "attractOverlay"), timeout=2000)
     assert not shown(visitor, "idleNotice")
     assert visitor.backends.ui.language == exhibit_content.default_language
-    assert shown(visitor, "titleScreen")
+    assert visitor.backends.session.story.position.on_title
 
     start_kiosk(visitor)
     visitor.tap("chapterCard-fortress")  # every chapter is back at its start
@@ -186,7 +214,8 @@ def test_nobody_there_resets_to_the_attract_loop_in_the_default_language(
 
 def test_a_kiosk_starts_and_resets_in_the_language_its_settings_name(open_mode, exhibit_content):
     visitor = open_mode(kiosk_settings(language="en"), time_scale=TIME_SCALE)
-    assert visitor.text("touchToBegin") == exhibit_content.string("touch_to_begin", "en")
+    assert visitor.backends.kiosk.beginChoices[0]["code"] == "en", "the home language first"
+    assert visitor.is_shown(visitor.find("attractLanguage-en"))
     start_kiosk(visitor)
     assert visitor.backends.ui.language == "en"
     visitor.tap("languageToggle")
@@ -208,7 +237,7 @@ def test_a_finger_on_a_touchscreen_wakes_the_kiosk_without_pressing_anything(
     open_mode, exhibit_content
 ):
     visitor = open_mode(kiosk_settings(), time_scale=TIME_SCALE)
-    finger_tap(visitor, visitor.center_of(visitor.find("chapterCard-fortress")))
+    finger_tap(visitor, visitor.center_of(visitor.find("attractScene")))
     assert not shown(visitor, "attractOverlay")
     assert shown(visitor, "titleScreen")
     finger_tap(visitor, visitor.center_of(visitor.find("chapterCard-fortress")))
@@ -468,9 +497,10 @@ def test_classroom_remembers_size_place_and_language(open_mode, tmp_path, exhibi
     first.settle()
     first.running.memory.remember(first.window, first.backends.session.language)
 
-    again = open_mode(Settings(), memory=WindowMemory(store))
+    again = open_mode(Settings(), memory=WindowMemory(store), fitted=True)
     assert again.backends.ui.language == "en"
     assert (again.window.width(), again.window.height()) == (700, 520)
+    assert (again.window.x(), again.window.y()) == (40, 60)
 
     explicit = open_mode(Settings(), size=(800, 600), language="vi", memory=WindowMemory(store))
     assert (explicit.window.width(), explicit.window.height()) == (800, 600)

@@ -28,6 +28,8 @@ QtObject {
     readonly property color scrimStrong: "#e0000000"
     readonly property color scrim: "#c8000000"
     readonly property color scrimLight: "#33000000"
+    // Behind a picture shown full screen, and under a badge set on a picture.
+    readonly property color pictureScrim: "#eb0b0907"
     readonly property color veilClear: "#0015120e"
     readonly property color veil: "#d915120e"
     readonly property color veilStrong: "#f515120e"
@@ -43,6 +45,8 @@ QtObject {
     readonly property color strongholdAttacked: "#f08a24"
     readonly property color strongholdTaken: accent
     readonly property color highlightHalo: "#2ee8ba4a"
+    // The fill of the fortress's sub-sectors when the whole fortress is lit.
+    readonly property color fortressGlow: "#24e9b949"
 
     // The map of Indochina.
     readonly property color sea: "#16222b"
@@ -112,6 +116,9 @@ QtObject {
     readonly property real spacing: Math.round(20 * scale)
     readonly property real radius: Math.round(14 * scale)
 
+    // Key figures ("16,200") and a quotation set large.
+    readonly property real numeralSize: Math.round(84 * scale)
+    readonly property real quoteSize: Math.round(70 * scale)
     readonly property real displaySize: Math.round(76 * scale)
     readonly property real headingSize: Math.round(46 * scale)
     readonly property real titleSize: Math.round(34 * scale)

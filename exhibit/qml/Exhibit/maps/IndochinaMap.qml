@@ -25,7 +25,15 @@ MapStage {
     focusRect: MapBackend.focus
     backdrop: Theme.sea
 
+    // The chapter's ending draws arrows from places towards one (StoryBackend.step).
+    readonly property string convergeTo: StoryBackend.step.convergeTo ?? ""
+    readonly property var convergeFrom: StoryBackend.step.convergeFrom ?? []
+
     function isLit(id: string): bool { return highlighted.indexOf(id) >= 0 }
+    function pointOf(id: string): var {
+        const place = places.find(p => p.id === id)
+        return place ? { x: place.x, y: place.y } : { x: 0, y: 0 }
+    }
     function indexesOf(test: var): var {
         return places.map((p, i) => test(p) ? i : -1).filter(i => i >= 0)
     }
@@ -92,6 +100,15 @@ MapStage {
                 dashed: place.kind === "railway"
                 dashPattern: [2, 1.2]
             }
+        }
+        ConvergingArrows {
+            objectName: "convergingArrows"
+            width: stage.viewWidth
+            height: stage.viewHeight
+            visible: stage.convergeTo.length > 0
+            origins: stage.convergeFrom.map(id => stage.pointOf(id))
+            target: stage.pointOf(stage.convergeTo)
+            unit: stage.unit
         }
     }
 
