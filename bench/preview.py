@@ -2,7 +2,7 @@
 
 A fresh process (offscreen, Qt Quick's software renderer) copies the content
 to a temporary folder and opens it with the live preview at 1920x1080 on
-``fortress/2``. Then:
+``fortress/1`` (a step with a drawing beside its text). Then:
 
 - **Latency** (``saves`` times): the step's title is edited and saved as
   editors do (a temporary file renamed over the old one); each save is timed
@@ -15,10 +15,11 @@ to a temporary folder and opens it with the live preview at 1920x1080 on
   handing already-read content to the session, timed the same way (what
   showing new content costs on this renderer and machine, with nothing
   watched or read).
-- **Memory** (``reloads`` times): the chapter file and the places file
-  alternate between two versions (a step title and a place's name on the
-  plan, so the map's labels are rebuilt), each save read at once (no
-  debounce wait) and drawn; RSS is read on the same screen after 20 reloads
+- **Memory** (``reloads`` times): the chapter file, the places file and the
+  step's drawing alternate between two versions (a step title, a place's
+  name on the plan, so the map's labels are rebuilt, and a colour of the
+  drawing, so it is decoded again), each save read at once (no debounce
+  wait) and drawn; RSS is read on the same screen after 20 reloads
   (the floor) and every 50, after a garbage collection.
 
     python bench/preview.py [--saves 12] [--reloads 200]
@@ -47,8 +48,10 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR / "bench"))
 from software import percentile, run_child  # noqa: E402  (bench/ is not a package)
 
-TITLE = "The strongest entrenched camp in Indochina"
+TITLE = "A key valley"
 PLACE = "Northern sub-sector"
+DRAWING = "images/fortress-profile.svg"
+COLOUR = 'fill="#4f8fbf"'  # the river, in the drawing
 SETTLE_MS = 400
 WARMUP_RELOADS = 20
 SAMPLE_EVERY = 50
@@ -81,12 +84,14 @@ def _child(saves: int, reloads: int) -> dict[str, Any]:
         chapter, places = content / "chapters" / "fortress.yaml", content / "places.yaml"
         chapter_text = chapter.read_text(encoding="utf-8")
         places_text = places.read_text(encoding="utf-8")
-        if TITLE not in chapter_text or PLACE not in places_text:
+        drawing = content / DRAWING
+        drawing_text = drawing.read_text(encoding="utf-8")
+        if TITLE not in chapter_text or PLACE not in places_text or COLOUR not in drawing_text:
             raise RuntimeError("the content no longer has the texts this benchmark edits")
 
         exhibit, files = read_with_files(content, ASSETS_DIR)
         preview = LivePreview(content, ASSETS_DIR, exhibit, files)
-        running = open_window(exhibit, language="en", open_spec="fortress/2", preview=preview)
+        running = open_window(exhibit, language="en", open_spec="fortress/1", preview=preview)
         window = running.window
         backend = running.backends.preview
         window.show()
@@ -158,6 +163,7 @@ def _child(saves: int, reloads: int) -> dict[str, Any]:
             odd = n % 2 == 1
             _save(chapter, chapter_text.replace(TITLE, f"{TITLE} (odd)") if odd else chapter_text)
             _save(places, places_text.replace(PLACE, f"{PLACE} (odd)", 1) if odd else places_text)
+            _save(drawing, drawing_text.replace(COLOUR, 'fill="#bf4f8f"') if odd else drawing_text)
             backend.check_now()
             soak.wait_ms(30)
             if n in (WARMUP_RELOADS, reloads) or n % SAMPLE_EVERY == 0:

@@ -38,13 +38,15 @@ QUIET_S = 0.08
 #: Seconds from the first event of a burst to the read, however long the burst goes on.
 LONGEST_S = 0.3
 
-#: The kinds of file content is read from; others in the watched folders
-#: (editor swap files, backups, notes) never trigger a reload.
-CONTENT_SUFFIXES = frozenset({".yaml", ".yml", ".json", ".txt"})
+#: The kinds of file content is read from (texts, map data, images); others in
+#: the watched folders (editor swap files, backups, notes) never trigger a reload.
+CONTENT_SUFFIXES = frozenset(
+    {".yaml", ".yml", ".json", ".txt", ".svg", ".png", ".jpg", ".jpeg"}
+)
 #: The largest file hashed; the loader refuses larger ones itself.
 MAX_HASHED_BYTES = 16_000_000
 #: Folders below the content folder that are watched even before a file in them is read.
-CONTENT_FOLDERS = ("chapters", "sources", "maps")
+CONTENT_FOLDERS = ("chapters", "sources", "maps", "images")
 
 ABSENT = "absent"
 UNREADABLE = "unreadable"

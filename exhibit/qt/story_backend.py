@@ -33,7 +33,21 @@ def _image_size(file: Path) -> dict[str, int]:
 
 
 def _file_url(file: Path | None) -> str:
-    return QUrl.fromLocalFile(str(file)).toString() if file else ""
+    """A content file as a URL for QML, versioned by the file's size and time.
+
+    Qt keeps the images it has decoded by URL: an image a curator saves again
+    under the same name (the live preview) gets a new URL, so it is read
+    again rather than taken from that cache; an unchanged file keeps its URL.
+    """
+    if not file:
+        return ""
+    url = QUrl.fromLocalFile(str(file))
+    try:
+        status = file.stat()
+    except OSError:
+        return url.toString()
+    url.setQuery(f"v={status.st_mtime_ns:x}-{status.st_size:x}")
+    return url.toString()
 
 
 @QmlElement

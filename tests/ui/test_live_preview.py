@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPointF
 
 from exhibit import app
 from exhibit.core.livepreview import LivePreview, read_with_files
@@ -148,3 +149,39 @@ def test_a_kiosk_never_shows_the_problems(open_exhibit, content) -> None:
 def test_watch_is_refused_in_kiosk_mode(capsys) -> None:
     assert app.main(["--watch", "--kiosk"]) == app.EXIT_BAD_INPUT
     assert "--watch" in capsys.readouterr().err
+
+
+def test_an_image_saved_again_is_drawn_again(open_exhibit, content) -> None:
+    """Qt keeps decoded images by their address: a changed file must not come from there."""
+    visitor = open_preview(open_exhibit, content, language="en")
+
+    def emblem():  # the first chapter's, found again each time
+        return next(
+            item
+            for item in visitor.items()
+            if item.objectName() == "chapterEmblem"
+            and "emblem-offensive" in item.property("source").toString()
+        )
+
+    def loaded() -> bool:
+        return emblem().property("progress") == 1.0
+
+    def middle_colour() -> tuple[int, int, int]:
+        item = emblem()
+        point = item.mapToScene(QPointF(item.width() / 2, item.height() * 0.2)).toPoint()
+        colour = visitor.window.grabWindow().pixelColor(point)
+        return colour.red(), colour.green(), colour.blue()
+
+    visitor.qtbot.waitUntil(loaded, timeout=WAIT_MS)
+    before_source, before_colour = emblem().property("source"), middle_colour()
+    drawing = content / "images" / "emblem-offensive.svg"
+    text = drawing.read_text(encoding="utf-8")
+    # The disc behind the arrows turns white.
+    wait_for_check(visitor, lambda: save(drawing, text.replace('fill="#221d17"', 'fill="#ffffff"')))
+
+    visitor.qtbot.waitUntil(
+        lambda: emblem().property("source") != before_source and loaded(), timeout=WAIT_MS
+    )
+    visitor.settle(100)
+    after = middle_colour()
+    assert after != before_colour and min(after) > 200, (before_colour, after)
