@@ -5,11 +5,15 @@ import Exhibit.Backend
 
 // A curator's live preview (--watch): the saved content is invalid, so the
 // screen keeps the last valid version and this panel lists every problem,
-// "file:line: field: what", as --check prints them. Docked low, above the
-// navigation, so the step's text stays readable; never shown in a kiosk
-// (the backend decides).
+// "file:line: field: what", as --check prints them. Docked where the step's
+// text is not: low, above the navigation, in landscape (the text is beside
+// the picture), over the picture in portrait. Never shown in a kiosk (the
+// backend decides).
 Item {
     id: overlay
+
+    // In portrait the step's text is below the picture: the panel covers the picture instead.
+    readonly property bool portrait: height > width
 
     Accessible.role: Accessible.AlertMessage
     Accessible.name: PreviewBackend.heading
@@ -19,9 +23,11 @@ Item {
         objectName: "previewPanel"
         anchors.left: parent.left
         anchors.right: parent.right
-        anchors.bottom: parent.bottom
+        anchors.top: overlay.portrait ? parent.top : undefined
+        anchors.bottom: overlay.portrait ? undefined : parent.bottom
         anchors.leftMargin: Theme.margin * 0.5
         anchors.rightMargin: Theme.margin * 0.5
+        anchors.topMargin: Theme.touchTarget + Theme.spacing * 2
         anchors.bottomMargin: Theme.touchTarget + Theme.margin
         height: Math.min(header.height + list.contentHeight + 3 * Theme.spacing,
                          overlay.height * 0.45)
