@@ -40,9 +40,7 @@ LONGEST_S = 0.3
 
 #: The kinds of file content is read from (texts, map data, images); others in
 #: the watched folders (editor swap files, backups, notes) never trigger a reload.
-CONTENT_SUFFIXES = frozenset(
-    {".yaml", ".yml", ".json", ".txt", ".svg", ".png", ".jpg", ".jpeg"}
-)
+CONTENT_SUFFIXES = frozenset({".yaml", ".yml", ".json", ".txt", ".svg", ".png", ".jpg", ".jpeg"})
 #: The largest file hashed; the loader refuses larger ones itself.
 MAX_HASHED_BYTES = 16_000_000
 #: Folders below the content folder that are watched even before a file in them is read.
