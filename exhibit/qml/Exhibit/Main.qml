@@ -125,6 +125,7 @@ Window {
             objectName: "handoutSaverLoader"
             anchors.fill: parent
             active: HandoutBackend.available && (HandoutBackend.requests > 0 || HandoutBackend.notice.length > 0)
+            visible: active  // an empty layer must not stand over what a press finds (the input filter)
             source: "curator/HandoutSaver.qml"
         }
 
@@ -134,6 +135,7 @@ Window {
             objectName: "previewOverlayLoader"
             anchors.fill: parent
             active: PreviewBackend.shown
+            visible: active
             source: "curator/PreviewOverlay.qml"
         }
 
