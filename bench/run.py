@@ -50,7 +50,14 @@ FIGURES: dict[str, tuple[str, ...]] = {
         "render_p95_ms_no_arrows",
         "render_p95_ratio",
     ),
-    "soak": ("rss_mb", "soak_rss_growth_mb", "soak_rss_tail_growth_mb", "rss_series"),
+    "soak": (
+        "rss_mb",
+        "soak_rss_growth_mb",
+        "soak_rss_tail_growth_mb",
+        "rss_series",
+        "soak_heap_tail_growth_mb",
+        "heap_series",
+    ),
 }
 #: Soak figures reported under a ``soak_`` prefix (the rest stay in its own output).
 SOAK_EXTRA = ("actions", "exceptions", "warnings", "rss_start_mb", "duration_s")
