@@ -52,7 +52,14 @@ FIGURES: dict[str, tuple[str, ...]] = {
         "render_p95_ms_no_arrows",
         "render_p95_ratio",
     ),
-    "soak": ("rss_mb", "soak_rss_growth_mb", "soak_rss_tail_growth_mb", "rss_series"),
+    "soak": (
+        "rss_mb",
+        "soak_rss_growth_mb",
+        "soak_rss_tail_growth_mb",
+        "rss_series",
+        "soak_heap_tail_growth_mb",
+        "heap_series",
+    ),
     "preview": (
         "preview_save_ms",
         "preview_floor_ms",
@@ -96,7 +103,7 @@ def plan(quick: bool, soak_actions: int | None) -> dict[str, dict[str, Any]]:
     """Each benchmark's arguments, for a full or a quick run."""
     actions = soak_actions if soak_actions is not None else (1_000 if quick else 10_000)
     return {
-        "startup": {"rounds": 3 if quick else 7},
+        "startup": {"rounds": 3 if quick else 7, "cold_rounds": 1 if quick else 3},
         "step": {"passes": 1 if quick else 2},
         "clock": {"paused_seconds": 3.0 if quick else 10.0},
         "soak": {"actions": actions},
