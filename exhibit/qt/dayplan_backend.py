@@ -65,6 +65,7 @@ class DayPlanBackend(Published):
         self.guarded(self._refresh)()
         session.on_position(self.guarded(lambda _position: self._refresh()))
         session.on_language(self.guarded(lambda _code: self._refresh()))
+        session.on_content(self.guarded(self._on_content))
 
     @staticmethod
     def create(engine: QQmlEngine) -> DayPlanBackend:
@@ -84,6 +85,10 @@ class DayPlanBackend(Published):
             arrows = plan_arrows(chapter, data)
             self._arrows[chapter.id] = arrows
         return arrows
+
+    def _on_content(self, _exhibit: object) -> None:
+        self._arrows.clear()  # drawn from the old content's arrows and plan
+        self._refresh()
 
     # -- what QML shows -------------------------------------------------------
 

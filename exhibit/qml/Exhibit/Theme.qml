@@ -104,6 +104,10 @@ QtObject {
     readonly property color flagPole: "#d8cfbf"
     readonly property color bunker: "#6b604c"
 
+    // A curator's live preview: the panel listing the content's problems.
+    readonly property color problemPanel: "#221d17"
+    readonly property color problemEdge: "#f0a03c"
+
     // Targets scale with the window but never below what a fingertip can hit
     // (about 7 mm), so a 720p kiosk screen keeps usable buttons.
     readonly property real touchTarget: Math.round(Math.max(48, 64 * scale))
