@@ -124,6 +124,7 @@ class ExhibitWindow:
     memory: Any = None
     remembered: Any = None
     tracker: Any = None
+    reader: Any = None
     _cursor_hidden: bool = field(default=False, repr=False)
 
     def show(self, *, windowed: bool = False) -> None:
@@ -204,6 +205,8 @@ class ExhibitWindow:
 
         self.backends.session.report(VISIT_ENDED, END_EXIT)
         self.backends.mode.release()
+        if self.reader is not None:
+            self.reader.detach()
         if self._cursor_hidden:
             QGuiApplication.restoreOverrideCursor()
             self._cursor_hidden = False
@@ -253,6 +256,7 @@ def open_window(
     from exhibit.core.settings import DEFAULT_SETTINGS
     from exhibit.qt import backends
     from exhibit.qt.fonts import register_fonts
+    from exhibit.qt.screen_reader import ScreenReaderBridge
 
     settings = settings if settings is not None else DEFAULT_SETTINGS
     if settings.is_kiosk or settings.is_presentation:
@@ -291,6 +295,8 @@ def open_window(
         raise RuntimeError("the QML user interface failed to load")
     window = roots[0]
     installed.mode.attach(window)
+    reader = ScreenReaderBridge(session, quiet=lambda: installed.mode.idleState == "attract")
+    reader.attach(window)
     presenter = None
     if wants_presenter_view(settings):
         engine.setInitialProperties({})
@@ -309,6 +315,7 @@ def open_window(
         memory=memory,
         remembered=remembered,
         tracker=tracker,
+        reader=reader,
     )
 
 
