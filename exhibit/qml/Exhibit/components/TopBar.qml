@@ -21,7 +21,7 @@ Item {
         anchors.leftMargin: Theme.margin
         anchors.verticalCenter: parent.verticalCenter
         text: UiBackend.strings.home
-        iconText: "⌂"
+        icon: "home"
         onActivated: StoryBackend.home()
     }
 

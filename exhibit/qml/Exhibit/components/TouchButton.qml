@@ -7,7 +7,10 @@ Rectangle {
     id: button
 
     required property string text
+    // A glyph of the bundled typeface drawn before the text ("‹", "›") ...
     property string iconText: ""
+    // ... or a vector drawing (see Icon.qml: "home", "swap").
+    property string icon: ""
     property bool primary: false
     property bool enabledState: true
 
@@ -39,6 +42,13 @@ Rectangle {
         anchors.centerIn: parent
         spacing: Math.round(10 * Theme.scale)
 
+        Icon {
+            visible: button.icon.length > 0
+            name: button.icon
+            color: button.primary ? Theme.accentText : Theme.text
+            implicitWidth: Math.round(Theme.titleSize * 0.9)
+            anchors.verticalCenter: parent.verticalCenter
+        }
         Text {
             textFormat: Text.PlainText
             visible: button.iconText.length > 0
