@@ -12,6 +12,11 @@ from pytestqt.qtbot import QtBot
 from exhibit.app import ExhibitWindow
 
 
+def is_text(item: QQuickItem) -> bool:
+    """A Text item, also one declared in a QML file of its own (SpokenText is a Text)."""
+    return item.inherits("QQuickText") or item.metaObject().className().startswith("QQuickText")
+
+
 class Visitor:
     """A window plus the gestures a visitor makes on it."""
 
@@ -65,7 +70,7 @@ class Visitor:
         """Every non-empty text a visitor can see right now."""
         texts = []
         for item in self.items():
-            if item.metaObject().className().startswith("QQuickText") and self.is_shown(item):
+            if is_text(item) and self.is_shown(item):
                 value = item.property("text")
                 if value:
                     texts.append(str(value))

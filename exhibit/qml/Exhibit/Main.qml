@@ -32,6 +32,11 @@ Window {
     Binding { target: Theme; property: "scale"; value: Math.max(0.5, Math.min(window.width, window.height) / 1080) }
     Binding { target: Theme; property: "fontFamily"; value: UiBackend.fontFamily }
     Binding { target: Theme; property: "reducedMotion"; value: UiBackend.reducedMotion }
+    Binding {
+        target: Assistive
+        property: "storyCovered"
+        value: ((kioskLayer.item as KioskLayer)?.covering ?? false) || ModeBackend.blanked
+    }
 
     Item {
         id: root
@@ -78,6 +83,7 @@ Window {
 
         // Kiosk only: the attract loop, the idle notice and the staff keypad.
         Loader {
+            id: kioskLayer
             objectName: "kioskLayerLoader"
             anchors.fill: parent
             active: ModeBackend.kiosk

@@ -13,29 +13,16 @@ Item {
     readonly property bool portrait: height > width
     readonly property bool clock: StoryBackend.stageKind === "clock"
 
-    Stage {
-        id: stage
-        objectName: "stage"
-        x: Theme.margin
-        y: 0
-        width: screen.portrait ? screen.width - 2 * Theme.margin
-                               : Math.round((screen.width - 2 * Theme.margin) * (screen.clock ? 0.68 : 0.58))
-        // In portrait the stage takes what the step's label leaves, between
-        // two fifths and a little over half of the height; the clock keeps
-        // one size through the day, so it does not jump from step to step.
-        height: !screen.portrait ? screen.height
-              : screen.clock ? Math.round(screen.height * 0.52)
-              : Math.round(Math.max(screen.height * 0.4,
-                                    Math.min(screen.height * 0.56,
-                                             screen.height - Theme.margin - panelLoader.implicitHeight)))
-    }
-
     Item {
         id: labelArea
         objectName: "labelArea"
+        // Declared before the stage so that a screen reader reads the step
+        // before the picture; drawn above it, as before.
+        z: 1
         // The swipe area: a region named by its step, for assistive technology.
         Accessible.role: Accessible.Pane
         Accessible.name: StoryBackend.step.title ?? ""
+        Accessible.ignored: Assistive.storyCovered
         x: screen.portrait ? Theme.margin : stage.x + stage.width + Theme.margin
         y: screen.portrait ? stage.height + Theme.margin : 0
         width: screen.portrait ? screen.width - 2 * Theme.margin
@@ -75,5 +62,22 @@ Item {
                     StoryBackend.previous()
             }
         }
+    }
+
+    Stage {
+        id: stage
+        objectName: "stage"
+        x: Theme.margin
+        y: 0
+        width: screen.portrait ? screen.width - 2 * Theme.margin
+                               : Math.round((screen.width - 2 * Theme.margin) * (screen.clock ? 0.68 : 0.58))
+        // In portrait the stage takes what the step's label leaves, between
+        // two fifths and a little over half of the height; the clock keeps
+        // one size through the day, so it does not jump from step to step.
+        height: !screen.portrait ? screen.height
+              : screen.clock ? Math.round(screen.height * 0.52)
+              : Math.round(Math.max(screen.height * 0.4,
+                                    Math.min(screen.height * 0.56,
+                                             screen.height - Theme.margin - panelLoader.implicitHeight)))
     }
 }

@@ -45,7 +45,7 @@ Item {
         // While it slides in, move one texture instead of re-rendering every glyph.
         layer.enabled: enter.running
 
-        Text {
+        SpokenText {
             objectName: "stepMeta"
             textFormat: Text.PlainText
             width: parent.width
@@ -57,8 +57,9 @@ Item {
             font.weight: Font.DemiBold
             wrapMode: Text.WordWrap
         }
-        Text {
+        SpokenText {
             objectName: "stepTitle"
+            heading: true
             textFormat: Text.PlainText
             width: parent.width
             text: panel.step.title ?? ""
@@ -69,7 +70,7 @@ Item {
             lineHeight: 1.1
             wrapMode: Text.WordWrap
         }
-        Text {
+        SpokenText {
             objectName: "stepWho"
             textFormat: Text.PlainText
             width: parent.width
@@ -81,7 +82,7 @@ Item {
             font.weight: Font.Medium
             wrapMode: Text.WordWrap
         }
-        Text {
+        SpokenText {
             objectName: "stepBody"
             width: parent.width
             text: panel.step.body ?? ""
@@ -102,7 +103,7 @@ Item {
                     id: figure
                     required property var modelData
                     width: (column.width - Theme.spacing) / 2
-                    Text {
+                    SpokenText {
                         textFormat: Text.PlainText
                         width: parent.width
                         text: figure.modelData.value
@@ -112,7 +113,7 @@ Item {
                         font.weight: Font.Bold
                         wrapMode: Text.WordWrap
                     }
-                    Text {
+                    SpokenText {
                         textFormat: Text.PlainText
                         width: parent.width
                         text: figure.modelData.label
@@ -124,7 +125,7 @@ Item {
                 }
             }
         }
-        Text {
+        SpokenText {
             objectName: "stepSource"
             textFormat: Text.PlainText
             width: parent.width

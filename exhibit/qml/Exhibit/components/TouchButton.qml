@@ -11,6 +11,9 @@ Rectangle {
     property string iconText: ""
     // ... or a vector drawing (see Icon.qml: "home", "swap").
     property string icon: ""
+    // Part of an overlay (the kiosk's notice, keypad): still read by a screen
+    // reader while the story under it is covered.
+    property bool overlay: false
     property bool primary: false
     property bool enabledState: true
 
@@ -27,7 +30,8 @@ Rectangle {
     activeFocusOnTab: true
     Accessible.role: Accessible.Button
     Accessible.name: text.length > 0 ? text : iconText
-    Accessible.onPressAction: button.trigger()
+    Accessible.onPressAction: Assistive.press(button.trigger)
+    Accessible.ignored: Assistive.storyCovered && !overlay
     Keys.onReturnPressed: button.trigger()
     Keys.onEnterPressed: button.trigger()
     Keys.onSpacePressed: button.trigger()

@@ -23,7 +23,7 @@ Item {
     readonly property color ink: Theme.dialInk
 
     Accessible.role: Accessible.Clock
-    Accessible.ignored: false
+    Accessible.ignored: Assistive.storyCovered
 
     Item {
         id: dial

@@ -13,6 +13,8 @@ Item {
 
     Accessible.role: Accessible.Button
     Accessible.name: begin.join(" / ")
+    // What any touch does: start the exhibit.
+    Accessible.onPressAction: Assistive.touch()
 
     // Dim the exhibit a little so it reads as a preview, not as controls.
     Rectangle {

@@ -21,6 +21,7 @@ Rectangle {
 
     Accessible.role: Accessible.Dialog
     Accessible.name: placeCard.card.name ?? ""
+    Accessible.ignored: Assistive.storyCovered
 
     MouseArea {
         anchors.fill: parent
@@ -38,9 +39,10 @@ Rectangle {
             width: parent.width
             height: Math.max(name.implicitHeight, closeButton.height)
 
-            Text {
+            SpokenText {
                 id: name
                 objectName: "placeCardName"
+                heading: true
                 textFormat: Text.PlainText
                 anchors.left: parent.left
                 anchors.right: closeButton.left
@@ -62,7 +64,7 @@ Rectangle {
                 onActivated: placeCard.closed()
             }
         }
-        Text {
+        SpokenText {
             objectName: "placeCardInfo"
             width: parent.width
             text: placeCard.card.info ?? ""
@@ -73,7 +75,7 @@ Rectangle {
             lineHeight: 1.25
             wrapMode: Text.WordWrap
         }
-        Text {
+        SpokenText {
             objectName: "placeCardSource"
             textFormat: Text.PlainText
             width: parent.width

@@ -37,7 +37,8 @@ Item {
     Accessible.role: Accessible.Button
     Accessible.name: place.name + (placeState.length > 0
                                    ? " – " + (UiBackend.strings["state_" + placeState] ?? "") : "")
-    Accessible.onPressAction: marker.activated()
+    Accessible.onPressAction: Assistive.press(marker.activated)
+    Accessible.ignored: Assistive.storyCovered
     Keys.onReturnPressed: marker.activated()
     Keys.onEnterPressed: marker.activated()
     Keys.onSpacePressed: marker.activated()

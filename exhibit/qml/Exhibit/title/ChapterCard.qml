@@ -24,7 +24,8 @@ Rectangle {
     Accessible.role: Accessible.Button
     Accessible.name: label + ": " + title
     Accessible.description: intro
-    Accessible.onPressAction: card.chosen()
+    Accessible.onPressAction: Assistive.press(card.chosen)
+    Accessible.ignored: Assistive.storyCovered
     Keys.onReturnPressed: card.chosen()
     Keys.onEnterPressed: card.chosen()
     Keys.onSpacePressed: card.chosen()

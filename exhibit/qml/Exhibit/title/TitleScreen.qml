@@ -18,8 +18,9 @@ Item {
         anchors.topMargin: screen.portrait ? Theme.margin * 2 : Theme.margin
         spacing: Theme.spacing
 
-        Text {
+        SpokenText {
             objectName: "exhibitTitle"
+            heading: true
             textFormat: Text.PlainText
             width: parent.width
             text: UiBackend.title
@@ -29,7 +30,7 @@ Item {
             font.weight: Font.Bold
             wrapMode: Text.WordWrap
         }
-        Text {
+        SpokenText {
             objectName: "exhibitSubtitle"
             textFormat: Text.PlainText
             width: parent.width
@@ -40,7 +41,7 @@ Item {
             wrapMode: Text.WordWrap
         }
         Rectangle { width: 120 * Theme.scale; height: Math.round(6 * Theme.scale); color: Theme.accent }
-        Text {
+        SpokenText {
             objectName: "chooseChapter"
             textFormat: Text.PlainText
             width: parent.width

@@ -1,0 +1,236 @@
+"""The story as Qt hands it to a screen reader, read in-process through QAccessible.
+
+The same tree reaches Orca over AT-SPI (tests/screen_reader/ reads it there,
+through the real bus); here it is read from the window's
+``QAccessibleInterface`` downwards, which is faster and needs no bus: the
+roles and names of every text, their reading order, what an overlay leaves
+in reach, the locale, and what is announced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from PySide6.QtCore import QLocale, QObject, QPoint
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QRawFont
+from PySide6.QtQuick import QQuickItem
+
+from exhibit.core.model import Exhibit
+from exhibit.core.settings import Settings
+from exhibit.core.story import Position
+from exhibit.paths import FONTS_DIR
+from tests.ui import screens
+from tests.ui.conftest import OpenExhibit
+from tests.ui.harness import Visitor
+from tests.ui.test_modes import (  # the kiosk's own fixture and helpers
+    TIME_SCALE,
+    finger_tap,
+    kiosk_settings,
+    open_mode,  # noqa: F401  (a fixture)
+    shown,
+    start_kiosk,
+)
+
+Role = QAccessible.Role
+TEXT_ROLES = {Role.StaticText, Role.Heading, Role.Paragraph}
+
+
+@dataclass(frozen=True)
+class Exposed:
+    role: QAccessible.Role
+    name: str
+    invisible: bool
+    item: QObject | None
+
+
+def exposed(visitor: Visitor) -> list[Exposed]:
+    """Every node of the window's accessibility tree, depth first (a screen reader's order)."""
+    found: list[Exposed] = []
+
+    def walk(face: QAccessibleInterface, hidden: bool) -> None:
+        for index in range(face.childCount()):
+            child = face.child(index)
+            if child is None or not child.isValid():
+                continue
+            invisible = hidden or bool(child.state().invisible)
+            found.append(
+                Exposed(
+                    child.role(), child.text(QAccessible.Text.Name) or "", invisible, child.object()
+                )
+            )
+            walk(child, invisible)
+
+    root = QAccessible.queryAccessibleInterface(visitor.window)
+    assert root is not None and root.isValid()
+    walk(root, False)
+    return found
+
+
+def heard(visitor: Visitor) -> list[Exposed]:
+    """The texts a screen reader reads on this screen, in order."""
+    return [node for node in exposed(visitor) if not node.invisible and node.role in TEXT_ROLES]
+
+
+def _index(nodes: list[Exposed], words: str, role: QAccessible.Role | None = None) -> int:
+    for index, node in enumerate(nodes):
+        if node.name == words and (role is None or node.role == role):
+            return index
+    lines = "\n".join(f"  {node.role.name}: {node.name}" for node in nodes)
+    raise AssertionError(
+        f"not read: {words!r} ({role.name if role else 'any role'}); read:\n{lines}"
+    )
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_a_step_of_each_chapter_is_read_in_order_with_fitting_roles(
+    open_exhibit: OpenExhibit, exhibit_content: Exhibit, language: str
+) -> None:
+    visitor = open_exhibit(
+        language=language, size=(1280, 720), settings=Settings(reduced_motion=True)
+    )
+    story = visitor.backends.session.story
+    source_label = exhibit_content.string("source_label", language)
+    for chapter in exhibit_content.chapters:
+        # The step with the most to read: figures if any, else the longest body.
+        index = max(
+            range(len(chapter.steps)),
+            key=lambda i: (len(chapter.steps[i].figures), len(chapter.steps[i].body.get(language))),
+        )
+        step = chapter.steps[index]
+        story.go_to(Position(chapter.id, index))
+        visitor.settle(40)
+        nodes = heard(visitor)
+        order = [
+            _index(nodes, chapter.title.get(language), Role.Heading),
+            _index(nodes, step.title.get(language), Role.Heading),
+            _index(nodes, step.body.get(language), Role.StaticText),
+        ]
+        for figure in step.figures:
+            order.append(_index(nodes, figure.value.get(language), Role.StaticText))
+            order.append(_index(nodes, figure.label.get(language), Role.StaticText))
+        source = exhibit_content.sources[step.source].title.get(language)
+        order.append(_index(nodes, f"{source_label}: {source}", Role.StaticText))
+        assert order == sorted(order), f"{chapter.id}/{index + 1}: read out of order"
+
+
+def test_the_title_screen_reads_the_exhibits_name_as_a_heading(
+    open_exhibit: OpenExhibit, exhibit_content: Exhibit
+) -> None:
+    visitor = open_exhibit(language="en", size=(1280, 720))
+    nodes = heard(visitor)
+    title = _index(nodes, exhibit_content.title.get("en"), Role.Heading)
+    subtitle = _index(nodes, exhibit_content.subtitle.get("en"), Role.StaticText)
+    assert title < subtitle
+
+
+def test_an_opened_place_card_is_read_after_the_step(
+    open_exhibit: OpenExhibit, exhibit_content: Exhibit
+) -> None:
+    visitor = open_exhibit(language="vi", open_spec="fortress/2", size=(1280, 720))
+    markers = [
+        item
+        for item in visitor.items()
+        if item.objectName().startswith("place-") and visitor.is_shown(item)
+    ]
+    assert markers, "no place marker on the plan"
+    visitor.tap(markers[0])
+    place_id = markers[0].objectName().removeprefix("place-")
+    place = exhibit_content.places[place_id]
+    nodes = heard(visitor)
+    name = _index(nodes, place.name.get("vi"), Role.Heading)
+    info = _index(nodes, place.info.get("vi"), Role.StaticText)
+    step_title = _index(nodes, exhibit_content.chapters[1].steps[1].title.get("vi"), Role.Heading)
+    assert step_title < name < info
+
+
+def test_the_locale_and_the_announcements_follow_the_visitor(
+    open_exhibit: OpenExhibit, exhibit_content: Exhibit
+) -> None:
+    visitor = open_exhibit(language="vi", open_spec="offensive/1", size=(1280, 720))
+    said = visitor.running.reader.said
+    assert QLocale().name() == "vi_VN"
+    said.clear()
+
+    visitor.tap("nextButton")
+    chapter = exhibit_content.chapters[0]
+    assert said == [f"Bước 2/{len(chapter.steps)}: {chapter.steps[1].title.get('vi')}"]
+
+    visitor.tap("languageToggle")
+    assert QLocale().name() == "en_US"
+    assert len(said) == 2, said
+    assert said[1].startswith("English. ")
+    assert said[1].endswith(chapter.steps[1].title.get("en"))
+
+
+def _inside(item: QObject | None, container: QQuickItem) -> bool:
+    node = item if isinstance(item, QQuickItem) else None
+    while node is not None:
+        if node is container:
+            return True
+        node = node.parentItem()
+    return False
+
+
+def _reachable_outside(visitor: Visitor, overlay: str) -> list[str]:
+    covering = visitor.find(overlay)
+    return [
+        f"{node.role.name}: {node.name}"
+        for node in exposed(visitor)
+        if not node.invisible and not _inside(node.item, covering)
+    ]
+
+
+def test_what_a_kiosk_overlay_covers_leaves_the_tree(open_mode) -> None:  # noqa: F811
+    visitor = open_mode(kiosk_settings(), time_scale=TIME_SCALE)
+    assert _reachable_outside(visitor, "attractOverlay") == []
+    start_kiosk(visitor)
+    # The story is back within reach once the attract loop is gone.
+    assert any(node.role == Role.Heading and not node.invisible for node in exposed(visitor))
+    visitor.qtbot.waitUntil(lambda: shown(visitor, "idleNotice"), timeout=3000)
+    assert _reachable_outside(visitor, "idleNotice") == []
+    visitor.tap_at(visitor.center_of(visitor.find("titleScreen")))
+    finger_tap(visitor, QPoint(6, 6), hold_ms=400)
+    assert shown(visitor, "adminKeypad")
+    assert _reachable_outside(visitor, "adminKeypad") == []
+
+
+def _press(visitor: Visitor, name: str) -> None:
+    face = QAccessible.queryAccessibleInterface(visitor.find(name))
+    assert face is not None and face.actionInterface() is not None
+    face.actionInterface().doAction(face.actionInterface().pressAction())
+    visitor.settle()
+
+
+def test_accessible_presses_do_what_a_touch_does_in_a_kiosk(open_mode) -> None:  # noqa: F811
+    visitor = open_mode(kiosk_settings(), time_scale=TIME_SCALE)
+    _press(visitor, "attractOverlay")
+    assert not shown(visitor, "attractOverlay")
+    assert shown(visitor, "titleScreen")
+    visitor.qtbot.waitUntil(lambda: shown(visitor, "idleNotice"), timeout=3000)
+    _press(visitor, "idleContinue")
+    assert not shown(visitor, "idleNotice")
+    assert shown(visitor, "titleScreen")  # kept, not reset
+
+
+def test_every_character_shown_is_in_the_bundled_typeface(
+    open_exhibit: OpenExhibit,
+) -> None:
+    """A kiosk has no other fonts: a glyph missing from Be Vietnam Pro draws nothing there."""
+    fonts = [QRawFont(str(path), 20) for path in sorted(FONTS_DIR.glob("*.ttf"))]
+    assert fonts and all(font.isValid() for font in fonts)
+    visitor = open_exhibit(language="vi", size=(1280, 720), settings=Settings(reduced_motion=True))
+    missing: dict[str, str] = {}
+    for language in ("vi", "en"):
+        if visitor.backends.session.language != language:
+            visitor.backends.session.set_language(language)
+        for screen in screens.every_screen(visitor):
+            for text in visitor.visible_texts():
+                for char in text:
+                    if char.isspace() or char in missing:
+                        continue
+                    if not all(font.supportsCharacter(ord(char)) for font in fonts):
+                        missing[char] = f"{screen}: {text!r}"
+    assert not missing, "\n".join(
+        f"U+{ord(c):04X} {c!r} in {where}" for c, where in missing.items()
+    )
