@@ -61,8 +61,9 @@ def hears(*lines: str):
     return lambda snapshot: not in_order(snapshot.heard(), list(lines))
 
 
-def announcements(reader: ReaderSession) -> list[str]:
-    events = reader.ask("events", wait=0.4)["events"]
+def announcements(reader: ReaderSession, wait: float = 0.4) -> list[str]:
+    """The announcements heard since the last call (and within ``wait`` seconds)."""
+    events = reader.ask("events", wait=wait)["events"]
     return [event["text"] for event in events if event["type"] == "object:announcement"]
 
 
@@ -136,7 +137,8 @@ def test_the_whole_story_is_heard_in_order_in_both_languages(
         if snapshot.locale != LOCALES[language]:
             problems.append(f"{where}: locale {snapshot.locale}")
         if move is not None:
-            said = announcements(reader)
+            # Posted with the move, so already here once the screen shows the step.
+            said = announcements(reader, wait=0.15)
             if len(said) != 1:
                 problems.append(f"{where}: {len(said)} announcements after {move}: {said}")
 
