@@ -8,7 +8,7 @@ import pytest
 
 from exhibit.core import announcements
 from exhibit.core.content import load_content
-from exhibit.core.model import Exhibit
+from exhibit.core.model import EventTime, Exhibit
 from exhibit.core.story import TITLE, Position
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -60,3 +60,32 @@ def test_a_language_change_says_the_language_then_where_the_visitor_is(exhibit: 
     # Every word in the new language: nothing of the English titles is left.
     assert chapter.title.get("en") not in said
     assert chapter.steps[4].title.get("en") not in said
+
+
+def _event(exhibit: Exhibit, exact: bool) -> EventTime:
+    times = [step.time for chapter in exhibit.chapters for step in chapter.steps if step.time]
+    return next(time for time in times if time.exact == exact)
+
+
+def test_the_clock_says_an_exact_time_as_a_person_says_it(exhibit: Exhibit) -> None:
+    vi, en = exhibit.string("clock_date", "vi"), exhibit.string("clock_date", "en")
+    half_past = EventTime(17 * 60 + 30, 17 * 60 + 30)
+    assert announcements.clock_words(exhibit, half_past, "vi") == f"17 giờ 30 phút, {vi}"
+    assert announcements.clock_words(exhibit, half_past, "en") == f"17:30, {en}"
+    four = EventTime(4 * 60, 4 * 60)
+    assert announcements.clock_words(exhibit, four, "vi") == f"4 giờ, {vi}"
+    # No leading zero for a voice to read as "zero four".
+    assert announcements.clock_words(exhibit, four, "en") == f"4:00, {en}"
+
+
+def test_the_clock_says_a_window_by_its_own_label(exhibit: Exhibit) -> None:
+    window = _event(exhibit, exact=False)
+    assert window.label is not None
+    for language in ("vi", "en"):
+        said = announcements.clock_words(exhibit, window, language)
+        assert said == f"{window.label.get(language)}, {exhibit.string('clock_date', language)}"
+
+
+def test_the_closing_step_is_read_by_its_title(exhibit: Exhibit) -> None:
+    said = announcements.clock_words(exhibit, None, "en")
+    assert said == f"{exhibit.string('totals_title', 'en')}, {exhibit.string('clock_date', 'en')}"
