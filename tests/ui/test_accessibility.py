@@ -72,15 +72,6 @@ def other_language_only(exhibit: Exhibit, language: str) -> set[str]:
     return others - mine
 
 
-def _inside(item: QQuickItem, container: QQuickItem) -> bool:
-    node: QQuickItem | None = item
-    while node is not None:
-        if node is container:
-            return True
-        node = node.parentItem()
-    return False
-
-
 def _named_ancestor(item: QQuickItem) -> screens.Accessible | None:
     node = item.parentItem()
     while node is not None:
@@ -108,7 +99,7 @@ def check_screen(
     for item in visitor.items():
         if not visitor.is_shown(item) or not screens.is_interactive(item):
             continue
-        if within is not None and not _inside(item, within):
+        if within is not None and not screens.inside(item, within):
             continue
         own = screens.accessible(item)
         where = f"{screen}: {screens.label(item)}"

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 import pytest
 from PySide6.QtCore import QLocale, QObject, QPoint
 from PySide6.QtGui import QAccessible, QAccessibleInterface, QRawFont
-from PySide6.QtQuick import QQuickItem
 
 from exhibit.core.model import Exhibit
 from exhibit.core.settings import Settings
@@ -163,21 +162,12 @@ def test_the_locale_and_the_announcements_follow_the_visitor(
     assert said[1].endswith(chapter.steps[1].title.get("en"))
 
 
-def _inside(item: QObject | None, container: QQuickItem) -> bool:
-    node = item if isinstance(item, QQuickItem) else None
-    while node is not None:
-        if node is container:
-            return True
-        node = node.parentItem()
-    return False
-
-
 def _reachable_outside(visitor: Visitor, overlay: str) -> list[str]:
     covering = visitor.find(overlay)
     return [
         f"{node.role.name}: {node.name}"
         for node in exposed(visitor)
-        if not node.invisible and not _inside(node.item, covering)
+        if not node.invisible and not screens.inside(node.item, covering)
     ]
 
 
