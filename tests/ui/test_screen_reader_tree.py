@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pytest
 from PySide6.QtCore import QLocale, QObject, QPoint
 from PySide6.QtGui import QAccessible, QAccessibleInterface, QRawFont
+from PySide6.QtQuick import QQuickItem
 
 from exhibit.core.model import Exhibit
 from exhibit.core.settings import Settings
@@ -133,7 +134,7 @@ def test_an_opened_place_card_is_read_after_the_step(
         if item.objectName().startswith("place-") and visitor.is_shown(item)
     ]
     assert markers, "no place marker on the plan"
-    visitor.tap(markers[0])
+    _act(visitor, markers[0])  # as a screen reader presses it
     place_id = markers[0].objectName().removeprefix("place-")
     place = exhibit_content.places[place_id]
     nodes = heard(visitor)
@@ -185,11 +186,19 @@ def test_what_a_kiosk_overlay_covers_leaves_the_tree(open_mode) -> None:  # noqa
     assert _reachable_outside(visitor, "adminKeypad") == []
 
 
-def _press(visitor: Visitor, name: str) -> None:
-    face = QAccessible.queryAccessibleInterface(visitor.find(name))
+def _act(visitor: Visitor, item: QQuickItem, action: str | None = None) -> None:
+    """Do an accessible action (by default "press") on ``item``, as a screen reader does."""
+    face = QAccessible.queryAccessibleInterface(item)
     assert face is not None and face.actionInterface() is not None
-    face.actionInterface().doAction(face.actionInterface().pressAction())
+    actions = face.actionInterface()
+    wanted = action or actions.pressAction()
+    assert wanted in actions.actionNames(), f"{item.objectName()}: {actions.actionNames()}"
+    actions.doAction(wanted)
     visitor.settle()
+
+
+def _press(visitor: Visitor, name: str) -> None:
+    _act(visitor, visitor.find(name))
 
 
 def test_accessible_presses_do_what_a_touch_does_in_a_kiosk(open_mode) -> None:  # noqa: F811
@@ -201,6 +210,27 @@ def test_accessible_presses_do_what_a_touch_does_in_a_kiosk(open_mode) -> None: 
     _press(visitor, "idleContinue")
     assert not shown(visitor, "idleNotice")
     assert shown(visitor, "titleScreen")  # kept, not reset
+    finger_tap(visitor, QPoint(6, 6), hold_ms=400)
+    assert shown(visitor, "adminKeypad")
+    _press(visitor, "pinKey-2")
+    _press(visitor, "pinKey-4")
+    assert visitor.backends.mode.pinLength == 2
+
+
+def test_the_timelines_accessible_actions_step_through_the_day(
+    open_exhibit: OpenExhibit,
+) -> None:
+    visitor = open_exhibit(
+        language="en", open_spec="final-day/2", settings=Settings(reduced_motion=True)
+    )
+    story = visitor.backends.session.story
+    bar = visitor.find("timelineBar")
+    actions = QAccessible.queryAccessibleInterface(bar).actionInterface()
+    _act(visitor, bar, actions.increaseAction())
+    assert story.position.step == 2
+    _act(visitor, bar, actions.decreaseAction())
+    _act(visitor, bar, actions.decreaseAction())
+    assert story.position.step == 0
 
 
 def test_every_character_shown_is_in_the_bundled_typeface(
