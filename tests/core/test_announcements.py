@@ -74,8 +74,7 @@ def test_the_clock_says_an_exact_time_as_a_person_says_it(exhibit: Exhibit) -> N
     assert announcements.clock_words(exhibit, half_past, "en") == f"17:30, {en}"
     four = EventTime(4 * 60, 4 * 60)
     assert announcements.clock_words(exhibit, four, "vi") == f"4 giờ, {vi}"
-    # No leading zero for a voice to read as "zero four".
-    assert announcements.clock_words(exhibit, four, "en") == f"4:00, {en}"
+    assert announcements.clock_words(exhibit, four, "en") == f"4 o'clock, {en}"
 
 
 def test_the_clock_says_a_window_by_its_own_label(exhibit: Exhibit) -> None:
