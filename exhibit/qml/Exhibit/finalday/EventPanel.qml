@@ -14,6 +14,9 @@ Item {
     readonly property var step: StoryBackend.step
     readonly property string positionKey: StoryBackend.chapterId + "/" + StoryBackend.stepIndex
     readonly property var figures: ClockBackend.isTotals ? [] : DayPlanBackend.figures
+    // Read from the step, not from the Text's `visible`: that is false while
+    // its row is hidden, so the row would never show again.
+    readonly property bool hasWho: (step.who ?? "").length > 0
     readonly property var victoryFlag: DayPlanBackend.flags.find(f => f.current && f.kind === "victory") ?? null
 
     implicitHeight: column.implicitHeight
@@ -72,7 +75,7 @@ Item {
             Text {
                 id: whoCaption
                 objectName: "whoCaption"
-                visible: who.visible
+                visible: panel.hasWho
                 textFormat: Text.PlainText
                 width: facts.captionWidth
                 text: UiBackend.strings.who_label ?? ""
@@ -85,7 +88,7 @@ Item {
             }
             Row {
                 id: whoRow
-                visible: who.visible
+                visible: panel.hasWho
                 spacing: Math.round(Theme.spacing / 2)
                 // The colour of the unit's arrows on the plan.
                 Rectangle {

@@ -144,6 +144,13 @@ Item {
         syncPlan()
     }
     onVisibleChanged: if (!visible) finish()
+    // Leaving the chapter, the stage's Loader clears this clock's context
+    // before it hides it: a move still running would then act on a dead
+    // component (its ScriptAction warns). Stop it here instead.
+    Component.onDestruction: {
+        move.stop()
+        fade.stop()
+    }
 
     function finish(): void {
         move.stop()
