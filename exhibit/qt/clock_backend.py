@@ -26,6 +26,7 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
+from exhibit.core import announcements
 from exhibit.core.model import Chapter
 from exhibit.core.session import CLOCK_PLAYED, Session
 from exhibit.core.story import Position
@@ -238,6 +239,14 @@ class ClockBackend(QObject):
     def _date_text(self) -> str:
         return self._session.text("clock_date")
 
+    def _spoken_time(self) -> str:
+        """The clock's time and date as a screen reader says them (see core.announcements)."""
+        chapter = self._session.story.chapter
+        if self.timeline is None or chapter is None:
+            return ""
+        step = chapter.steps[self._session.story.position.step]
+        return announcements.clock_words(self._session.exhibit, step.time, self._session.language)
+
     def _states_after(self, index: int | None) -> dict[str, str]:
         timeline = self.timeline
         if timeline is None or index is None:
@@ -350,6 +359,7 @@ class ClockBackend(QObject):
     displayTime = Property(str, _display_time, notify=changed, final=True)
     exact = Property(bool, _exact, notify=changed, final=True)
     dateText = Property(str, _date_text, notify=dayChanged, final=True)
+    spokenTime = Property(str, _spoken_time, notify=changed, final=True)
     states = Property("QVariantMap", _states, notify=changed, final=True)
     paths = Property("QVariantList", _paths, notify=changed, final=True)
     placeIds = Property("QVariantList", _place_ids, notify=changed, final=True)

@@ -17,6 +17,7 @@ import pytest
 from exhibit.core.content import load_content
 from exhibit.core.model import Chapter, Exhibit, Step
 from exhibit.paths import ASSETS_DIR, CONTENT_DIR
+from tests.reading import step_reading
 from tests.screen_reader.session import ReaderSession, Snapshot
 
 LOCALES = {"vi": "vi_VN", "en": "en_US"}
@@ -33,16 +34,11 @@ def language_name(exhibit: Exhibit, code: str) -> str:
 
 
 def step_lines(exhibit: Exhibit, chapter: Chapter, step: Step, language: str) -> list[str]:
-    """What must be heard on a step, in this order: chapter, title, who, body, figures, source."""
-    lines = [chapter.title.get(language), step.title.get(language)]
-    if step.who is not None:
-        lines.append(step.who.get(language))
-    lines.append(step.body.get(language))
-    for figure in step.figures:
-        lines += [figure.value.get(language), figure.label.get(language)]
-    source = exhibit.sources[step.source].title.get(language)
-    lines.append(f"{exhibit.string('source_label', language)}: {source}")
-    return lines
+    """What must be heard on a step, in order (tests/reading.py), as Snapshot.heard() says it."""
+    return [
+        f"{line.words}, image" if line.kind == "clock" else line.words
+        for line in step_reading(exhibit, chapter, step, language)
+    ]
 
 
 def in_order(heard: list[str], expected: list[str]) -> list[str]:

@@ -50,9 +50,10 @@ Item {
         y: Math.max(0, Math.round((panel.height - implicitHeight) / 2))
         spacing: Theme.spacing
 
-        Text {
+        SpokenText {
             id: title
             objectName: "stepTitle"
+            heading: true
             textFormat: Text.PlainText
             width: parent.width
             text: panel.step.title ?? ""
@@ -72,7 +73,7 @@ Item {
             rowSpacing: Math.round(Theme.spacing / 2)
             readonly property real captionWidth: Math.max(whoCaption.implicitWidth, whereCaption.implicitWidth)
 
-            Text {
+            SpokenText {
                 id: whoCaption
                 objectName: "whoCaption"
                 visible: panel.hasWho
@@ -101,7 +102,7 @@ Item {
                     border.color: Theme.casing
                     visible: DayPlanBackend.arrows.some(a => a.current)
                 }
-                Text {
+                SpokenText {
                     id: who
                     objectName: "stepWho"
                     visible: text.length > 0
@@ -115,7 +116,7 @@ Item {
                     wrapMode: Text.WordWrap
                 }
             }
-            Text {
+            SpokenText {
                 id: whereCaption
                 objectName: "whereCaption"
                 visible: meta.visible
@@ -129,7 +130,7 @@ Item {
                 font.capitalization: Font.AllUppercase
                 topPadding: Math.round((Theme.labelSize - Theme.smallSize) * 0.6)
             }
-            Text {
+            SpokenText {
                 id: meta
                 objectName: "stepMeta"
                 textFormat: Text.PlainText
@@ -144,7 +145,7 @@ Item {
             }
         }
 
-        Text {
+        SpokenText {
             id: body
             objectName: "stepBody"
             width: parent.width
@@ -163,7 +164,7 @@ Item {
                 required property var modelData
                 spacing: Theme.spacing
                 objectName: "keyFigure"
-                Text {
+                SpokenText {
                     objectName: "keyFigureValue"
                     textFormat: Text.PlainText
                     anchors.verticalCenter: parent.verticalCenter
@@ -174,7 +175,7 @@ Item {
                     font.weight: Font.Bold
                     font.features: { "tnum": 1 }
                 }
-                Text {
+                SpokenText {
                     textFormat: Text.PlainText
                     anchors.verticalCenter: parent.verticalCenter
                     width: column.width - x
@@ -199,7 +200,7 @@ Item {
             words: panel.victoryFlag ? panel.victoryFlag.words : ""
             raised: panel.flagRaised
         }
-        Text {
+        SpokenText {
             id: source
             objectName: "stepSource"
             textFormat: Text.PlainText

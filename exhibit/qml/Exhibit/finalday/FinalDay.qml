@@ -281,7 +281,7 @@ Item {
                         anchors.fill: parent
                         minute: day.shownMinute
                         window: ClockBackend.window
-                        Accessible.name: readout.spoken
+                        Accessible.name: ClockBackend.spokenTime
                         // At the day's end the totals take the clock's place.
                         visible: opacity > 0
                         opacity: finale.running ? 0 : 1
@@ -295,9 +295,6 @@ Item {
                 ClockReadout {
                     id: readout
                     objectName: "clockReadout"
-                    readonly property string spoken: (ClockBackend.isTotals ? UiBackend.strings.totals_title
-                                                                            : ClockBackend.displayTime)
-                                                     + ", " + ClockBackend.dateText
                     time: ClockBackend.isTotals ? "" : ClockBackend.displayTime
                     exact: ClockBackend.exact
                     width: clockBox.width
@@ -465,7 +462,7 @@ Item {
             marks: ClockBackend.eventMarks
             currentIndex: ClockBackend.eventIndex
             accessibleName: UiBackend.strings.timeline
-            valueText: readout.spoken
+            valueText: ClockBackend.spokenTime
             onScrubbed: fraction => ClockBackend.scrubToFraction(fraction)
             onReleased: ClockBackend.endScrub()
             // Arrow keys step through the day's events, never out of the chapter.

@@ -18,6 +18,7 @@ Item {
 
     Accessible.role: Accessible.Graphic
     Accessible.name: words
+    Accessible.ignored: Assistive.storyCovered
 
     // The bunker: a low mound of earth with a dark doorway.
     Shape {
