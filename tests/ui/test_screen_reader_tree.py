@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from PySide6.QtCore import QLocale, QObject, QPoint
+from PySide6.QtCore import QLocale, QObject, QPoint, Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface, QRawFont
 from PySide6.QtQuick import QQuickItem
 
@@ -288,3 +288,12 @@ def test_nothing_hidden_is_exposed_as_showing(open_exhibit: OpenExhibit) -> None
                         f"{screen}: {node.role.name} {node.name!r} ({screens.label(item)})"
                     )
     assert not problems, "\n".join(dict.fromkeys(problems))
+
+
+def test_a_blanked_projection_leaves_nothing_to_read(open_exhibit: OpenExhibit) -> None:
+    visitor = open_exhibit(open_spec="fortress/2", settings=Settings(mode="presentation"))
+    assert any(not node.invisible for node in exposed(visitor))
+    visitor.key(Qt.Key.Key_B)
+    assert [node.name for node in exposed(visitor) if not node.invisible] == []
+    visitor.key(Qt.Key.Key_B)
+    assert any(not node.invisible for node in exposed(visitor))
