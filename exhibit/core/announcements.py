@@ -9,8 +9,8 @@ announcement is built from the content's own words (the chapter label, the
 always in the language on screen.
 
 The clock of 7 May 1954 is read as words too: the time as a person says it
-("17 giờ 30 phút", "4 o'clock"; never "04:00", which a voice reads as "zero
-four") or, for an event the sources give no hour for, the window's own
+("17 giờ 30 phút", "4:00", "22 giờ"; never "04:00", which a voice reads as
+"zero four") or, for an event the sources give no hour for, the window's own
 label, then the date.
 """
 

@@ -74,7 +74,11 @@ def test_the_clock_says_an_exact_time_as_a_person_says_it(exhibit: Exhibit) -> N
     assert announcements.clock_words(exhibit, half_past, "en") == f"17:30, {en}"
     four = EventTime(4 * 60, 4 * 60)
     assert announcements.clock_words(exhibit, four, "vi") == f"4 giờ, {vi}"
-    assert announcements.clock_words(exhibit, four, "en") == f"4 o'clock, {en}"
+    assert announcements.clock_words(exhibit, four, "en") == f"4:00, {en}"
+    # An evening hour on the 24-hour clock, as English says it too ("22 o'clock" it does not).
+    ten_pm = EventTime(22 * 60, 22 * 60)
+    assert announcements.clock_words(exhibit, ten_pm, "vi") == f"22 giờ, {vi}"
+    assert announcements.clock_words(exhibit, ten_pm, "en") == f"22:00, {en}"
 
 
 def test_the_clock_says_a_window_by_its_own_label(exhibit: Exhibit) -> None:
