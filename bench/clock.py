@@ -39,24 +39,18 @@ import dataclasses
 import itertools
 import json
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT_DIR / "bench"))
+from software import percentile, run_child  # noqa: E402  (bench/ is not a package)
+
 #: Frames arriving this long after a sweep's nominal end still belong to it
 #: (the last frame of an animation lands a little after its last tick).
 SWEEP_TAIL_S = 0.02
-
-
-def _percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return 0.0
-    rank = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
-    return ordered[rank]
 
 
 def _without_arrows(exhibit: Any) -> Any:
@@ -86,8 +80,8 @@ def _child(width: int, height: int, paused_seconds: float, arrows: bool) -> dict
         exhibit = _without_arrows(exhibit)
     running = open_window(exhibit, open_spec="final-day/1", size=(width, height))
     window = running.window
-    clock = running.backends.clock  # type: ignore[attr-defined]
-    story = running.backends.session.story  # type: ignore[attr-defined]
+    clock = running.backends.clock
+    story = running.backends.session.story
 
     swaps: list[float] = []
     # (start, end, CPU seconds of the rendering thread) per frame: the CPU
@@ -157,16 +151,16 @@ def _child(width: int, height: int, paused_seconds: float, arrows: bool) -> dict
     app.processEvents()
     return {
         "clock_fps": round(frames / sweep_seconds, 1) if sweep_seconds else 0.0,
-        "clock_p95_ms": round(_percentile(intervals, 0.95), 2),
+        "clock_p95_ms": round(percentile(intervals, 0.95), 2),
         "paused_cpu_pct": round(100.0 * cpu / wall, 2),
         # For reading the figures above: how long the renderer itself took per
         # frame, how many sweeps were timed, and how busy the machine was (the
         # intervals stretch when other processes take the CPU).
-        "render_p95_ms": round(_percentile(render_ms, 0.95), 2),
-        "render_median_ms": round(_percentile(render_ms, 0.5), 2),
+        "render_p95_ms": round(percentile(render_ms, 0.95), 2),
+        "render_median_ms": round(percentile(render_ms, 0.5), 2),
         # The same frames in CPU time of the rendering thread: what they cost,
         # without the waits another process on the machine adds.
-        "render_cpu_p95_ms": round(_percentile(render_cpu_ms, 0.95), 2),
+        "render_cpu_p95_ms": round(percentile(render_cpu_ms, 0.95), 2),
         "sweeps": len(sweeps),
         "load_average": round(os.getloadavg()[0], 2),
     }
@@ -174,27 +168,13 @@ def _child(width: int, height: int, paused_seconds: float, arrows: bool) -> dict
 
 def _measure(size: tuple[int, int], paused_seconds: float, arrows: bool) -> dict[str, float]:
     """Measure in a fresh process (the renderer is chosen before Qt starts)."""
-    env = dict(os.environ)
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    env["QT_QUICK_BACKEND"] = "software"
-    env["PYTHONPATH"] = str(PROJECT_DIR) + os.pathsep + env.get("PYTHONPATH", "")
     width, height = size
-    command = [
-        sys.executable,
-        str(Path(__file__).resolve()),
-        "--child",
+    return run_child(
+        __file__,
         f"--size={width}x{height}",
         f"--paused-seconds={paused_seconds}",
         *([] if arrows else ["--no-arrows"]),
-    ]
-    done = subprocess.run(
-        command, env=env, cwd=PROJECT_DIR, capture_output=True, text=True, check=False
     )
-    if done.returncode != 0:
-        raise RuntimeError(f"the clock benchmark failed:\n{done.stderr}")
-    last = done.stdout.strip().splitlines()[-1]
-    figures: dict[str, float] = json.loads(last)
-    return figures
 
 
 def run(size: tuple[int, int] = (1920, 1080), paused_seconds: float = 10.0) -> dict[str, float]:

@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from exhibit.cli import DEFAULT_SIZE, Options, parse_args, settings_path
+from exhibit.cli import DEFAULT_SIZE, Options, parse_args, run_subcommand, settings_path
 from exhibit.core import content_cache
 from exhibit.core.model import Exhibit
 from exhibit.core.story import parse_open_spec
 from exhibit.paths import ASSETS_DIR, FONTS_DIR, PROJECT_DIR, QML_IMPORT_DIR
 
 if TYPE_CHECKING:
-    from exhibit.core.figures import FiguresWriter
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+    from PySide6.QtQml import QQmlApplicationEngine
+    from PySide6.QtQuick import QQuickWindow
+
+    from exhibit.core.figures import FiguresWriter, VisitTracker
     from exhibit.core.settings import Settings
+    from exhibit.qt.errors import ErrorGuard
+    from exhibit.qt.heartbeat import Heartbeat
     from exhibit.qt.window_memory import WindowMemory
+    from exhibit.qt.wiring import Backends
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -108,6 +117,28 @@ def load_settings_or_report(options: Options) -> Settings | None:
         return None
 
 
+def languages_are_declared(options: Options, settings: Settings, exhibit: Exhibit) -> bool:
+    """Whether ``--lang`` and the settings' language name languages of the content.
+
+    A language the content does not declare is a mistake to report, not to
+    hide behind the default: a kiosk set to "fr" would greet every visitor
+    in a language nobody chose. Prints the problems and returns False.
+    """
+    from exhibit.core.story import match_language
+
+    codes = exhibit.language_codes
+    known = ", ".join(codes)
+    wrong = []
+    if options.lang is not None and match_language(options.lang, codes) is None:
+        wrong.append(f"exhibit: --lang: '{options.lang}' is not a language of the content")
+    if settings.language is not None and match_language(settings.language, codes) is None:
+        where = settings_path(options) or "settings"
+        wrong.append(f"{where}: language: '{settings.language}' is not a language of the content")
+    for line in wrong:
+        print(f"{line} (languages: {known})", file=sys.stderr)
+    return not wrong
+
+
 @dataclass
 class ExhibitWindow:
     """The running UI: keep a reference to it for as long as the window lives.
@@ -116,15 +147,14 @@ class ExhibitWindow:
     was opened. :meth:`show` shows the windows the way the mode wants them.
     """
 
-    engine: Any
-    window: Any
-    backends: Any
-    settings: Any = None
-    presenter: Any = None
-    memory: Any = None
-    remembered: Any = None
-    tracker: Any = None
-    reader: Any = None
+    engine: QQmlApplicationEngine
+    window: QQuickWindow
+    backends: Backends
+    settings: Settings
+    presenter: QQuickWindow | None = None
+    memory: WindowMemory | None = None
+    remembered: QRect | None = None
+    tracker: VisitTracker | None = None
     _cursor_hidden: bool = field(default=False, repr=False)
 
     def show(self, *, windowed: bool = False) -> None:
@@ -141,8 +171,12 @@ class ExhibitWindow:
             from exhibit.core.session import VISIT_BEGAN
 
             self.backends.session.report(VISIT_BEGAN)
-        if windowed or settings is None:
+        if windowed:
+            self.backends.mode.keep_window()
             window.show()
+            if self.presenter is not None:
+                self.presenter.resize(window.size())
+                self.presenter.show()
             return
         screen = find_screen(settings.screen)
         if settings.is_kiosk:
@@ -166,19 +200,47 @@ class ExhibitWindow:
             return
         self._show_classroom(screen)
 
-    def _show_classroom(self, screen: Any) -> None:
+    def _show_classroom(self, screen: QScreen) -> None:
+        """A window that fits its screen, frame included: where it was, else centred.
+
+        The remembered geometry (already fitted to its screen by the window
+        memory) and the default 1920x1080 alike go through the one rule,
+        :func:`exhibit.core.geometry.fit_rect`, so a 1366x768 laptop shows the
+        whole exhibit.
+        """
+        from PySide6.QtGui import QGuiApplication
+
+        from exhibit.core.geometry import fit_rect
+
         window = self.window
         remembered = self.remembered
-        if self.settings.screen is not None:
-            window.setScreen(screen)
-            frame = window.geometry()
-            frame.moveCenter(screen.availableGeometry().center())
-            window.setPosition(frame.topLeft())
-        if remembered is not None and self.memory is not None:
-            if self.memory.position_is_on_screen(remembered):
-                window.setGeometry(remembered)
-            else:
-                window.resize(remembered.size())
+        on_screen = (
+            remembered is not None
+            and self.memory is not None
+            and self.memory.position_is_on_screen(remembered)
+        )
+        if on_screen and self.settings.screen is None:
+            screen = QGuiApplication.screenAt(remembered.center()) or screen
+        window.setScreen(screen)
+        window.create()  # so the window manager's frame is known
+        area = screen.availableGeometry()
+        frame = window.frameMargins()
+        width = window.width() + frame.left() + frame.right()
+        height = window.height() + frame.top() + frame.bottom()
+        if on_screen:  # remembered as the content's corner: the frame's is outside it
+            x, y = remembered.x() - frame.left(), remembered.y() - frame.top()
+        else:
+            x = area.x() + (area.width() - width) // 2
+            y = area.y() + (area.height() - height) // 2
+        x, y, width, height = fit_rect(
+            (x, y, width, height), (area.x(), area.y(), area.width(), area.height())
+        )
+        window.setGeometry(
+            x + frame.left(),
+            y + frame.top(),
+            width - frame.left() - frame.right(),
+            height - frame.top() - frame.bottom(),
+        )
         if self.memory is not None:
             self.memory.watch(window)
             if self.memory.full_screen():
@@ -186,10 +248,11 @@ class ExhibitWindow:
                 return
         window.show()
 
-    def _show_presenter(self, audience: Any) -> None:
+    def _show_presenter(self, audience: QScreen) -> None:
         from PySide6.QtGui import QGuiApplication
 
         presenter = self.presenter
+        assert presenter is not None
         others = [s for s in QGuiApplication.screens() if s is not audience]
         if others:
             presenter.setScreen(others[0])
@@ -204,9 +267,7 @@ class ExhibitWindow:
         from exhibit.core.session import END_EXIT, VISIT_ENDED
 
         self.backends.session.report(VISIT_ENDED, END_EXIT)
-        self.backends.mode.release()
-        if self.reader is not None:
-            self.reader.detach()
+        self.backends.release()
         if self._cursor_hidden:
             QGuiApplication.restoreOverrideCursor()
             self._cursor_hidden = False
@@ -254,9 +315,11 @@ def open_window(
 
     from exhibit.core.session import Session
     from exhibit.core.settings import DEFAULT_SETTINGS
-    from exhibit.qt import backends
+    from exhibit.qt import wiring
     from exhibit.qt.fonts import register_fonts
-    from exhibit.qt.screen_reader import ScreenReaderBridge
+    from exhibit.qt.refcounts import protect_singletons
+
+    protect_singletons()  # before any backend emits a signal (see refcounts.py)
 
     settings = settings if settings is not None else DEFAULT_SETTINGS
     if settings.is_kiosk or settings.is_presentation:
@@ -278,7 +341,9 @@ def open_window(
         from exhibit.core.figures import VisitTracker
 
         tracker = VisitTracker(session, figures.put)
-    installed = backends.install_session(session, family, settings, time_scale=time_scale)
+    installed = wiring.install(
+        session, family, settings, time_scale=time_scale, opened=bool(open_spec)
+    )
 
     engine = QQmlApplicationEngine()
     engine.addImportPath(str(QML_IMPORT_DIR))
@@ -294,9 +359,7 @@ def open_window(
     if not roots:
         raise RuntimeError("the QML user interface failed to load")
     window = roots[0]
-    installed.mode.attach(window)
-    reader = ScreenReaderBridge(session, quiet=lambda: installed.mode.idleState == "attract")
-    reader.attach(window)
+    installed.attach(window)
     presenter = None
     if wants_presenter_view(settings):
         engine.setInitialProperties({})
@@ -305,7 +368,7 @@ def open_window(
         if len(roots) < 2:
             raise RuntimeError("the presenter view failed to load")
         presenter = roots[-1]
-        installed.mode.attach_presenter(presenter)
+        installed.attach_presenter(presenter)
     return ExhibitWindow(
         engine,
         window,
@@ -315,16 +378,23 @@ def open_window(
         memory=memory,
         remembered=remembered,
         tracker=tracker,
-        reader=reader,
     )
 
 
 def save_screenshot_when_drawn(window: object, path: Path, settle_ms: int = 600) -> None:
     """Grab the window once its first frames are drawn and transitions have settled."""
+    save_screenshots_when_drawn([(window, path)], settle_ms)
+
+
+def save_screenshots_when_drawn(shots: list[tuple[object, Path]], settle_ms: int = 600) -> None:
+    """Grab each window once drawn and settled; exit once all are saved (1 if one failed)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QGuiApplication
 
-    def grab() -> None:
+    waiting = {id(window) for window, _ in shots}
+    failed: list[Path] = []
+
+    def grab(window: object, path: Path) -> None:
         ok = False
         try:  # whatever goes wrong, the program ends: a screenshot run must never hang
             image = window.grabWindow()  # type: ignore[attr-defined]
@@ -335,13 +405,20 @@ def save_screenshot_when_drawn(window: object, path: Path, settle_ms: int = 600)
             reason = str(error)
         if not ok:
             print(f"exhibit: --screenshot: cannot write {path}: {reason}", file=sys.stderr)
-        QGuiApplication.exit(EXIT_OK if ok else EXIT_FAILED)
+            failed.append(path)
+        waiting.discard(id(window))
+        if not waiting:
+            QGuiApplication.exit(EXIT_FAILED if failed else EXIT_OK)
 
-    def first_frame() -> None:
-        window.frameSwapped.disconnect(first_frame)  # type: ignore[attr-defined]
-        QTimer.singleShot(settle_ms, grab)
+    def when_drawn(window: object, path: Path) -> None:
+        def first_frame() -> None:
+            window.frameSwapped.disconnect(first_frame)  # type: ignore[attr-defined]
+            QTimer.singleShot(settle_ms, lambda: grab(window, path))
 
-    window.frameSwapped.connect(first_frame)  # type: ignore[attr-defined]
+        window.frameSwapped.connect(first_frame)  # type: ignore[attr-defined]
+
+    for window, path in shots:
+        when_drawn(window, path)
 
 
 def open_figures(settings: Settings) -> FiguresWriter | None:
@@ -357,15 +434,9 @@ def open_figures(settings: Settings) -> FiguresWriter | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if args[:1] == ["stats"]:
-        from exhibit.stats import main as stats_main
-
-        return stats_main(args[1:])
-    from exhibit import curator
-
-    if curator.wants(args):  # exhibit strings ..., exhibit handout ...
-        return curator.run(args)
+    status = run_subcommand(sys.argv[1:] if argv is None else argv)
+    if status is not None:  # exhibit stats ..., exhibit strings ..., exhibit handout ...
+        return status
     options = parse_args(argv)
     if options.hash_pin:
         from exhibit.core.pin import main_hash_pin
@@ -393,18 +464,21 @@ def main(argv: list[str] | None = None) -> int:
         except ValueError as error:
             print(f"exhibit: --open: {error}", file=sys.stderr)
             return EXIT_BAD_INPUT
+    if not languages_are_declared(options, settings, exhibit):
+        return EXIT_BAD_INPUT
 
-    screenshot = options.screenshot is not None
-    if options.screenshot is not None:
+    shot_paths = [p for p in (options.screenshot, options.screenshot_presenter) if p is not None]
+    screenshot = bool(shot_paths)
+    if shot_paths:
         from exhibit.core.files import output_problem
 
-        problem = output_problem(options.screenshot)
-        if problem is not None:
-            print(
-                f"exhibit: --screenshot: cannot write {options.screenshot}: {problem}",
-                file=sys.stderr,
-            )
-            return EXIT_FAILED
+        for path in shot_paths:
+            problem = output_problem(path)
+            if problem is not None:
+                print(f"exhibit: --screenshot: cannot write {path}: {problem}", file=sys.stderr)
+                return EXIT_FAILED
+        # A screenshot shows each screen as it rests: arrows grown, the clock arrived.
+        settings = dataclasses.replace(settings, reduced_motion=True)
     prepare_qt_environment(offscreen=screenshot)
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QGuiApplication, QWindow
@@ -439,15 +513,20 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILED
     heartbeat = None if screenshot else start_heartbeat(running, settings, options.content, guard)
     if settings.is_kiosk and guard.recovery is None:
-        errors.set_recovery(running.backends.mode.return_to_attract)  # the resting state
-    running.backends.mode.exitRequested.connect(app.exit)
+        errors.set_recovery(running.backends.kiosk.return_to_attract)  # the resting state
+    running.backends.kiosk.exitRequested.connect(app.exit)
     # Closing the exhibit's window ends the program, even with the presenter view open.
     app.setQuitOnLastWindowClosed(False)
     running.window.visibilityChanged.connect(
         lambda visibility: app.quit() if visibility == QWindow.Visibility.Hidden else None
     )
+    shots = []
     if options.screenshot is not None:
-        save_screenshot_when_drawn(running.window, options.screenshot)
+        shots.append((running.window, options.screenshot))
+    if options.screenshot_presenter is not None and running.presenter is not None:
+        shots.append((running.presenter, options.screenshot_presenter))
+    if shots:
+        save_screenshots_when_drawn(shots)
     if settings.screen is not None and not screenshot:
         names = [screen.name() for screen in QGuiApplication.screens()]
         wanted = settings.screen
@@ -470,7 +549,9 @@ def main(argv: list[str] | None = None) -> int:
     return status
 
 
-def start_heartbeat(running: ExhibitWindow, settings: Settings, content: Path, guard: Any) -> Any:
+def start_heartbeat(
+    running: ExhibitWindow, settings: Settings, content: Path, guard: ErrorGuard
+) -> Heartbeat:
     """Report to systemd and to the metrics file while the window runs (exhibit.qt.heartbeat)."""
     from exhibit.core.health import Health
     from exhibit.qt.heartbeat import Heartbeat

@@ -31,12 +31,14 @@ from typing import Any
 
 from exhibit.core.assets import MAX_MAP_BYTES, map_asset_data
 from exhibit.core.files import PRESENT, UnreadableFileError, read_regular_file, resolved
+from exhibit.core.images import MAX_IMAGE_BYTES, ImageError, image_info
 from exhibit.core.model import (
     ARROW_KINDS,
     FLAG_KINDS,
     PLACE_KINDS,
     Arrow,
     Chapter,
+    Convergence,
     EventTime,
     Exhibit,
     Figure,
@@ -44,7 +46,9 @@ from exhibit.core.model import (
     Language,
     MapDef,
     MapKind,
+    Picture,
     Place,
+    Quote,
     Source,
     Step,
     StrongholdState,
@@ -81,6 +85,7 @@ REQUIRED_STRINGS = (
     "chapter_label",
     "choose_chapter",
     "close",
+    "back_to_step",
     "map_reset",
     "map_schematic",
     "laos_direction",
@@ -128,12 +133,14 @@ LANGUAGE_NAME = TextRule(24)
 LABEL = TextRule(120)  # a place's name, a button, a figure, a time label, who
 TITLE = TextRule(200)  # titles and the names of sources
 PARAGRAPH = TextRule(1200, line_breaks=True)  # a step's body, a place's card, notes
+CAPTION = TextRule(400)  # what an image shows: its caption and its alt text
 RECORD = TextRule(2000)  # a curator's record (extra_source, to_confirm), never shown
 TEXT_RULES = {
     "language name": LANGUAGE_NAME,
     "label": LABEL,
     "title": TITLE,
     "paragraph": PARAGRAPH,
+    "caption": CAPTION,
     "record": RECORD,
 }
 #: The longest text of any kind (what the JSON Schema can say of every text).
@@ -309,6 +316,38 @@ class _Reader:
         """The checked JSON of a map asset, read once."""
         raw = self.read_bytes(path, MAX_MAP_BYTES)
         return None if raw is None else map_asset_data(raw, self.display(path), kind, self.problems)
+
+    def image(self, node: YNode | None) -> Path | None:
+        """An image file inside the content folder that the exhibit can show (recorded)."""
+        relative = get_string(node, self.problems)
+        if relative is None or node is None:
+            return None
+        relative = relative.strip()
+        path = self.root / relative
+        inside = not Path(relative).is_absolute() and ".." not in Path(relative).parts
+        try:
+            inside = inside and path.resolve().is_relative_to(self.root)
+        except (OSError, RuntimeError, ValueError):
+            inside = False
+        if not inside:
+            self.problems.at(node, f"'{relative}' should be a path inside the content folder")
+            return None
+        try:
+            data = read_regular_file(path, MAX_IMAGE_BYTES)
+        except UnreadableFileError as refused:
+            self.files.append((path, None))
+            if str(refused) == "is missing":
+                self.problems.at(node, f"the image file '{relative}' does not exist")
+            else:
+                self.problems.at(node, f"the image file '{relative}' {refused}")
+            return None
+        self.files.append((path, hashlib.sha256(data).hexdigest()))
+        try:
+            image_info(data)
+        except ImageError as error:
+            self.problems.at(node, f"the image file '{relative}' {error}")
+            return None
+        return path.resolve()
 
 
 def _is_file(path: Path) -> bool:
@@ -700,6 +739,7 @@ def _read_chapter(
     if map_id is not None and reader.unknown(reader.declared_maps, map_id):
         problems.at(fields["map"], f"'{map_id}' is not a map declared in {PLACES_FILE}")
     play_seconds = get_number(fields.get("play_seconds"), problems, *PLAY_SECONDS_RANGE)
+    emblem = reader.image(fields.get("emblem")) if "emblem" in fields else None
 
     steps: list[Step] = []
     step_nodes = get_list(fields.get("steps"), problems)
@@ -719,7 +759,15 @@ def _read_chapter(
     if None in (title, intro, map_id):
         return None
     assert title and intro and map_id
-    return Chapter(chapter_id, title, intro, map_id, tuple(steps), play_seconds)
+    return Chapter(
+        chapter_id,
+        title,
+        intro,
+        map_id,
+        tuple(steps),
+        play_seconds,
+        emblem=emblem,
+    )
 
 
 def _read_step(
@@ -751,6 +799,9 @@ def _read_step(
     figures = _read_figures(reader, fields.get("figures"))
     arrows = _read_arrows(reader, fields.get("arrows"), places, map_id)
     flag = _read_flag(reader, fields.get("flag"), places, map_id)
+    images = _read_pictures(reader, fields.get("images"))
+    quote = _read_quote(reader, fields.get("quote"))
+    converge = _read_convergence(reader, fields.get("converge"), places, map_id)
     if None in (step_id, title, body, source):
         return None
     assert step_id and title and body and source
@@ -770,23 +821,35 @@ def _read_step(
         figures=tuple(figures),
         arrows=tuple(arrows),
         flag=flag,
+        images=tuple(images),
+        quote=quote,
+        converge=converge,
     )
 
 
 def _read_place_refs(
     reader: _Reader, node: YNode | None, places: dict[str, Place], map_id: str | None
 ) -> list[str]:
-    result: list[str] = []
-    for place_id, item in get_id_list(node, reader.problems):
-        place = places.get(place_id)
-        if place is None:
-            if reader.unknown(reader.declared_places, place_id):
-                reader.problems.at(item, f"'{place_id}' is not a place in {PLACES_FILE}")
-        elif map_id is not None and place.map != map_id:
-            reader.problems.at(item, f"'{place_id}' is on map '{place.map}', not '{map_id}'")
-        else:
-            result.append(place_id)
-    return result
+    return [
+        place_id
+        for place_id, item in get_id_list(node, reader.problems)
+        if _place_on_map(reader, place_id, item, places, map_id) is not None
+    ]
+
+
+def _place_on_map(
+    reader: _Reader, place_id: str, item: YNode, places: dict[str, Place], map_id: str | None
+) -> Place | None:
+    """The place a reference names, if it is on the chapter's map; else report it."""
+    place = places.get(place_id)
+    if place is None:
+        if reader.unknown(reader.declared_places, place_id):
+            reader.problems.at(item, f"'{place_id}' is not a place in {PLACES_FILE}")
+        return None
+    if map_id is not None and place.map != map_id:
+        reader.problems.at(item, f"'{place_id}' is on map '{place.map}', not '{map_id}'")
+        return None
+    return place
 
 
 def _read_clock_time(reader: _Reader, node: YNode | None) -> int | None:
@@ -867,15 +930,7 @@ def _read_place_ref(
     place_id = get_id(node, reader.problems)
     if place_id is None or node is None:
         return None
-    place = places.get(place_id)
-    if place is None:
-        if reader.unknown(reader.declared_places, place_id):
-            reader.problems.at(node, f"'{place_id}' is not a place in {PLACES_FILE}")
-        return None
-    if map_id is not None and place.map != map_id:
-        reader.problems.at(node, f"'{place_id}' is on map '{place.map}', not '{map_id}'")
-        return None
-    return place_id
+    return place_id if _place_on_map(reader, place_id, node, places, map_id) else None
 
 
 def _read_arrows(
@@ -954,6 +1009,59 @@ def _read_flag(
     if at is None or kind is None or (kind == "victory" and words is None):
         return None
     return Flag(at, kind, words)
+
+
+def _read_pictures(reader: _Reader, node: YNode | None) -> list[Picture]:
+    """A step's images: each a file in the content folder, its words, its credit and licence."""
+    pictures: list[Picture] = []
+    for item in get_list(node, reader.problems):
+        if not check_keys(item, reader.problems, **record_keys(Picture)):
+            continue
+        file = reader.image(item.value.get("file"))
+        caption = reader.text(item.value.get("caption"), CAPTION)
+        alt = reader.text(item.value.get("alt"), CAPTION)
+        credit = reader.text(item.value.get("credit"))
+        licence = get_string(item.value.get("licence"), reader.problems)
+        if file is None or caption is None or alt is None or credit is None or licence is None:
+            continue
+        pictures.append(Picture(file, caption, alt, credit, licence.strip()))
+    return pictures
+
+
+def _read_quote(reader: _Reader, node: YNode | None) -> Quote | None:
+    if node is None or not check_keys(node, reader.problems, **record_keys(Quote)):
+        return None
+    text = reader.text(node.value.get("text"))
+    by = reader.text(node.value.get("by"))
+    return Quote(text, by) if text is not None and by is not None else None
+
+
+def _read_convergence(
+    reader: _Reader, node: YNode | None, places: dict[str, Place], map_id: str | None
+) -> Convergence | None:
+    """Arrows from places towards one place; every end must be a point on the chapter's map."""
+    if node is None or not check_keys(node, reader.problems, **record_keys(Convergence)):
+        return None
+    ends: list[tuple[str, YNode]] = []
+    target = get_id(node.value.get("target"), reader.problems)
+    if target is not None:
+        ends.append((target, node.value["target"]))
+    ends += get_id_list(node.value.get("origins"), reader.problems)
+    found: list[str] = []
+    for place_id, item in ends:
+        place = _place_on_map(reader, place_id, item, places, map_id)
+        if place is None:
+            continue
+        if place.point is not None:
+            found.append(place_id)
+        elif place.line:  # one with neither point nor line is reported where it is declared
+            reader.problems.at(item, f"'{place_id}' is a place without a position")
+    origins = node.value.get("origins")
+    if origins is not None and origins.is_sequence and not origins.value:
+        reader.problems.at(origins, "lists no place")
+    if target is None or len(found) != len(ends) or len(found) < 2:
+        return None
+    return Convergence(target, tuple(found[1:]))
 
 
 def _check_time_order(reader: _Reader, nodes: list[YNode], steps: list[Step]) -> None:

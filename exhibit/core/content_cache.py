@@ -60,6 +60,7 @@ _LOADER_MODULES = (
     "content.py",
     "content_cache.py",
     "files.py",
+    "images.py",
     "model.py",
     "projection.py",
     "yamlsource.py",

@@ -175,6 +175,38 @@ class Flag:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """An image a step shows beside its text: a drawing or an archive photograph.
+
+    ``file`` is a PNG, JPEG or SVG file inside the content folder (the
+    loader checks it can be shown and keeps its absolute path); the caption,
+    alt text and credit are in every language, the licence as written.
+    """
+
+    file: Path
+    caption: Text
+    alt: Text
+    credit: Text
+    licence: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words the step quotes, set large: the quoted words and who said them."""
+
+    text: Text
+    by: Text
+
+
+@dataclass(frozen=True)
+class Convergence:
+    """Arrows drawn on the map from each of the origins towards the target (place ids)."""
+
+    target: str
+    origins: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Step:
     """One step of a chapter; on the clock, one event of 7 May 1954.
 
@@ -199,6 +231,14 @@ class Step:
     figures: tuple[Figure, ...] = ()
     arrows: tuple[Arrow, ...] = ()
     flag: Flag | None = None
+    images: tuple[Picture, ...] = ()
+    quote: Quote | None = None
+    converge: Convergence | None = None
+
+    @property
+    def is_climax(self) -> bool:
+        """A chapter's high point: a quotation set large, or arrows converging on one place."""
+        return self.quote is not None or self.converge is not None
 
 
 @dataclass(frozen=True)
@@ -209,6 +249,8 @@ class Chapter:
     map: str
     steps: tuple[Step, ...]
     play_seconds: float | None = None
+    #: A small drawing of the chapter for its card on the title screen (decoration).
+    emblem: Path | None = None
 
     @property
     def told_on_clock(self) -> bool:

@@ -39,11 +39,13 @@ from exhibit.core.model import (
     PLACE_KINDS,
     Arrow,
     Chapter,
+    Convergence,
     EventTime,
     Exhibit,
     Flag,
     Language,
     MapDef,
+    Picture,
     Place,
     Source,
     Step,
@@ -97,9 +99,11 @@ _ID_FIELDS = {
     (Step, "id"),
     (Arrow, "along"),
     (Flag, "at"),
+    (Convergence, "target"),
 }
 
 _NON_EMPTY = {"type": "string", "pattern": r"\S"}
+_IMAGE_FILE = "A PNG, JPEG or SVG file inside the content folder, e.g. images/drawing.svg."
 _ID = {"type": "string", "pattern": f"^{ID_PATTERN}$"}
 
 
@@ -301,6 +305,9 @@ _FIELD_EXTRAS: dict[tuple[type, str], dict[str, Any]] = {
     (Chapter, "play_seconds"): _ranged(*content.PLAY_SECONDS_RANGE),
     (Arrow, "kind"): {"enum": list(ARROW_KINDS)},
     (Flag, "kind"): {"enum": list(FLAG_KINDS)},
+    (Chapter, "emblem"): {"description": _IMAGE_FILE},
+    (Picture, "file"): {"description": _IMAGE_FILE},
+    (Convergence, "origins"): {"minItems": 1},
 }
 
 
@@ -414,12 +421,8 @@ def _plain(max_length: int) -> dict[str, Any]:
 _SETTING_EXTRAS: Mapping[str, dict[str, Any]] = {
     "mode": {"enum": list(settings.MODES)},
     "language": _ID,
-    "idle_timeout_s": _ranged(*settings.IDLE_TIMEOUT_RANGE),
-    "idle_warning_s": _ranged(*settings.IDLE_WARNING_RANGE),
-    "attract_step_s": _ranged(*settings.ATTRACT_STEP_RANGE),
+    **{name: _ranged(*limits) for name, limits in settings.RANGES.items()},
     "figures": {"enum": list(settings.FIGURES_CHOICES)},
-    "figures_retention_days": _ranged(*settings.FIGURES_RETENTION_RANGE),
-    "figures_max_mb": _ranged(*settings.FIGURES_MAX_MB_RANGE),
     "admin_pin_hash": {"type": "string", "pattern": rf"^\s*{STORED_HASH_PATTERN}\s*$"},
     "screen": {"anyOf": [{"type": "integer", "minimum": 0}, _plain(settings.SCREEN_NAME_LENGTH)]},
     "log_dir": _plain(settings.PATH_LENGTH),

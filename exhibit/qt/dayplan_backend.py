@@ -1,40 +1,47 @@
-"""What the plan draws on the final day, as properties QML can bind to.
+"""What the plan draws on the final day, for QML: ``DayPlanBackend``.
 
 The arrows of every step so far (the current step's to be drawn, the earlier
-ones as a trace), the flags raised so far, and the current step's figures
-with the texts of their count-up. :mod:`exhibit.core.dayplan` decides all of
-it; this backend only looks up the words in the current language and says
-so when the step or the language changes. Geometry is in the plan's view
-units (MapBackend.planViewBox); QML maps it to the screen.
+ones as a trace), the flags raised so far, the current step's figures with
+the texts of their count-up, and the part of the plan to show.
+:mod:`exhibit.core.dayplan` decides all of it; this backend only looks up the
+words in the current language. Geometry is in the plan's view units
+(``MapBackend.planViewBox``); QML maps it to the screen.
+
+Each property has its own signal, emitted only when its value changes: a
+step that adds no flag leaves the flags alone, and the view moves only when
+the part of the plan to show does.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
-from exhibit.core.dayplan import (
-    DrawnArrow,
-    arrows_shown,
-    figure_count,
-    flags_shown,
-    plan_arrows,
-    view_at,
-)
-from exhibit.core.maps import MapData, build_exhibit_map
-from exhibit.core.model import Chapter, MapKind
+from exhibit.core.model import Chapter
 from exhibit.core.session import Session
-from exhibit.core.story import Position
+from exhibit.qt import registry
+from exhibit.qt.published import Published, published
+
+if TYPE_CHECKING:
+    from exhibit.core.dayplan import DrawnArrow
+    from exhibit.core.maps import MapData
+
+# exhibit.core.dayplan (and the map geometry it uses) is imported where it is
+# used, not here: this module loads before the title's first frame, the
+# chapters after.
 
 QML_IMPORT_NAME = "Exhibit.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
 
+_LIST = "QVariantList"
+
 
 @QmlElement
 @QmlSingleton
-class DayPlanBackend(QObject):
+class DayPlanBackend(Published):
     """The final day's arrows, flags and figures at the current step."""
 
     arrowsChanged = Signal()
@@ -42,20 +49,24 @@ class DayPlanBackend(QObject):
     figuresChanged = Signal()
     viewChanged = Signal()
 
-    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        plan: Callable[[], MapData | None],
+        parent: QObject | None = None,
+    ) -> None:
+        """``plan`` gives the valley plan's drawable data (the map backend builds it)."""
         super().__init__(parent)
         self._session = session
-        self._plan: MapData | None = None
+        self._plan = plan
         self._arrows: dict[str, tuple[DrawnArrow, ...]] = {}
-        self._step = self._step_index()
-        session.on_position(self._on_position)
-        session.on_language(lambda _code: self._announce())
+        self.guarded(self._refresh)()
+        session.on_position(self.guarded(lambda _position: self._refresh()))
+        session.on_language(self.guarded(lambda _code: self._refresh()))
 
     @staticmethod
-    def create(engine: QQmlEngine) -> QObject:
-        from exhibit.qt.backends import _keep_in_python, current_backends
-
-        return _keep_in_python(current_backends().dayplan)
+    def create(engine: QQmlEngine) -> DayPlanBackend:
+        return registry.singleton(DayPlanBackend)
 
     # -- core state ---------------------------------------------------------
 
@@ -63,66 +74,55 @@ class DayPlanBackend(QObject):
         chapter = self._session.story.chapter
         return chapter if chapter is not None and chapter.told_on_clock else None
 
-    def _step_index(self) -> int | None:
-        return self._session.story.position.step if self._chapter() is not None else None
-
-    def _plan_data(self) -> MapData | None:
-        if self._plan is None:
-            exhibit = self._session.exhibit
-            plan = next((m.id for m in exhibit.maps.values() if m.kind is MapKind.PLAN), None)
-            self._plan = build_exhibit_map(exhibit, plan) if plan else None
-        return self._plan
-
-    def _day_arrows(self, chapter: Chapter) -> tuple[DrawnArrow, ...]:
+    def _day_arrows(self, chapter: Chapter, data: MapData) -> tuple[DrawnArrow, ...]:
         arrows = self._arrows.get(chapter.id)
         if arrows is None:
-            data = self._plan_data()
-            arrows = plan_arrows(chapter, data) if data is not None else ()
+            from exhibit.core.dayplan import plan_arrows
+
+            arrows = plan_arrows(chapter, data)
             self._arrows[chapter.id] = arrows
         return arrows
 
-    def _on_position(self, _position: Position) -> None:
-        step = self._step_index()
-        if step != self._step:
-            self._step = step
-            self._announce()
-            self.viewChanged.emit()
+    # -- what QML shows -------------------------------------------------------
 
-    def _announce(self) -> None:
-        self.arrowsChanged.emit()
-        self.flagsChanged.emit()
-        self.figuresChanged.emit()
+    def _refresh(self) -> None:
+        chapter, data = self._chapter(), self._plan()
+        if chapter is None or data is None:
+            self.publish(arrows=[], flags=[], figures=[], view={})
+            return
+        from exhibit.core.dayplan import view_at
 
-    def _lang(self) -> tuple[str, str]:
-        return self._session.language, self._session.exhibit.default_language
+        step = self._session.story.position.step
+        arrows = self._day_arrows(chapter, data)
+        self.publish(
+            arrows=self._arrows_at(arrows, step),
+            flags=self._flags_at(chapter, data, step),
+            figures=self._figures_at(chapter, step),
+            view=view_at(chapter, data, arrows, step).to_dict(),
+        )
 
-    # -- properties ---------------------------------------------------------
+    def _arrows_at(self, arrows: tuple[DrawnArrow, ...], step: int) -> list[dict[str, Any]]:
+        from exhibit.core.dayplan import arrows_shown
 
-    def _arrows_value(self) -> list[dict[str, Any]]:
-        chapter, step = self._chapter(), self._step_index()
-        if chapter is None or step is None:
-            return []
-        language, fallback = self._lang()
+        written = self._session.written  # a label on the plan, on one line
         return [
             {
                 "step": arrow.step,
                 "kind": arrow.kind,
                 "current": current,
-                "unit": arrow.unit.get(language, fallback) if arrow.labelled else "",
+                "unit": written(arrow.unit) if arrow.labelled else "",
                 "points": [[x, y] for x, y in arrow.points],
                 "labelX": arrow.label_at[0],
                 "labelY": arrow.label_at[1],
                 "headingX": arrow.heading[0],
                 "headingY": arrow.heading[1],
             }
-            for arrow, current in arrows_shown(self._day_arrows(chapter), step)
+            for arrow, current in arrows_shown(arrows, step)
         ]
 
-    def _flags_value(self) -> list[dict[str, Any]]:
-        chapter, step, data = self._chapter(), self._step_index(), self._plan_data()
-        if chapter is None or step is None or data is None:
-            return []
-        language, fallback = self._lang()
+    def _flags_at(self, chapter: Chapter, data: MapData, step: int) -> list[dict[str, Any]]:
+        from exhibit.core.dayplan import flags_shown
+
         flags = []
         for index, flag in flags_shown(chapter, step):
             place = data.place(flag.at)
@@ -133,26 +133,24 @@ class DayPlanBackend(QObject):
                     "kind": flag.kind,
                     "place": flag.at,
                     "current": index == step,
-                    "words": flag.words.get(language, fallback) if flag.words else "",
+                    "words": self._session.local(flag.words) if flag.words else "",
                     "x": place.x,
                     "y": place.y,
                 }
             )
         return flags
 
-    def _figures_value(self) -> list[dict[str, Any]]:
-        chapter, step = self._chapter(), self._step_index()
-        if chapter is None or step is None:
-            return []
-        language, fallback = self._lang()
+    def _figures_at(self, chapter: Chapter, step: int) -> list[dict[str, Any]]:
+        from exhibit.core.dayplan import figure_count
+
         figures = []
         for figure in chapter.steps[step].figures:
-            value = figure.value.get(language, fallback)
+            value = self._session.written(figure.value)  # read as a number, below
             count = figure_count(value)
             figures.append(
                 {
                     "value": value,
-                    "label": figure.label.get(language, fallback),
+                    "label": self._session.local(figure.label),
                     # The texts a count-up shows, ending on ``value``; [value]
                     # for a figure that is no number ("All").
                     "countUp": count.count_up() if count is not None else [value],
@@ -160,14 +158,12 @@ class DayPlanBackend(QObject):
             )
         return figures
 
-    def _view_value(self) -> dict[str, float]:
-        """The part of the plan to show (view units): the day's, the whole plan at the totals."""
-        chapter, step, data = self._chapter(), self._step_index(), self._plan_data()
-        if chapter is None or step is None or data is None:
-            return {}
-        return view_at(chapter, data, self._day_arrows(chapter), step).to_dict()
-
-    arrows = Property("QVariantList", _arrows_value, notify=arrowsChanged, final=True)
-    view = Property("QVariantMap", _view_value, notify=viewChanged, final=True)
-    flags = Property("QVariantList", _flags_value, notify=flagsChanged, final=True)
-    figures = Property("QVariantList", _figures_value, notify=figuresChanged, final=True)
+    #: [{step, kind, current, unit, points, labelX, labelY, headingX, headingY}]:
+    #: every arrow drawn so far, the current step's with ``current`` set.
+    arrows = published(_LIST, "arrows", arrowsChanged)
+    #: [{kind, place, current, words, x, y}]: the flags raised so far.
+    flags = published(_LIST, "flags", flagsChanged)
+    #: [{value, label, countUp}]: the current step's key figures.
+    figures = published(_LIST, "figures", figuresChanged)
+    #: The part of the plan to show (view units): the day's, the whole plan at the totals.
+    view = published("QVariantMap", "view", viewChanged)

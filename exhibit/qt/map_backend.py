@@ -1,38 +1,38 @@
-"""The maps of the chapters, as QML sees them: shapes, places, focus, the tapped place.
+"""The maps of the chapters, for QML: ``MapBackend``: shapes, places, focus, the tapped place.
 
 ``MapBackend`` shows the map of the current chapter (``viewBox``, ``shapes``,
 ``places``, ``focus``) and, whatever the chapter, the valley plan
 (``planViewBox``, ``planShapes``, ``planPlaces``), which the final-day clock
-draws too. The geometry comes from :mod:`exhibit.core.maps`, built once per map;
-a language change only looks the names up again.
+draws too, and the geographic map (``geoViewBox``, ``geoShapes``,
+``geoPlaces``), which the title screen draws. The geometry comes from
+:mod:`exhibit.core.maps`, built once per map; a language change only looks
+the names up again.
 
-Three signals, by how often what they announce changes, so that a step does
-not make QML rebuild what the step leaves alone:
-
-- ``changed``: the map itself or the language (``mapId``, ``title``,
-  ``viewBox``, ``shapes``, ``places``, ``planPlaces``). The lists of
-  shapes and places drive Repeaters; announcing them on every step made QML
-  recreate every marker, label and shape of the map at each move.
-- ``stepChanged``: what the step shows (``focus``, ``highlightedIds``); delegates
-  bind their own highlight to ``highlightedIds`` and update in place.
-- ``selectionChanged``: the tapped place (``selectedPlace``, ``selectedCard``).
-
-Whatever triggers them is one core event, and they are emitted together in
-its handler, so every binding still updates in the same frame.
+Each property has its own signal, emitted only when its value changes: a
+step changes ``focus`` and ``highlightedIds`` and leaves the lists of shapes
+and places (which drive Repeaters) alone, so QML recreates no marker, label
+or shape of the map at a move; a language change renames the places.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
-from exhibit.core.maps import MapData, Rect, build_exhibit_map, layout_labels
 from exhibit.core.model import MapKind
 from exhibit.core.session import PLACE_TAPPED, Session
 from exhibit.core.story import Position
+from exhibit.qt import registry
+from exhibit.qt.published import Published, constant, published
+
+if TYPE_CHECKING:
+    from exhibit.core.maps import MapData, Rect
+
+# exhibit.core.maps (and the projection it uses) is imported where it is used,
+# not here: this module loads before the title's first frame, the maps after.
 
 QML_IMPORT_NAME = "Exhibit.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -66,12 +66,21 @@ class _Names:
 
 @QmlElement
 @QmlSingleton
-class MapBackend(QObject):
+class MapBackend(Published):
     """The current chapter's map and the valley plan, in the current language."""
 
-    changed = Signal()
-    stepChanged = Signal()
-    selectionChanged = Signal()
+    mapIdChanged = Signal()
+    kindChanged = Signal()
+    titleChanged = Signal()
+    viewBoxChanged = Signal()
+    shapesChanged = Signal()
+    placesChanged = Signal()
+    planPlacesChanged = Signal()
+    geoPlacesChanged = Signal()
+    focusChanged = Signal()
+    highlightedIdsChanged = Signal()
+    selectedPlaceChanged = Signal()
+    selectedCardChanged = Signal()
 
     def __init__(self, session: Session, font_family: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -81,18 +90,25 @@ class MapBackend(QObject):
         self._shapes_of: dict[str, dict[str, Any]] = {}
         self._places_of: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self._layouts: dict[tuple[Any, ...], dict[str, dict[str, Any]]] = {}
-        self._shown_map = self._current_map_id
         self._selected = ""
-        session.on_position(self._on_position)
-        session.on_language(self._on_language)
+        plan = self._plan_map_id
+        geo = self._geo_map_id
+        self._values.update(
+            planMapId=plan,
+            planViewBox=self._view_box(plan),
+            planShapes=self._shapes(plan),
+            geoMapId=geo,
+            geoViewBox=self._view_box(geo),
+            geoShapes=self._shapes(geo),
+            maxZoom=_max_zoom(),
+        )
+        self.guarded(self._refresh)()
+        session.on_position(self.guarded(self._on_position))
+        session.on_language(self.guarded(lambda _code: self._refresh()))
 
     @staticmethod
-    def create(engine: QQmlEngine) -> QObject:
-        from exhibit.qt.backends import current_backends
-
-        backend = current_backends().maps
-        QQmlEngine.setObjectOwnership(backend, QQmlEngine.ObjectOwnership.CppOwnership)
-        return backend
+    def create(engine: QQmlEngine) -> MapBackend:
+        return registry.singleton(MapBackend)
 
     # -- core state ---------------------------------------------------------
 
@@ -102,29 +118,19 @@ class MapBackend(QObject):
             return None
         data = self._maps.get(map_id)
         if data is None:
+            from exhibit.core.maps import build_exhibit_map
+
             data = build_exhibit_map(self._session.exhibit, map_id)
             self._maps[map_id] = data
         return data
 
     def _on_position(self, _position: Position) -> None:
-        # A card belongs to the step it was opened in.
-        had_card = bool(self._selected)
-        self._selected = ""
-        map_id = self._current_map_id
-        if map_id != self._shown_map:
-            self._shown_map = map_id
-            self.changed.emit()
-        self.stepChanged.emit()
-        if had_card:
-            self.selectionChanged.emit()
+        self._selected = ""  # a card belongs to the step it was opened in
+        self._refresh()
 
-    def _on_language(self, _code: str) -> None:
-        self.changed.emit()
-        if self._selected:
-            self.selectionChanged.emit()  # the card's texts
-
-    def _lang(self) -> tuple[str, str]:
-        return self._session.language, self._session.exhibit.default_language
+    def plan_data(self) -> MapData | None:
+        """The valley plan's drawable data (the final day draws on it too)."""
+        return self.map_data(self._plan_map_id)
 
     @property
     def _current_map_id(self) -> str:
@@ -133,9 +139,14 @@ class MapBackend(QObject):
 
     @property
     def _plan_map_id(self) -> str:
-        return next(
-            (m.id for m in self._session.exhibit.maps.values() if m.kind is MapKind.PLAN), ""
-        )
+        return self._first_map_of(MapKind.PLAN)
+
+    @property
+    def _geo_map_id(self) -> str:
+        return self._first_map_of(MapKind.GEO)
+
+    def _first_map_of(self, kind: MapKind) -> str:
+        return next((m.id for m in self._session.exhibit.maps.values() if m.kind is kind), "")
 
     def _step_place_ids(self) -> tuple[str, ...]:
         story = self._session.story
@@ -147,12 +158,34 @@ class MapBackend(QObject):
         place = self._session.exhibit.places[place_id]
         if place.kind == "border":
             return self._session.text("laos_direction")
-        return place.name.get(*self._lang())
+        return self._session.written(place.name)
 
     def label_widths(self, data: MapData) -> dict[str, float]:
         return {p.id: self._names.width_em(self.label_text(p.id)) for p in data.places}
 
     # -- building the QML values ----------------------------------------------
+
+    def _refresh(self) -> None:
+        map_id = self._current_map_id
+        data = self.map_data(map_id)
+        map_def = self._session.exhibit.maps.get(map_id)
+        ids = self._step_place_ids()
+        whole = {"x": 0.0, "y": 0.0, "width": 1.0, "height": 1.0}
+        focus = data.focus(ids).to_dict() if data else whole
+        self.publish(
+            mapId=map_id,
+            kind=data.kind.value if data else "",
+            title=self._session.local(map_def.title if map_def else None),
+            viewBox=self._view_box(map_id),
+            shapes=self._shapes(map_id),
+            places=self._places(map_id),
+            planPlaces=self._places(self._plan_map_id),
+            geoPlaces=self._places(self._geo_map_id),
+            focus=focus,
+            highlightedIds=list(ids),
+            selectedPlace=self._selected,
+            selectedCard=self._card(),
+        )
 
     def _view_box(self, map_id: str) -> list[float]:
         data = self.map_data(map_id)
@@ -173,7 +206,7 @@ class MapBackend(QObject):
         ``labelLayout``; keeping both out of this list keeps it the same from
         step to step, so QML does not recreate a marker or label per move.
         """
-        language, fallback = self._lang()
+        language = self._session.language
         places = self._places_of.get((map_id, language))
         if places is not None:
             return places
@@ -185,7 +218,8 @@ class MapBackend(QObject):
             {
                 "id": p.id,
                 "kind": p.kind,
-                "name": exhibit.places[p.id].name.get(language, fallback),
+                # As written: a marker's name and a label stay on one line.
+                "name": self._session.written(exhibit.places[p.id].name),
                 "label": self.label_text(p.id),
                 "x": p.x,
                 "y": p.y,
@@ -197,88 +231,45 @@ class MapBackend(QObject):
         self._places_of[(map_id, language)] = places
         return places
 
-    def _focus_of(self, map_id: str) -> dict[str, float]:
-        data = self.map_data(map_id)
-        if data is None:
-            return {"x": 0.0, "y": 0.0, "width": 1.0, "height": 1.0}
-        ids = self._step_place_ids() if map_id == self._current_map_id else ()
-        return data.focus(ids).to_dict()
-
-    # -- properties ---------------------------------------------------------
-
-    def _map_id(self) -> str:
-        return self._current_map_id
-
-    def _kind(self) -> str:
-        data = self.map_data(self._current_map_id)
-        return data.kind.value if data else ""
-
-    def _title(self) -> str:
-        map_def = self._session.exhibit.maps.get(self._current_map_id)
-        return map_def.title.get(*self._lang()) if map_def else ""
-
-    def _selected_place(self) -> str:
-        return self._selected
-
-    def _selected_card(self) -> dict[str, str]:
+    def _card(self) -> dict[str, str]:
         place = self._session.exhibit.places.get(self._selected)
         if place is None:
             return {}
-        language, fallback = self._lang()
-        source = self._session.exhibit.sources.get(place.source)
+        session = self._session
+        source = session.exhibit.sources.get(place.source)
         return {
             "id": place.id,
-            "name": place.name.get(language, fallback),
-            "info": place.info.get(language, fallback),
-            "source": source.title.get(language, fallback) if source else place.source,
+            "name": session.local(place.name),
+            "info": session.local(place.info),
+            "source": session.local(source.title) if source else place.source,
             "kind": place.kind,
         }
 
-    def _current_view_box(self) -> list[float]:
-        return self._view_box(self._current_map_id)
-
-    def _current_shapes(self) -> dict[str, Any]:
-        return self._shapes(self._current_map_id)
-
-    def _current_places(self) -> list[dict[str, Any]]:
-        return self._places(self._current_map_id)
-
-    def _current_focus(self) -> dict[str, float]:
-        return self._focus_of(self._current_map_id)
-
-    def _highlighted_ids(self) -> list[str]:
-        return list(self._step_place_ids())
-
-    def _plan_id(self) -> str:
-        return self._plan_map_id
-
-    def _plan_view_box(self) -> list[float]:
-        return self._view_box(self._plan_map_id)
-
-    def _plan_shapes(self) -> dict[str, Any]:
-        return self._shapes(self._plan_map_id)
-
-    def _plan_places(self) -> list[dict[str, Any]]:
-        return self._places(self._plan_map_id)
-
     # The map and the language: the drawing, the places and their names.
-    mapId = Property(str, _map_id, notify=changed, final=True)
-    kind = Property(str, _kind, notify=changed, final=True)
-    title = Property(str, _title, notify=changed, final=True)
-    viewBox = Property("QVariantList", _current_view_box, notify=changed, final=True)
-    shapes = Property("QVariantMap", _current_shapes, notify=changed, final=True)
-    places = Property("QVariantList", _current_places, notify=changed, final=True)
-    planMapId = Property(str, _plan_id, constant=True, final=True)
+    mapId = published(str, "mapId", mapIdChanged)
+    kind = published(str, "kind", kindChanged)
+    title = published(str, "title", titleChanged)
+    viewBox = published("QVariantList", "viewBox", viewBoxChanged)
+    shapes = published("QVariantMap", "shapes", shapesChanged)
+    places = published("QVariantList", "places", placesChanged)
+    #: How far a visitor may zoom in, from the whole map (1).
+    maxZoom = constant(float, "maxZoom")
+    planMapId = constant(str, "planMapId")
     # The plan's drawing never changes: a clock that binds to it is not rebuilt per move.
-    planViewBox = Property("QVariantList", _plan_view_box, constant=True, final=True)
-    planShapes = Property("QVariantMap", _plan_shapes, constant=True, final=True)
-    planPlaces = Property("QVariantList", _plan_places, notify=changed, final=True)
+    planViewBox = constant("QVariantList", "planViewBox")
+    planShapes = constant("QVariantMap", "planShapes")
+    planPlaces = published("QVariantList", "planPlaces", planPlacesChanged)
+    # The geographic map, whatever the chapter: the title screen draws it.
+    geoMapId = constant(str, "geoMapId")
+    geoViewBox = constant("QVariantList", "geoViewBox")
+    geoShapes = constant("QVariantMap", "geoShapes")
+    geoPlaces = published("QVariantList", "geoPlaces", geoPlacesChanged)
     # The step: where the view goes and which places it lights (ids on the current map).
-    focus = Property("QVariantMap", _current_focus, notify=stepChanged, final=True)
-    highlightedIds = Property("QVariantList", _highlighted_ids, notify=stepChanged, final=True)
+    focus = published("QVariantMap", "focus", focusChanged)
+    highlightedIds = published("QVariantList", "highlightedIds", highlightedIdsChanged)
     # The tapped place and its card (the card's texts follow the language).
-    selectedPlace = Property(str, _selected_place, notify=selectionChanged, final=True)
-    selectedCard = Property("QVariantMap", _selected_card, notify=selectionChanged, final=True)
+    selectedPlace = published(str, "selectedPlace", selectedPlaceChanged)
+    selectedCard = published("QVariantMap", "selectedCard", selectedCardChanged)
 
     # -- slots --------------------------------------------------------------
 
@@ -286,14 +277,13 @@ class MapBackend(QObject):
     def selectPlace(self, place_id: str) -> None:
         if place_id in self._session.exhibit.places and place_id != self._selected:
             self._selected = place_id
-            self.selectionChanged.emit()
+            self.publish(selectedPlace=place_id, selectedCard=self._card())
             self._session.report(PLACE_TAPPED, place_id)
 
     @Slot()
     def clearSelection(self) -> None:
-        if self._selected:
-            self._selected = ""
-            self.selectionChanged.emit()
+        self._selected = ""
+        self.publish(selectedPlace="", selectedCard={})
 
     @Slot(str, float, _LIST, _LIST, _LIST, _LIST, result="QVariantMap")
     def labelLayout(
@@ -328,6 +318,8 @@ class MapBackend(QObject):
         key = (map_id, self._session.language, em, lit, off, area, keep_off)
         layout = self._layouts.get(key)
         if layout is None:
+            from exhibit.core.maps import layout_labels
+
             sides = layout_labels(
                 data,
                 self.label_widths(data),
@@ -348,10 +340,18 @@ class MapBackend(QObject):
         return layout
 
 
+def _max_zoom() -> float:
+    from exhibit.core.maps import MAX_ZOOM
+
+    return MAX_ZOOM
+
+
 def _rect(values: Any) -> Rect | None:
     """A rectangle from QML's ``[x, y, width, height]``, or None if it is not one."""
     try:
         x, y, width, height = (float(v) for v in values)
     except (TypeError, ValueError):
         return None
+    from exhibit.core.maps import Rect
+
     return Rect(x, y, width, height) if width > 0 and height > 0 else None

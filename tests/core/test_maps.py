@@ -13,22 +13,17 @@ from hypothesis import strategies as st
 
 from exhibit.core.content import load_content
 from exhibit.core.maps import (
-    MAX_ZOOM,
     SIDES,
     LabelRequest,
     MapData,
     Rect,
-    View,
     build_exhibit_map,
-    clamp_view,
     focus_rect,
     halfway,
     label_rect,
     layout_labels,
     place_labels,
     svg_polyline,
-    view_for_rect,
-    visible_rect,
     whole_map_rect,
 )
 from exhibit.core.model import Exhibit, MapKind
@@ -244,52 +239,6 @@ def test_focus_rect_contains_its_points_and_keeps_in_the_map(points, aspect, pad
                 assert start + span / 2 == pytest.approx(lo + size / 2)
 
 
-ports = st.tuples(st.floats(200, 4000), st.floats(200, 4000))
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    zoom=st.floats(-5, 50),
-    cx=st.floats(-5000, 5000),
-    cy=st.floats(-5000, 5000),
-    port=ports,
-    size=st.tuples(st.floats(100, 2000), st.floats(100, 2000)),
-)
-def test_clamp_view_keeps_zoom_and_pan_in_bounds(zoom, cx, cy, port, size):
-    map_w, map_h = size
-    kwargs = {
-        "map_width": map_w,
-        "map_height": map_h,
-        "port_width": port[0],
-        "port_height": port[1],
-    }
-    view = clamp_view(View(zoom, cx, cy), **kwargs)
-    assert 1.0 <= view.zoom <= MAX_ZOOM
-    shown = visible_rect(view, **kwargs)
-    for lo, hi, size_ in ((shown.x, shown.right, map_w), (shown.y, shown.bottom, map_h)):
-        if hi - lo <= size_ + 1e-6:
-            assert lo >= -1e-6 and hi <= size_ + 1e-6  # the map covers the stage
-        else:
-            assert (lo + hi) / 2 == pytest.approx(size_ / 2)  # the whole map, centred
-    # At zoom 1 the whole map is on screen.
-    whole = visible_rect(clamp_view(View(1.0, cx, cy), **kwargs), **kwargs)
-    assert whole.contains(Rect(0, 0, map_w, map_h), tolerance=1e-6)
-    assert clamp_view(view, **kwargs) == view  # clamping twice changes nothing
-
-
-def test_view_for_rect_shows_the_rect(indochina):
-    kwargs = {
-        "map_width": indochina.view_width,
-        "map_height": indochina.view_height,
-        "port_width": 1065,
-        "port_height": 878,
-    }
-    rect = indochina.focus(["playku", "tuy-hoa"])
-    view = view_for_rect(rect, **kwargs)
-    assert view.zoom > 1.5
-    assert visible_rect(view, **kwargs).contains(rect, tolerance=1e-6)
-
-
 # -- labels -----------------------------------------------------------------
 
 
@@ -384,35 +333,6 @@ def test_real_labels_never_collide_at_any_zoom(exhibit, em):
                 assert data.bounds.contains(a)
                 for b in boxes[i + 1 :]:
                     assert not a.intersects(b)
-
-
-@pytest.mark.parametrize("port", [(1065, 878), (998, 800)], ids=["landscape", "portrait"])
-@pytest.mark.parametrize("language", ["vi", "en"])
-def test_every_highlighted_place_is_labelled_in_its_steps_view(exhibit, port, language):
-    font_pixels = 24.0  # Theme.labelSize at 1080p; at 720p font and stage shrink alike
-    for chapter in exhibit.chapters:
-        if chapter.id not in ("offensive", "fortress"):
-            continue
-        data = build_exhibit_map(exhibit, chapter.map)
-        kwargs = {
-            "map_width": data.view_width,
-            "map_height": data.view_height,
-            "port_width": port[0],
-            "port_height": port[1],
-        }
-        for step in chapter.steps:
-            view = view_for_rect(data.focus(step.places), **kwargs)
-            shown = visible_rect(view, **kwargs)
-            scale = port[0] / shown.width
-            result = layout_labels(
-                data,
-                _widths(exhibit, data, language),
-                em=font_pixels / scale,
-                highlighted=step.places,
-                viewport=shown,
-            )
-            missing = [p for p in step.places if result[p] is None]
-            assert not missing, (chapter.id, step.id, missing)
 
 
 def test_labels_stay_in_the_viewport_and_off_reserved_rects(indochina):

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtQuick import QQuickItem
 
 from exhibit.core import timeline as timeline_module
 from exhibit.core.model import Exhibit
 from exhibit.core.settings import Settings
-from exhibit.core.timeline import Timeline, format_clock, sky_colors
+from exhibit.core.timeline import SKY_KEYFRAMES, Timeline, format_clock
 from tests.ui.harness import Visitor
 
 LANGUAGES = ("vi", "en")
@@ -75,9 +77,34 @@ def _bar_point(visitor: Visitor, fraction: float) -> QPoint:
     return bar.mapToScene(QPointF(x, area.height() / 2)).toPoint()
 
 
-def _close_colours(a: str, b: str, tolerance: int = 2) -> bool:
-    """Two "#rrggbb" colours within ``tolerance`` per channel (QML and Python round apart)."""
-    return all(abs(int(a[i : i + 2], 16) - int(b[i : i + 2], 16)) <= tolerance for i in (1, 3, 5))
+def _theme_colour(visitor: Visitor, token: str) -> QColor:
+    theme = visitor.running.engine.singletonInstance("Exhibit", "Theme")
+    return QColor(theme.property(token))
+
+
+def _sky_between(visitor: Visitor, minute: float) -> tuple[QColor, QColor]:
+    """The Theme colours of the sky's keyframes either side of ``minute`` (tops)."""
+    for (m0, phase0), (m1, phase1) in itertools.pairwise(SKY_KEYFRAMES):
+        if m0 <= minute <= m1:
+            return (
+                _theme_colour(visitor, f"sky{phase0.title()}Top"),
+                _theme_colour(visitor, f"sky{phase1.title()}Top"),
+            )
+    raise AssertionError(f"no keyframes around {minute}")
+
+
+def _sky_is_between(visitor: Visitor, minute: float) -> bool:
+    """Whether the sky's top colour lies between its two keyframes' colours, channel by channel."""
+    top = QColor(visitor.find("clockSky").property("topColor"))
+    a, b = _sky_between(visitor, minute)
+    return all(
+        min(x, y) - 1 <= value <= max(x, y) + 1
+        for value, x, y in (
+            (top.red(), a.red(), b.red()),
+            (top.green(), a.green(), b.green()),
+            (top.blue(), a.blue(), b.blue()),
+        )
+    )
 
 
 def _is_playing(visitor: Visitor) -> bool:
@@ -233,16 +260,21 @@ def test_opening_at_an_event_puts_the_hands_at_its_time_at_once(open_exhibit):
     visitor = open_exhibit(language="en", open_spec=f"{CHAPTER}/4")
     assert visitor.text("clockTime") == "09:00"
     assert _hands(visitor) == (pytest.approx(270.0), pytest.approx(9 * 60 * 6.0))
-    top = visitor.find("clockSky").property("topColor").name()
-    assert _close_colours(top, sky_colors(9 * 60)[0])
+    assert _sky_is_between(visitor, 9 * 60)
 
 
 def _ticks(visitor: Visitor) -> list[tuple[int, float]]:
-    """``(event index, fraction along the bar)`` of every tick a visitor sees."""
-    marks = visitor.backends.clock.property("eventMarks")
-    for mark in marks:
-        assert visitor.is_shown(visitor.find(f"timelineMark-{mark['index']}"))
-    return [(int(mark["index"]), float(mark["fraction"])) for mark in marks]
+    """``(event index, fraction along the bar)`` of every tick a visitor sees, where it is drawn."""
+    bar = visitor.find("timelineBar")
+    inset = float(bar.property("inset"))
+    track = float(bar.property("trackWidth"))
+    ticks = []
+    for mark in visitor.backends.clock.property("eventMarks"):
+        tick = visitor.find(f"timelineMark-{mark['index']}")
+        assert visitor.is_shown(tick)
+        centre = bar.mapFromItem(tick, QPointF(tick.width() / 2, 0)).x()
+        ticks.append((int(mark["index"]), (centre - inset) / track))
+    return ticks
 
 
 def _title(exhibit: Exhibit, index: int, language: str) -> str:
@@ -596,3 +628,59 @@ def test_the_clock_is_the_centrepiece_and_the_bar_the_one_progress_indicator(ope
     visitor.backends.story.openChapter("fortress")
     visitor.settle(100)
     assert visitor.is_shown(visitor.find("stepDot0"))
+
+
+def test_the_sky_is_night_before_dawn_and_day_in_the_afternoon(open_exhibit):
+    # 04:00 lies between two night keyframes: exactly the night colour, with stars.
+    visitor = open_exhibit(language="en", open_spec=f"{CHAPTER}/1")
+    sky = visitor.find("clockSky")
+    assert QColor(sky.property("topColor")) == _theme_colour(visitor, "skyNightTop")
+    assert QColor(sky.property("bottomColor")) == _theme_colour(visitor, "skyNightBottom")
+    assert sky.property("darkness") > 0.9
+    night = QColor(sky.property("topColor")).lightness()
+    # The command post falls at 17:15, in daylight: a lighter sky, no stars.
+    visitor.backends.story.goToStep(_step_index(visitor.backends.session.exhibit, "command-post"))
+    _wait_for_hands(visitor, 17 * 60 + 15)
+    # The sky turns once the hands have arrived.
+    visitor.qtbot.waitUntil(lambda: _sky_is_between(visitor, 17 * 60 + 15))
+    assert QColor(sky.property("topColor")).lightness() > night
+    assert sky.property("darkness") == 0
+
+
+def _recorder(emitted: list[str], backend: object) -> None:
+    """Record the name of every ``...Changed`` signal ``backend`` emits into ``emitted``."""
+    meta = type(backend).staticMetaObject  # type: ignore[attr-defined]
+    for index in range(meta.methodOffset(), meta.methodCount()):
+        method = meta.method(index)
+        name = method.name().data().decode()
+        if method.methodType() == method.MethodType.Signal and name.endswith("Changed"):
+            label = f"{type(backend).__name__}.{name}"
+            getattr(backend, name).connect(lambda label=label: emitted.append(label))
+
+
+def test_a_language_change_renames_the_day_and_moves_nothing(open_exhibit, exhibit_content):
+    visitor = open_exhibit(language="vi", open_spec=f"{CHAPTER}/4")  # C2: arrows and a figure
+    _wait_for_hands(visitor, 9 * 60)
+    emitted: list[str] = []
+    _recorder(emitted, visitor.backends.clock)
+    _recorder(emitted, visitor.backends.dayplan)
+    visitor.tap("languageToggle")
+    # The words follow the language...
+    assert {
+        "ClockBackend.dateTextChanged",
+        "DayPlanBackend.arrowsChanged",
+        "DayPlanBackend.figuresChanged",
+    } <= set(emitted)
+    step = exhibit_content.chapter(CHAPTER).steps[3]
+    assert visitor.find("keyFigureValue").property("text") == step.figures[0].value.get("en")
+    # ...and nothing that moves the hands, the plan's view or its states is announced.
+    assert not set(emitted) & {
+        "ClockBackend.eventIndexChanged",
+        "ClockBackend.minuteChanged",
+        "ClockBackend.sweepMsChanged",
+        "ClockBackend.windowChanged",
+        "ClockBackend.planStatesChanged",
+        "DayPlanBackend.viewChanged",
+        "DayPlanBackend.flagsChanged",
+    }
+    assert _hands(visitor)[1] == pytest.approx(9 * 60 * 6)

@@ -163,7 +163,7 @@ def test_the_locale_and_the_announcements_follow_the_visitor(
     open_exhibit: OpenExhibit, exhibit_content: Exhibit
 ) -> None:
     visitor = open_exhibit(language="vi", open_spec="offensive/1", size=(1280, 720))
-    said = visitor.running.reader.said
+    said = visitor.backends.reader.said
     assert QLocale().name() == "vi_VN"
     said.clear()
 

@@ -16,7 +16,7 @@ QtObject {
     // an idle kiosk awake, and if it only dismissed the attract loop or the
     // idle notice it does nothing else.
     function touch(): bool {
-        return ModeBackend.userActivity()
+        return KioskBackend.touched("")
     }
 
     // An accessible press: the touch first, then `action` unless the touch

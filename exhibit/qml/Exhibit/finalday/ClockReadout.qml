@@ -18,8 +18,8 @@ Rectangle {
     implicitHeight: Math.round(Theme.displaySize * 1.05) + Math.round(padding * 0.4)
     height: implicitHeight
     radius: Theme.radius
-    color: Qt.alpha(Theme.casing, 0.85)
-    border.color: Qt.alpha(Theme.text, 0.4)
+    color: Theme.veil
+    border.color: Theme.textFaint
     visible: time.length > 0
 
     Text {

@@ -15,6 +15,10 @@ import Exhibit.Backend
 // where the hands go and how long it takes, DayPlanBackend what the plan
 // draws; the motion lives here, so no Python runs per frame. With reduced
 // motion nothing travels: the new state is shown with a short fade.
+//
+// While the hands travel forward, ClockBackend keeps the plan as the day was
+// (planStates, planPaths, planHighlighted; planHeld is true) until they
+// arrive; each way a move ends says so (handsArrived).
 Item {
     id: day
     objectName: "finalDay"
@@ -38,15 +42,6 @@ Item {
     readonly property bool arrived: progress >= 1 && !fade.running
     readonly property bool moving: move.running || fade.running
 
-    // While the hands travel forward to an event, the plan still shows the
-    // day as it was: each stronghold falls, and the event's places light up,
-    // as the clock reaches its hour. The plan is given new values only when
-    // they differ, so a move does not make it lay out its labels again
-    // while the hands set off.
-    property bool holdPlan: false
-    property var planStates: ({})
-    property var planPaths: []
-    property var planHighlighted: []
     // Where the arrows' unit names and the flags are (pixels over the plan):
     // the place labels keep off them. While the hands travel, the plan keeps
     // the rectangles of the day as it was, and lays out its labels again
@@ -72,44 +67,17 @@ Item {
         return rects
     }
 
-    function syncPlan(): void {
-        const states = holdPlan ? ClockBackend.statesBefore : ClockBackend.states
-        const paths = holdPlan ? ClockBackend.pathsBefore : ClockBackend.paths
-        const lit = holdPlan ? ClockBackend.placeIdsBefore : ClockBackend.placeIds
-        if (JSON.stringify(states) !== JSON.stringify(planStates))
-            planStates = states
-        if (JSON.stringify(paths) !== JSON.stringify(planPaths))
-            planPaths = paths
-        if (JSON.stringify(lit) !== JSON.stringify(planHighlighted))
-            planHighlighted = lit
-    }
-
-    onHoldPlanChanged: {
-        if (holdPlan)
-            heldOverlay = overlay
-        Qt.callLater(syncPlan)
-    }
-
     Connections {
         target: ClockBackend
-        function onChanged(): void { day.follow() }
-    }
-
-    // The plan's drawing and place names change only with the language, but
-    // MapBackend notifies on every move too: binding to it would rebuild the
-    // whole plan just as the hands start to sweep. So they are taken once,
-    // and again on a language change.
-    property var planPlaces: []
-    property var planShapes: ({})
-
-    function takePlan(): void {
-        planPlaces = MapBackend.planPlaces
-        planShapes = MapBackend.planShapes
-    }
-
-    Connections {
-        target: UiBackend
-        function onChanged(): void { day.takePlan() }
+        // A new event, or the hands' minute changed (leaving the chapter, or
+        // coming back to it): start the move.
+        function onEventIndexChanged(): void { day.follow() }
+        function onMinuteChanged(): void { day.follow() }
+        // The plan is held as it was: its labels keep the places they had.
+        function onPlanHeldChanged(): void {
+            if (ClockBackend.planHeld)
+                day.heldOverlay = day.overlay
+        }
     }
 
     // The part of the plan on show; it opens out to the whole plan at the
@@ -121,11 +89,8 @@ Item {
     Connections {
         target: DayPlanBackend
         function onViewChanged(): void {
-            const view = DayPlanBackend.view
-            if (JSON.stringify(view) === JSON.stringify(day.planView))
-                return
             day.viewMoving = day.visible && !Theme.reducedMotion
-            day.planView = view
+            day.planView = DayPlanBackend.view
             viewSettle.restart()
         }
     }
@@ -137,11 +102,9 @@ Item {
 
     Component.onCompleted: {
         planView = DayPlanBackend.view
-        takePlan()
         shownIndex = ClockBackend.eventIndex
         fromMinute = ClockBackend.minute
         toMinute = ClockBackend.minute
-        syncPlan()
     }
     onVisibleChanged: if (!visible) finish()
     // Leaving the chapter, the stage's Loader clears this clock's context
@@ -158,18 +121,14 @@ Item {
         progress = 1
         appear = 1
         clockLayer.opacity = 1
-        holdPlan = false
+        ClockBackend.handsArrived()
     }
 
-    // A new event (or the same one, after the language or the play state
-    // changed): start the move to it.
+    // A new event, or a new minute for the hands: start the move there.
     function follow(): void {
         const index = ClockBackend.eventIndex
-        if (index === shownIndex && ClockBackend.minute === toMinute) {
-            Qt.callLater(syncPlan)
+        if (index === shownIndex && ClockBackend.minute === toMinute)
             return
-        }
-        const forward = index > shownIndex
         shownIndex = index
         move.stop()
         fade.stop()
@@ -183,21 +142,18 @@ Item {
         if (!day.visible || ms <= 0) {
             progress = 1
             appear = 1
-            holdPlan = false
+            ClockBackend.handsArrived()
         } else if (ClockBackend.sweepKind === "fade") {
             fadeOut.duration = Math.round(ms / 2)
             fadeIn.duration = ms - fadeOut.duration
-            holdPlan = forward
             appear = 0
             fade.start()
         } else {
-            holdPlan = forward
             progress = 0
             appear = 1
             move.duration = ms
             move.start()
         }
-        Qt.callLater(syncPlan)
     }
 
     NumberAnimation {
@@ -207,9 +163,8 @@ Item {
         from: 0
         to: 1
         easing.type: Easing.InOutCubic
-        onFinished: day.holdPlan = false
+        onFinished: ClockBackend.handsArrived()
     }
-
 
     // With reduced motion the hands do not travel: the clock dims, the
     // hands, the sky and the plan change, and it comes back; what the event
@@ -220,7 +175,7 @@ Item {
         ScriptAction {
             script: {
                 day.progress = 1
-                day.holdPlan = false
+                ClockBackend.handsArrived()
             }
         }
         ParallelAnimation {
@@ -346,20 +301,23 @@ Item {
                     id: plan
                     objectName: "clockPlan"
                     anchors.fill: parent
-                    places: day.planPlaces
-                    shapes: day.planShapes
-                    strongholdStates: day.planStates
-                    paths: day.planPaths
-                    highlighted: day.planHighlighted
-                    reserved: day.holdPlan ? day.heldOverlay : day.overlay
+                    places: MapBackend.planPlaces
+                    shapes: MapBackend.planShapes
+                    strongholdStates: ClockBackend.planStates
+                    paths: ClockBackend.planPaths
+                    highlighted: ClockBackend.planHighlighted
+                    reserved: ClockBackend.planHeld ? day.heldOverlay : day.overlay
                     // The part of the plan the day happens in, as large as it
                     // fits; at the totals, the whole plan.
                     readonly property var dayView: day.planView
                     readonly property bool framed: dayView.width !== undefined && dayView.width > 0
+                    // The scale the view rests at; the ground is drawn at it.
+                    readonly property real restScale: framed
+                        ? Math.max(1e-6, Math.min(width / dayView.width, height / dayView.height)) : fitScale
+                    settledScale: restScale
                     // The scale and the centre of the view (view units) move
                     // together when the view opens out at the totals.
-                    property real viewScale: framed
-                        ? Math.max(1e-6, Math.min(width / dayView.width, height / dayView.height)) : fitScale
+                    property real viewScale: restScale
                     property real centreX: framed ? dayView.x + dayView.width / 2 : viewWidth / 2
                     property real centreY: framed ? dayView.y + dayView.height / 2 : viewHeight / 2
                     Behavior on viewScale { enabled: day.viewMoving; NumberAnimation { duration: day.viewMs; easing.type: Easing.InOutCubic } }
@@ -458,12 +416,14 @@ Item {
             anchors.left: playButton.right
             anchors.leftMargin: Theme.spacing
             anchors.right: parent.right
-            fraction: ClockBackend.barFraction
+            startMinute: ClockBackend.barStart
+            endMinute: ClockBackend.barEnd
+            tickMinute: ClockBackend.tickMinute
             marks: ClockBackend.eventMarks
             currentIndex: ClockBackend.eventIndex
             accessibleName: UiBackend.strings.timeline
             valueText: ClockBackend.spokenTime
-            onScrubbed: fraction => ClockBackend.scrubToFraction(fraction)
+            onScrubbed: minute => ClockBackend.scrubToMinute(minute)
             onReleased: ClockBackend.endScrub()
             // Arrow keys step through the day's events, never out of the chapter.
             onStepped: delta => {

@@ -5,25 +5,38 @@ import Exhibit
 // The day as a bar under the clock, its one progress indicator: a tick for
 // each event (exact hours labelled; an event known only within a window has
 // a hollow tick over a faint span of that window), and a handle on the
-// current event's tick. Pressing or dragging anywhere along it reports where
-// the finger is, from 0 to 1, and the handle follows the finger; lifting it
-// reports the release, and the handle settles on the event's tick. Screen
-// readers meet it as a slider; Left and Right step from event to event.
+// current event's tick. Pressing or dragging anywhere along it reports the
+// minute under the finger, and the handle follows the finger; lifting it
+// reports the release, and the handle settles on the event's tick. Minutes
+// map to the bar in proportion, from startMinute at its left end to
+// endMinute at its right. Screen readers meet it as a slider; Left and
+// Right step from event to event.
 Item {
     id: bar
 
-    // Where the current event's tick is (0..1), and every event's mark:
-    // [{index, fraction, label, exact, from, to}, ...].
-    required property real fraction
+    // The minutes at the bar's two ends, where the current event's tick is,
+    // and every event's mark: [{index, minute, label, exact, from, to}, ...]
+    // (from and to: the window's span, an exact event's own minute).
+    required property real startMinute
+    required property real endMinute
+    required property real tickMinute
     required property var marks
     required property int currentIndex
     required property string accessibleName
     required property string valueText
 
-    signal scrubbed(real fraction)
+    signal scrubbed(real minute)
     signal released()
     signal stepped(int delta)
 
+    function fractionOf(m: real): real {
+        return endMinute > startMinute ? Math.max(0, Math.min(1, (m - startMinute) / (endMinute - startMinute))) : 0
+    }
+    function minuteAt(f: real): real {
+        return startMinute + Math.max(0, Math.min(1, f)) * (endMinute - startMinute)
+    }
+    // Where the current event's tick is (0..1).
+    readonly property real fraction: fractionOf(tickMinute)
     // The handle's centre stays this far from either end, so it is whole.
     readonly property real inset: Theme.minimumTarget / 2
     readonly property real trackWidth: Math.max(1, width - 2 * inset)
@@ -88,8 +101,8 @@ Item {
                 required property var modelData
                 objectName: "timelineWindow-" + modelData.index
                 visible: !modelData.exact
-                x: modelData.from * lane.width
-                width: Math.max(1, (modelData.to - modelData.from) * lane.width)
+                x: bar.fractionOf(modelData.from) * lane.width
+                width: Math.max(1, (bar.fractionOf(modelData.to) - bar.fractionOf(modelData.from)) * lane.width)
                 anchors.verticalCenter: parent.verticalCenter
                 anchors.verticalCenterOffset: -Math.round(track.height * 1.6)
                 height: Math.max(3, Math.round(5 * Theme.scale))
@@ -108,7 +121,7 @@ Item {
                 width: Math.round((modelData.exact ? 18 : 14) * Theme.scale)
                 height: width
                 radius: width / 2
-                x: modelData.fraction * lane.width - width / 2
+                x: bar.fractionOf(modelData.minute) * lane.width - width / 2
                 anchors.verticalCenter: parent.verticalCenter
                 color: current ? Theme.gold : (modelData.exact ? Theme.text : Theme.surface)
                 border.color: Theme.text
@@ -146,7 +159,7 @@ Item {
                 textFormat: Text.PlainText
                 visible: modelData.exact
                 text: modelData.exact ? modelData.label : ""
-                x: modelData.fraction * labels.width - width / 2
+                x: bar.fractionOf(modelData.minute) * labels.width - width / 2
                 color: modelData.index === bar.currentIndex ? Theme.gold : Theme.text
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.smallSize
@@ -168,12 +181,12 @@ Item {
 
         onPressed: mouse => {
             bar.fingerFraction = fractionAt(mouse.x)
-            bar.scrubbed(bar.fingerFraction)
+            bar.scrubbed(bar.minuteAt(bar.fingerFraction))
         }
         onPositionChanged: mouse => {
             if (pressed) {
                 bar.fingerFraction = fractionAt(mouse.x)
-                bar.scrubbed(bar.fingerFraction)
+                bar.scrubbed(bar.minuteAt(bar.fingerFraction))
             }
         }
         function letGo(): void {

@@ -16,20 +16,20 @@ Item {
         id: attract
         objectName: "attractOverlay"
         anchors.fill: parent
-        visible: ModeBackend.idleState === "attract" && !ModeBackend.adminOpen
+        visible: KioskBackend.idleState === "attract" && !KioskBackend.adminOpen
     }
 
     IdleNotice {
         id: notice
         objectName: "idleNotice"
         anchors.fill: parent
-        visible: ModeBackend.idleState === "warning"
+        visible: KioskBackend.idleState === "warning"
     }
 
     AdminKeypad {
         id: keypad
         objectName: "adminKeypad"
         anchors.fill: parent
-        visible: ModeBackend.adminOpen && ModeBackend.idleState !== "warning"
+        visible: KioskBackend.adminOpen && KioskBackend.idleState !== "warning"
     }
 }

@@ -23,9 +23,17 @@ MapStage {
     viewWidth: MapBackend.viewBox[2]
     viewHeight: MapBackend.viewBox[3]
     focusRect: MapBackend.focus
-    backdrop: "#16222b"
+    backdrop: Theme.sea
+
+    // The chapter's ending draws arrows from places towards one (StoryBackend.step).
+    readonly property string convergeTo: StoryBackend.step.convergeTo ?? ""
+    readonly property var convergeFrom: StoryBackend.step.convergeFrom ?? []
 
     function isLit(id: string): bool { return highlighted.indexOf(id) >= 0 }
+    function pointOf(id: string): var {
+        const place = places.find(p => p.id === id)
+        return place ? { x: place.x, y: place.y } : { x: 0, y: 0 }
+    }
     function indexesOf(test: var): var {
         return places.map((p, i) => test(p) ? i : -1).filter(i => i >= 0)
     }
@@ -39,15 +47,25 @@ MapStage {
         scale: stage.canvas.pixelScale
         transformOrigin: Item.TopLeft
 
-        Repeater {
-            model: MapBackend.shapes.countries ?? []
-            delegate: MapShape {
-                required property var modelData
-                objectName: "country-" + modelData.id
-                path: modelData.path
-                fillColor: modelData.focus ? "#5a4f3e" : "#2d2922"
-                strokeColor: modelData.focus ? "#8d7d62" : "#48413a"
-                strokeWidth: (modelData.focus ? 1.5 : 1) * stage.unit
+        // The land: a picture no step redraws (see MapPicture).
+        MapPicture {
+            id: land
+            objectName: "land"
+            width: stage.viewWidth
+            height: stage.viewHeight
+            restScale: stage.canvas.settledScale
+            moving: stage.canvas.moving
+
+            Repeater {
+                model: MapBackend.shapes.countries ?? []
+                delegate: MapShape {
+                    required property var modelData
+                    objectName: "country-" + modelData.id
+                    path: modelData.path
+                    fillColor: modelData.focus ? Theme.countryFocus : Theme.country
+                    strokeColor: modelData.focus ? Theme.countryFocusEdge : Theme.countryEdge
+                    strokeWidth: (modelData.focus ? 1.5 : 1) / land.restScale
+                }
             }
         }
         // A front or region of the step: a soft disc around it.
@@ -57,13 +75,14 @@ MapStage {
                 required property int modelData
                 readonly property var place: stage.places[modelData] ?? ({ id: "", x: 0, y: 0 })
                 readonly property real r: 28
+                objectName: "disc-" + place.id
                 visible: stage.isLit(place.id)
                 x: place.x - r
                 y: place.y - r
                 width: 2 * r
                 height: 2 * r
                 radius: r
-                color: Qt.rgba(0.91, 0.73, 0.29, 0.18)
+                color: Theme.highlightHalo
                 border.color: Theme.gold
                 border.width: 1.5 * stage.unit
             }
@@ -76,11 +95,20 @@ MapStage {
                 readonly property bool lit: stage.isLit(place.id)
                 objectName: "line-" + place.id
                 path: place.line
-                strokeColor: lit ? Theme.gold : "#c9bba2"
+                strokeColor: lit ? Theme.gold : Theme.route
                 strokeWidth: (lit ? 4 : 2.5) * stage.unit
                 dashed: place.kind === "railway"
                 dashPattern: [2, 1.2]
             }
+        }
+        ConvergingArrows {
+            objectName: "convergingArrows"
+            width: stage.viewWidth
+            height: stage.viewHeight
+            visible: stage.convergeTo.length > 0
+            origins: stage.convergeFrom.map(id => stage.pointOf(id))
+            target: stage.pointOf(stage.convergeTo)
+            unit: stage.unit
         }
     }
 

@@ -7,15 +7,15 @@ import Exhibit
 //
 // The view is `zoom` (1 = the whole map fits, up to `maxZoom`) and the
 // view-box point at the centre of the canvas. Every change goes through
-// clampedView(), the same rule as exhibit.core.maps.clamp_view: the map's
-// edges never come inside the canvas's edges unless the whole map fits.
+// clampedView(): the map's edges never come inside the canvas's edges unless
+// the whole map fits (tests/ui/test_maps.py drives it with fingers and wheel).
 // showRect() moves gently to a rectangle of the map (a step's focus).
 Item {
     id: canvas
 
     required property real viewWidth
     required property real viewHeight
-    property real maxZoom: 8
+    required property real maxZoom
     // The rectangle (view units: {x, y, width, height}) the view moves to when it changes.
     property var focusRect: null
 
@@ -97,7 +97,26 @@ Item {
         flyTo(1, viewWidth / 2, viewHeight / 2, true)
     }
 
-    onFocusRectChanged: showRect(focusRect, true)
+    // A step answers the tap in its first frame (the words, the lit places);
+    // the gentle move to its places starts with the frame after, so that
+    // first frame does not also redraw the whole map.
+    property bool flightPending: false
+    onFocusRectChanged: {
+        if (canvas.visible && Theme.gentle > 0 && canvas.Window.window) {
+            flightPending = true
+            canvas.Window.window.update()
+        } else {
+            showRect(focusRect, true)
+        }
+    }
+    Connections {
+        target: canvas.Window.window
+        enabled: canvas.flightPending
+        function onFrameSwapped(): void {
+            canvas.flightPending = false
+            canvas.showRect(canvas.focusRect, true)
+        }
+    }
     onWidthChanged: showRect(focusRect, false)
     onHeightChanged: showRect(focusRect, false)
 

@@ -24,7 +24,7 @@ Rectangle {
     x: alignLeft ? box.x : alignRight ? box.x + box.width - width : box.x + (box.width - width) / 2
     y: alignTop ? box.y : alignBottom ? box.y + box.height - height : box.y + (box.height - height) / 2
     radius: height / 2
-    color: highlighted ? Qt.rgba(0.08, 0.07, 0.05, 0.92) : Qt.rgba(0.08, 0.07, 0.05, 0.72)
+    color: highlighted ? Theme.plateStrong : Theme.plateLight
     border.width: highlighted ? Math.max(1, Math.round(2 * Theme.scale)) : 0
     border.color: Theme.gold
 

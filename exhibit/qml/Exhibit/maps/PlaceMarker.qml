@@ -28,10 +28,10 @@ Item {
 
     readonly property string kind: place.kind
     readonly property real size: Math.round((highlighted ? 22 : 15) * Theme.scale)
-    readonly property color ink: placeState === "taken" ? Theme.accent
-                               : placeState === "attacked" ? "#f08a24"
-                               : placeState === "holding" ? "#9bb3c9"
-                               : highlighted ? Theme.gold : "#efe6d6"
+    readonly property color ink: placeState === "taken" ? Theme.strongholdTaken
+                               : placeState === "attacked" ? Theme.strongholdAttacked
+                               : placeState === "holding" ? Theme.strongholdHolding
+                               : highlighted ? Theme.gold : Theme.place
 
     activeFocusOnTab: true
     Accessible.role: Accessible.Button
@@ -98,7 +98,7 @@ Item {
             width: marker.size + Math.round(4 * Theme.scale)
             height: width
             radius: width / 2
-            color: Qt.rgba(0.08, 0.07, 0.05, 0.6)
+            color: Theme.plateFaint
             border.width: Math.max(2, Math.round(4 * Theme.scale))
             border.color: marker.ink
         }

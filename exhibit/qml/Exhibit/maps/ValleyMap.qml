@@ -10,7 +10,7 @@ MapStage {
     viewWidth: MapBackend.viewBox[2]
     viewHeight: MapBackend.viewBox[3]
     focusRect: MapBackend.focus
-    backdrop: "#1f1c16"
+    backdrop: Theme.planBackdrop
 
     ValleyPlan {
         anchors.fill: parent
@@ -27,5 +27,20 @@ MapStage {
         settledScale: stage.canvas.settledScale
         reserved: stage.reserved
         onPlaceTapped: id => id.length > 0 ? MapBackend.selectPlace(id) : MapBackend.clearSelection()
+    }
+
+    // The chapter's ending: the whole fortress lit under the claim it could not fall.
+    FortressGlow {
+        objectName: "fortressGlow"
+        x: stage.canvas.originX
+        y: stage.canvas.originY
+        width: stage.viewWidth
+        height: stage.viewHeight
+        scale: stage.canvas.pixelScale
+        transformOrigin: Item.TopLeft
+        visible: StoryBackend.step.climax ?? false
+        sectors: MapBackend.shapes.sectors ?? []
+        strongholds: MapBackend.places.filter(p => p.kind === "stronghold" || p.kind === "command-post")
+        unit: 1 / Math.max(1e-6, stage.canvas.pixelScale)
     }
 }

@@ -84,30 +84,39 @@ Item {
         scale: plan.pixelScale
         transformOrigin: Item.TopLeft
 
-        MapShape {
-            path: plan.shapes.floor ?? ""
-            fillColor: "#3b3a2b"
-            strokeColor: "#57553f"
-            strokeWidth: 2 * plan.unit
-        }
-        Repeater {
-            model: plan.shapes.mountains ?? []
-            delegate: MapShape {
-                required property var modelData
-                path: modelData.path
-                fillColor: "#2c2820"
-                strokeColor: "#4a4333"
-                strokeWidth: 1.5 * plan.unit
+        // The valley's floor, mountains and hills: a picture no step redraws.
+        MapPicture {
+            id: ground
+            width: plan.viewWidth
+            height: plan.viewHeight
+            restScale: plan.settledScale
+            moving: plan.pixelScale !== plan.settledScale
+
+            MapShape {
+                path: plan.shapes.floor ?? ""
+                fillColor: Theme.valleyFloor
+                strokeColor: Theme.valleyFloorEdge
+                strokeWidth: 2 / ground.restScale
             }
-        }
-        Repeater {
-            model: plan.shapes.hills ?? []
-            delegate: MapShape {
-                required property var modelData
-                path: modelData.path
-                fillColor: "#564c38"
-                strokeColor: "#756849"
-                strokeWidth: 1.5 * plan.unit
+            Repeater {
+                model: plan.shapes.mountains ?? []
+                delegate: MapShape {
+                    required property var modelData
+                    path: modelData.path
+                    fillColor: Theme.mountain
+                    strokeColor: Theme.mountainEdge
+                    strokeWidth: 1.5 / ground.restScale
+                }
+            }
+            Repeater {
+                model: plan.shapes.hills ?? []
+                delegate: MapShape {
+                    required property var modelData
+                    path: modelData.path
+                    fillColor: Theme.hill
+                    strokeColor: Theme.hillEdge
+                    strokeWidth: 1.5 / ground.restScale
+                }
             }
         }
         Repeater {
@@ -117,8 +126,8 @@ Item {
                 objectName: "sectorShape-" + modelData.id
                 readonly property bool lit: plan.isLit(modelData.id)
                 path: modelData.path
-                fillColor: lit ? Qt.rgba(0.91, 0.73, 0.29, 0.16) : Qt.rgba(0.61, 0.70, 0.79, 0.06)
-                strokeColor: lit ? Theme.gold : "#8d9aa6"
+                fillColor: lit ? Theme.sectorLit : Theme.sector
+                strokeColor: lit ? Theme.gold : Theme.sectorEdge
                 strokeWidth: (lit ? 3 : 2) * plan.unit
                 dashed: true
                 dashPattern: [4, 3]
@@ -130,8 +139,8 @@ Item {
                 required property var modelData
                 readonly property bool lit: plan.isLit(modelData.id)
                 path: modelData.path
-                fillColor: lit ? "#a8915a" : "#7a7466"
-                strokeColor: lit ? Theme.gold : "#9b958a"
+                fillColor: lit ? Theme.airfieldLit : Theme.airfield
+                strokeColor: lit ? Theme.gold : Theme.airfieldEdge
                 strokeWidth: (lit ? 3 : 1.5) * plan.unit
             }
         }
@@ -139,7 +148,7 @@ Item {
             objectName: "riverShape"
             readonly property bool lit: plan.isLit(plan.shapes.riverId ?? "")
             path: plan.shapes.river ?? ""
-            strokeColor: lit ? "#8cc7f0" : "#4f8fbf"
+            strokeColor: lit ? Theme.riverLit : Theme.river
             strokeWidth: (lit ? 9 : 7) * plan.unit
         }
         Repeater {
@@ -183,7 +192,7 @@ Item {
         width: Math.min(schematic.implicitWidth + Theme.spacing, plan.width - 2 * anchors.margins)
         height: schematic.implicitHeight + Math.round(Theme.spacing * 0.5)
         radius: Math.round(Theme.radius * 0.6)
-        color: Qt.rgba(0.08, 0.07, 0.05, 0.85)
+        color: Theme.plate
 
         Text {
             id: schematic
