@@ -35,8 +35,9 @@ def language_name(exhibit: Exhibit, code: str) -> str:
 
 def step_lines(exhibit: Exhibit, chapter: Chapter, step: Step, language: str) -> list[str]:
     """What must be heard on a step, in order (tests/reading.py), as Snapshot.heard() says it."""
+    said_as = {"clock": "{}, image", "button": "{}, push button"}
     return [
-        f"{line.words}, image" if line.kind == "clock" else line.words
+        said_as.get(line.kind, "{}").format(line.words)
         for line in step_reading(exhibit, chapter, step, language)
     ]
 
@@ -173,28 +174,38 @@ def test_a_kiosk_overlay_alone_is_heard_and_its_actions_work(
     )
     reader.open_exhibit("--settings", str(settings), "--reduced-motion")
     reader.connect()
-    begin = " / ".join(exhibit.string("touch_to_begin", code) for code in ("vi", "en"))
+    # One choice a language, the home language first: its name and "touch to begin" in it.
+    choices = [
+        f"{language_name(exhibit, code)} – {exhibit.string('touch_to_begin', code)}, push button"
+        for code in ("vi", "en")
+    ]
+    attract = reader.read_until(hears(*choices), what="the attract loop")
+    # Under the attract loop the story plays as a preview: none of it is in reach (its
+    # buttons, its picture). Only the exhibit's name in both languages, the caption of
+    # what the stage shows, and the choices are.
+    heard = attract.heard()
+    names = "  ·  ".join(exhibit.title.get(code) for code in ("vi", "en"))
+    assert attract.find(names, "heading") is not None, heard
+    assert len(heard) == 4 and heard[0] == names and heard[2:] == choices, heard
 
-    attract = reader.read_until(hears(f"{begin}, push button"), what="the attract loop")
-    # Under the attract loop the story plays as a preview: none of it is in reach.
-    assert attract.heard() == [f"{begin}, push button"]
+    # The English choice, pressed as a screen reader presses it: the exhibit, in English.
+    reader.act(choices[1].removesuffix(", push button"))
+    title = reader.read_until(hears(exhibit.title.get("en")), what="the title screen in English")
+    assert title.locale == LOCALES["en"]
+    assert not set(choices) & set(title.heard())
 
-    reader.act(begin)
-    title = reader.read_until(hears(exhibit.title.get("vi")), what="the title screen")
-    assert f"{begin}, push button" not in title.heard()
-
-    notice_title = exhibit.string("idle_title", "vi")
+    notice_title = exhibit.string("idle_title", "en")
     notice = reader.read_until(
         lambda snapshot: snapshot.find(notice_title, "alert") is not None,
         timeout=40,
         what="the idle notice",
     )
-    carry_on = exhibit.string("idle_continue", "vi")
+    carry_on = exhibit.string("idle_continue", "en")
     assert notice.heard() == [f"{notice_title}, alert", f"{carry_on}, push button"]
 
     reader.act(carry_on)
     kept = reader.read_until(
         lambda snapshot: snapshot.find(notice_title, "alert") is None, what="the notice to go"
     )
-    assert in_order(kept.heard(), [exhibit.title.get("vi")]) == [], "the exhibit was reset"
+    assert in_order(kept.heard(), [exhibit.title.get("en")]) == [], "the exhibit was reset"
     assert reader.warnings() == []
