@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from exhibit.core.announcements import clock_words
-from exhibit.core.model import Chapter, Exhibit, Step
+from exhibit.core.model import Chapter, Exhibit, Figure, Step
 
-Kind = Literal["heading", "text", "clock"]
+Kind = Literal["heading", "text", "clock", "button"]
 
 
 @dataclass(frozen=True)
@@ -24,27 +24,33 @@ class Line:
 
 
 def step_reading(exhibit: Exhibit, chapter: Chapter, step: Step, language: str) -> list[Line]:
-    """The chapter, the step's title, who, its text, figures and source; on the final day
-    then the clock's time in words, or at the day's end the totals counted on the stage."""
+    """The chapter, the step's title, who, a quotation, its text, figures, images (each a
+    button that opens it, named by its alt text) and source; on the final day then the
+    clock's time in words, or at the day's end the totals counted on the stage.
+
+    A key figure is one line, the number then what it counts ("16 200 enemy troops").
+    """
     lines = [
         Line(chapter.title.get(language), "heading"),
         Line(step.title.get(language), "heading"),
     ]
     if step.who is not None:
         lines.append(Line(step.who.get(language), "text"))
+    if step.quote is not None:
+        lines.append(Line(f"{step.quote.text.get(language)} – {step.quote.by.get(language)}", "text"))
     lines.append(Line(step.body.get(language), "text"))
     totals = chapter.told_on_clock and step.time is None
     if not totals:
-        for figure in step.figures:
-            lines += [
-                Line(figure.value.get(language), "text"),
-                Line(figure.label.get(language), "text"),
-            ]
+        lines += [Line(_figure(figure, language), "text") for figure in step.figures]
+        lines += [Line(image.alt.get(language), "button") for image in step.images]
     source = exhibit.sources[step.source].title.get(language)
     lines.append(Line(f"{exhibit.string('source_label', language)}: {source}", "text"))
     if chapter.told_on_clock and not totals:
         lines.append(Line(clock_words(exhibit, step.time, language), "clock"))
     if totals:
-        for figure in step.figures:
-            lines.append(Line(f"{figure.value.get(language)} {figure.label.get(language)}", "text"))
+        lines += [Line(_figure(figure, language), "text") for figure in step.figures]
     return lines
+
+
+def _figure(figure: Figure, language: str) -> str:
+    return f"{figure.value.get(language)} {figure.label.get(language)}"

@@ -69,11 +69,11 @@ def exposed(visitor: Visitor) -> list[Exposed]:
 
 
 def heard(visitor: Visitor) -> list[Exposed]:
-    """The texts and pictures a screen reader reads on this screen, in order."""
+    """The texts, pictures and buttons a screen reader reads on this screen, in order."""
     return [
         node
         for node in exposed(visitor)
-        if not node.invisible and node.role in TEXT_ROLES | {Role.Graphic}
+        if not node.invisible and node.role in TEXT_ROLES | {Role.Graphic, Role.Button}
     ]
 
 
@@ -87,7 +87,12 @@ def _index(nodes: list[Exposed], words: str, role: QAccessible.Role | None = Non
     )
 
 
-ROLES = {"heading": Role.Heading, "text": Role.StaticText, "clock": Role.Graphic}
+ROLES = {
+    "heading": Role.Heading,
+    "text": Role.StaticText,
+    "clock": Role.Graphic,
+    "button": Role.Button,
+}
 
 
 @pytest.mark.parametrize(("language", "backwards"), [("vi", False), ("en", True)])
@@ -139,9 +144,11 @@ def test_the_title_screen_reads_the_exhibits_name_as_a_heading(
     assert title < subtitle
 
 
-def test_an_opened_place_card_is_read_after_the_step(
+def test_an_opened_place_card_is_read_in_place_of_the_step(
     open_exhibit: OpenExhibit, exhibit_content: Exhibit
 ) -> None:
+    """A tapped place is told in the text column, where the step was: the chapter, then
+    the way back, the place's name as a heading, what happened there."""
     visitor = open_exhibit(language="vi", open_spec="fortress/2", size=(1280, 720))
     markers = [
         item
@@ -152,11 +159,53 @@ def test_an_opened_place_card_is_read_after_the_step(
     _act(visitor, markers[0])  # as a screen reader presses it
     place_id = markers[0].objectName().removeprefix("place-")
     place = exhibit_content.places[place_id]
+    chapter = exhibit_content.chapters[1]
     nodes = heard(visitor)
+    heading = _index(nodes, chapter.title.get("vi"), Role.Heading)
+    back = _index(nodes, exhibit_content.string("back_to_step", "vi"), Role.Button)
     name = _index(nodes, place.name.get("vi"), Role.Heading)
     info = _index(nodes, place.info.get("vi"), Role.StaticText)
-    step_title = _index(nodes, exhibit_content.chapters[1].steps[1].title.get("vi"), Role.Heading)
-    assert step_title < name < info
+    assert heading < back < name < info
+    # The step it covers is not read meanwhile...
+    assert chapter.steps[1].body.get("vi") not in [node.name for node in nodes]
+    # ...and is again once the way back is pressed.
+    _press(visitor, "placeCardClose")
+    nodes = heard(visitor)
+    assert _index(nodes, chapter.steps[1].body.get("vi"), Role.StaticText) > heading
+    assert place.info.get("vi") not in [node.name for node in nodes]
+
+
+def test_an_image_opens_over_the_story_and_alone_is_read(
+    open_exhibit: OpenExhibit, exhibit_content: Exhibit
+) -> None:
+    chapter, number, step = next(
+        (chapter, number, step)
+        for chapter in exhibit_content.chapters
+        for number, step in enumerate(chapter.steps, start=1)
+        if step.images
+    )
+    image = step.images[0]
+    visitor = open_exhibit(language="en", open_spec=f"{chapter.id}/{number}", size=(1280, 720))
+    card = next(item for item in visitor.items() if item.objectName() == "imageCard")
+    _act(visitor, card)  # as a screen reader presses it
+    viewer = visitor.find("imageViewer")
+    assert visitor.is_shown(viewer)
+    reachable = [node for node in exposed(visitor) if not node.invisible]
+    # The picture's alt text names the viewer; its caption and the way back are in it...
+    assert reachable[0].role == Role.Dialog and reachable[0].name == image.alt.get("en")
+    names = [node.name for node in reachable]
+    assert image.caption.get("en") in names
+    assert exhibit_content.string("back_to_step", "en") in names
+    # ...and nothing of the story it covers, not even the top bar.
+    outside = [
+        f"{node.role.name}: {node.name}"
+        for node in reachable
+        if not screens.inside(node.item, viewer)
+    ]
+    assert outside == []
+    _press(visitor, "imageViewerClose")
+    assert not visitor.is_shown(viewer)
+    assert _index(heard(visitor), step.body.get("en"), Role.StaticText) >= 0
 
 
 def test_the_locale_and_the_announcements_follow_the_visitor(
@@ -218,9 +267,13 @@ def _press(visitor: Visitor, name: str) -> None:
 
 def test_accessible_presses_do_what_a_touch_does_in_a_kiosk(open_mode) -> None:  # noqa: F811
     visitor = open_mode(kiosk_settings(), time_scale=TIME_SCALE)
-    _press(visitor, "attractOverlay")
+    home = visitor.backends.session.language
+    other = next(code for code in ("vi", "en") if code != home)
+    # The attract loop's choice of the other language starts the exhibit in it.
+    _press(visitor, f"attractLanguage-{other}")
     assert not shown(visitor, "attractOverlay")
     assert shown(visitor, "titleScreen")
+    assert visitor.backends.session.language == other
     visitor.qtbot.waitUntil(lambda: shown(visitor, "idleNotice"), timeout=3000)
     _press(visitor, "idleContinue")
     assert not shown(visitor, "idleNotice")

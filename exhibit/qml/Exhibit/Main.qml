@@ -39,8 +39,10 @@ Window {
     Binding { target: Theme; property: "reducedMotion"; value: UiBackend.reducedMotion }
     Binding {
         target: Assistive
-        property: "storyCovered"
+        property: "coveredBelow"
         value: ((kioskLayer.item as KioskLayer)?.covering ?? false) || ModeBackend.blanked
+               ? Assistive.overlayLayer
+               : imageViewer.active ? Assistive.viewerLayer : Assistive.storyLayer
     }
 
     Item {

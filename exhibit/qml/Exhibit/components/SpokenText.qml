@@ -11,9 +11,11 @@ Text {
     // Part of an overlay (the kiosk's notice, keypad): still read while the
     // story under it is covered.
     property bool overlay: false
+    // The layer it is drawn in (Assistive: story, image viewer, overlay).
+    property int readingLayer: overlay ? Assistive.overlayLayer : Assistive.storyLayer
 
     textFormat: Text.PlainText
     Accessible.role: heading ? Accessible.Heading : Accessible.StaticText
-    Accessible.name: text
-    Accessible.ignored: Assistive.storyCovered && !overlay
+    Accessible.name: Assistive.spoken(text)
+    Accessible.ignored: readingLayer < Assistive.coveredBelow
 }

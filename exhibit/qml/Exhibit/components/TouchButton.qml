@@ -14,6 +14,8 @@ Rectangle {
     // Part of an overlay (the kiosk's notice, keypad): still read by a screen
     // reader while the story under it is covered.
     property bool overlay: false
+    // The layer it is drawn in (Assistive: story, image viewer, overlay).
+    property int readingLayer: overlay ? Assistive.overlayLayer : Assistive.storyLayer
     property bool primary: false
     property bool enabledState: true
 
@@ -31,7 +33,7 @@ Rectangle {
     Accessible.role: Accessible.Button
     Accessible.name: text.length > 0 ? text : iconText
     Accessible.onPressAction: Assistive.press(button.trigger)
-    Accessible.ignored: Assistive.storyCovered && !overlay
+    Accessible.ignored: readingLayer < Assistive.coveredBelow
     Keys.onReturnPressed: button.trigger()
     Keys.onEnterPressed: button.trigger()
     Keys.onSpacePressed: button.trigger()

@@ -164,8 +164,13 @@ Item {
                 required property var modelData
                 spacing: Theme.spacing
                 objectName: "keyFigure"
-                SpokenText {
+                // Read as one line, the number then what it counts (as KeyFigures).
+                Accessible.role: Accessible.StaticText
+                Accessible.name: Assistive.spoken(modelData.value + " " + modelData.label)
+                Accessible.ignored: Assistive.storyCovered
+                Text {
                     objectName: "keyFigureValue"
+                    Accessible.ignored: true
                     textFormat: Text.PlainText
                     anchors.verticalCenter: parent.verticalCenter
                     text: figure.modelData.value
@@ -175,7 +180,8 @@ Item {
                     font.weight: Font.Bold
                     font.features: { "tnum": 1 }
                 }
-                SpokenText {
+                Text {
+                    Accessible.ignored: true
                     textFormat: Text.PlainText
                     anchors.verticalCenter: parent.verticalCenter
                     width: column.width - x

@@ -35,7 +35,7 @@ Item {
 
     activeFocusOnTab: true
     Accessible.role: Accessible.Button
-    Accessible.name: place.name + (placeState.length > 0
+    Accessible.name: Assistive.spoken(place.name) + (placeState.length > 0
                                    ? " – " + (UiBackend.strings["state_" + placeState] ?? "") : "")
     Accessible.onPressAction: Assistive.press(marker.activated)
     Accessible.ignored: Assistive.storyCovered

@@ -34,8 +34,8 @@ Rectangle {
 
     activeFocusOnTab: true
     Accessible.role: Accessible.Button
-    Accessible.name: chapter.label + ": " + chapter.title
-    Accessible.description: chapter.intro
+    Accessible.name: Assistive.spoken(chapter.label + ": " + chapter.title)
+    Accessible.description: Assistive.spoken(chapter.intro)
     Accessible.onPressAction: Assistive.press(card.chosen)
     Accessible.ignored: Assistive.storyCovered
     Keys.onReturnPressed: card.chosen()
