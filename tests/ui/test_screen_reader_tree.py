@@ -282,7 +282,7 @@ def test_accessible_presses_do_what_a_touch_does_in_a_kiosk(open_mode) -> None: 
     assert shown(visitor, "adminKeypad")
     _press(visitor, "pinKey-2")
     _press(visitor, "pinKey-4")
-    assert visitor.backends.mode.pinLength == 2
+    assert visitor.backends.kiosk.pinLength == 2
 
 
 def test_the_timelines_accessible_actions_step_through_the_day(
