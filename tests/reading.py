@@ -37,7 +37,8 @@ def step_reading(exhibit: Exhibit, chapter: Chapter, step: Step, language: str) 
     if step.who is not None:
         lines.append(Line(step.who.get(language), "text"))
     if step.quote is not None:
-        lines.append(Line(f"{step.quote.text.get(language)} – {step.quote.by.get(language)}", "text"))
+        quote, by = step.quote.text.get(language), step.quote.by.get(language)
+        lines.append(Line(f"{quote} – {by}", "text"))
     lines.append(Line(step.body.get(language), "text"))
     totals = chapter.told_on_clock and step.time is None
     if not totals:
