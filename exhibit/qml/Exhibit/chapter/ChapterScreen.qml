@@ -38,7 +38,7 @@ Item {
         z: 1
         // The swipe area: a region named by its step, for assistive technology.
         Accessible.role: Accessible.Pane
-        Accessible.name: StoryBackend.step.title ?? ""
+        Accessible.name: Assistive.spoken(StoryBackend.step.title ?? "")
         Accessible.ignored: Assistive.storyCovered
         x: screen.portrait ? Theme.margin : stage.x + stage.width + Theme.margin + screen.gutter
         y: screen.portrait ? stage.height + Theme.margin : 0

@@ -31,7 +31,7 @@ Rectangle {
 
     activeFocusOnTab: true
     Accessible.role: Accessible.Button
-    Accessible.name: text.length > 0 ? text : iconText
+    Accessible.name: Assistive.spoken(text.length > 0 ? text : iconText)
     Accessible.onPressAction: Assistive.press(button.trigger)
     Accessible.ignored: readingLayer < Assistive.coveredBelow
     Keys.onReturnPressed: button.trigger()

@@ -79,7 +79,7 @@ Item {
                 objectName: "finaleFigure" + index
                 // Read as its final words, not as the numbers it counts through.
                 Accessible.role: Accessible.StaticText
-                Accessible.name: modelData.value + " " + modelData.label
+                Accessible.name: Assistive.spoken(modelData.value + " " + modelData.label)
                 Accessible.ignored: Assistive.storyCovered
 
                 Text {
