@@ -448,6 +448,16 @@ def main(argv: list[str] | None = None) -> int:
     exhibit = load_or_report(options.content, use_cache=not options.check)
     if exhibit is None:
         return EXIT_BAD_INPUT
+    # --check answers for the whole command: the place to open and the
+    # languages asked for (on the command line or in the settings) too.
+    if options.open:
+        try:
+            parse_open_spec(options.open, exhibit)
+        except ValueError as error:
+            print(f"exhibit: --open: {error}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    if not languages_are_declared(options, settings, exhibit):
+        return EXIT_BAD_INPUT
     if options.check:
         if not fonts_are_loadable():
             return EXIT_BAD_INPUT
@@ -458,14 +468,6 @@ def main(argv: list[str] | None = None) -> int:
             f"languages {', '.join(exhibit.language_codes)}."
         )
         return EXIT_OK
-    if options.open:
-        try:
-            parse_open_spec(options.open, exhibit)
-        except ValueError as error:
-            print(f"exhibit: --open: {error}", file=sys.stderr)
-            return EXIT_BAD_INPUT
-    if not languages_are_declared(options, settings, exhibit):
-        return EXIT_BAD_INPUT
 
     shot_paths = [p for p in (options.screenshot, options.screenshot_presenter) if p is not None]
     screenshot = bool(shot_paths)

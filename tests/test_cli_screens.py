@@ -70,3 +70,17 @@ def test_a_language_the_content_does_not_declare_is_refused(tmp_path: Path) -> N
     # A locale of a declared language still picks it.
     assert _run("--lang", "en_GB", "--size", "640x480", "--screenshot", str(tmp_path / "z.png"),
                 tmp=tmp_path).returncode == 0  # fmt: skip
+
+
+def test_check_answers_for_the_language_and_the_place_asked_for(tmp_path: Path) -> None:
+    settings = tmp_path / "settings.yaml"
+    settings.write_text("language: de\n", encoding="utf-8")
+    for args, said in [
+        (("--lang", "fr"), "--lang: 'fr'"),
+        (("--settings", str(settings)), f"{settings}: language: 'de'"),
+        (("--open", "nowhere"), "--open: unknown chapter 'nowhere'"),
+    ]:
+        result = _run("--check", *args, tmp=tmp_path)
+        assert result.returncode == 2, args
+        assert said in result.stderr and "is valid" not in result.stdout
+    assert _run("--check", "--lang", "en", "--open", "final-day/3", tmp=tmp_path).returncode == 0

@@ -464,6 +464,23 @@ def test_the_finale_counts_up_to_the_contents_totals_then_stands_still(
     assert _shown_states(visitor, tuple(states)) == states
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1280, 720)])
+def test_the_totals_words_are_read_whole_at_every_size(open_exhibit, exhibit_content, language, size):
+    visitor = open_exhibit(
+        language=language, open_spec=f"{CHAPTER}/11", size=size, settings=Settings(reduced_motion=True)
+    )
+    count = len(exhibit_content.chapter(CHAPTER).steps[-1].figures)
+    visitor.qtbot.waitUntil(lambda: all(_finale_row(visitor, n)[0] for n in range(count)), timeout=10000)
+    cut = [
+        str(label.property("text"))
+        for n in range(count)
+        for label in visitor.find(f"finaleFigure{n}").childItems()
+        if label.objectName() == "finaleLabel" and label.property("truncated")
+    ]
+    assert not cut, f"cut short at {size}: {cut}"
+
+
 def _finale_row(visitor: Visitor, n: int) -> tuple[str, str]:
     row = visitor.find(f"finaleFigure{n}")
     texts = {c.objectName(): str(c.property("text")) for c in row.childItems()}

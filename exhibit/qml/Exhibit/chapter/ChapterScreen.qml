@@ -105,7 +105,7 @@ Item {
                                : Math.round((screen.width - 2 * Theme.margin - screen.gutter)
                                             * (screen.clock ? 0.68 : 0.62))
         height: !screen.portrait ? screen.height
-              : screen.clock ? Math.round(screen.height * 0.52)
+              : screen.clock ? Math.round(screen.height * 0.6)
               : Math.round(screen.height - Theme.margin - Math.min(screen.portraitColumn, screen.columnNeeds))
     }
 }

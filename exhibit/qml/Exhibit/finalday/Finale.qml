@@ -113,7 +113,9 @@ Item {
                     font.pixelSize: Theme.labelSize
                     font.weight: Font.Medium
                     wrapMode: Text.WordWrap
-                    maximumLineCount: 3
+                    // As many lines as the row holds: a narrow column (the
+                    // clock's in portrait) wraps a long label, not cuts it.
+                    maximumLineCount: Math.max(3, Math.floor(height / (font.pixelSize * 1.25)))
                     elide: Text.ElideRight
                 }
             }
