@@ -93,6 +93,8 @@ REQUIRED_STRINGS = (
     "pause",
     "timeline",
     "clock_date",
+    "clock_spoken_hour",
+    "clock_spoken_time",
     "state_attacked",
     "state_taken",
     "state_holding",

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
+from exhibit.core import announcements
 from exhibit.core.session import CLOCK_PLAYED, Session
 from exhibit.core.story import Position
 from exhibit.qt import registry
@@ -81,6 +82,7 @@ class ClockBackend(Published):
     isTotalsChanged = Signal()
     playingChanged = Signal()
     dateTextChanged = Signal()
+    spokenTimeChanged = Signal()
     barStartChanged = Signal()
     barEndChanged = Signal()
     eventMarksChanged = Signal()
@@ -250,11 +252,20 @@ class ClockBackend(Published):
             isTotals=bool(event and event.is_totals),
             playing=self._playing,
             dateText=session.text("clock_date"),
+            spokenTime=self._spoken_time(event),
             barStart=timeline.start_minute if timeline else 0,
             barEnd=timeline.end_minute if timeline else 0,
             eventMarks=self._event_marks(timeline),
             scrubbing=self._scrubbing,
         )
+
+    def _spoken_time(self, event: TimelineEvent | None) -> str:
+        """The clock's time and date as a screen reader says them (see core.announcements)."""
+        chapter = self._session.story.chapter
+        if event is None or chapter is None:
+            return ""
+        step = chapter.steps[event.index]
+        return announcements.clock_words(self._session.exhibit, step.time, self._session.language)
 
     @staticmethod
     def _window(event: TimelineEvent | None) -> dict[str, int]:
@@ -326,6 +337,8 @@ class ClockBackend(Published):
     isTotals = published(bool, "isTotals", isTotalsChanged)
     playing = published(bool, "playing", playingChanged)
     dateText = published(str, "dateText", dateTextChanged)
+    #: The time (or window) and date in words, for a screen reader: "17 giờ 15 phút, ...".
+    spokenTime = published(str, "spokenTime", spokenTimeChanged)
     barStart = published(int, "barStart", barStartChanged)
     barEnd = published(int, "barEnd", barEndChanged)
     #: [{index, minute, label, exact, from, to}]: the day's events, for the timeline bar.

@@ -182,6 +182,12 @@ class KioskBackend(Published):
             self._refresh()
         return consumed
 
+    @Slot(str, result=bool)
+    def touched(self, language: str) -> bool:
+        """A press that came with no touch to read (a screen reader's action): counts as
+        :meth:`activity`; ``language`` is that of the attract loop's choice pressed, or ""."""
+        return self.activity(language)
+
     def corner(self, inside: bool, *, pressed: bool) -> None:
         """A finger in the hidden corner (``inside``) or out of it; ``pressed``: it just came down.
 

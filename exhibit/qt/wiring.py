@@ -14,9 +14,11 @@ A newcomer looking for a concern finds it by file name: ``ui_backend``
 ``dayplan_backend`` (the final day's arrows, flags and totals),
 ``mode_backend`` (keys, blanking, the window's shape), ``kiosk_backend``
 (idle notice, attract loop, staff PIN), ``presenter_backend`` (current and
-next step, notes) and ``input_filter`` (every press and key, before any
+next step, notes), ``input_filter`` (every press and key, before any
 item), ``preview_backend`` (a curator's live preview: reloads and the
-problems overlay) and ``handout_backend`` (Ctrl+P saves the printed handout).
+problems overlay), ``handout_backend`` (Ctrl+P saves the printed handout)
+and ``screen_reader`` (the language and announcements a screen reader is
+given).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from exhibit.qt.map_backend import MapBackend
 from exhibit.qt.mode_backend import ModeBackend
 from exhibit.qt.presenter_backend import PresenterBackend
 from exhibit.qt.preview_backend import PreviewBackend
+from exhibit.qt.screen_reader import ScreenReaderBridge
 from exhibit.qt.story_backend import StoryBackend
 from exhibit.qt.ui_backend import UiBackend
 
@@ -80,6 +83,8 @@ class Backends:
         )
         self.preview = PreviewBackend(session, settings, preview)
         self.input = InputFilter(self.kiosk, settings.admin_corner_px)
+        # While the attract loop plays the story by itself, nothing is announced.
+        self.reader = ScreenReaderBridge(session, quiet=lambda: self.kiosk.choosing)
         self.kiosk.exitRequested.connect(lambda _status: self.mode.release())
         backends = (self.ui, self.story, self.presenter, self.kiosk, self.mode)
         for backend in (*backends, self.handout, self.preview):
@@ -111,9 +116,10 @@ class Backends:
         return self.registry.get(DayPlanBackend)
 
     def attach(self, window: QWindow) -> None:
-        """The exhibit's window: its input, its shape."""
+        """The exhibit's window: its input, its shape, what it tells a screen reader."""
         self.input.watch(window)
         self.mode.attach(window)
+        self.reader.attach(window)
 
     def attach_presenter(self, window: QWindow) -> None:
         """The presenter's window: its input counts as activity too."""
@@ -124,6 +130,7 @@ class Backends:
         self.kiosk.stop()
         self.preview.stop()
         self.mode.release()
+        self.reader.detach()
         clock = self.registry.made(ClockBackend)
         if clock is not None:
             clock.pause()

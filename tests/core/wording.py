@@ -321,10 +321,11 @@ def numbers(text: str, language: str) -> Counter[str]:
     "7 May 1954" ``d7/5 n1954``; "2/3" and "two-thirds" ``d2/3`` (a fraction
     is written like a date); "ba" and "three" ``n3``; "thứ năm" and "fifth"
     ``o5``; "Regiment 174" and "Trung đoàn 174" ``n174``. "one"/"một" are
-    not counted: they are as often "a". ``{field}`` placeholders are ignored.
+    not counted: they are as often "a". ``{field}`` placeholders are ignored,
+    with the minutes of a whole hour a field gives ("{hour}:00" as "{hour} giờ").
     """
     found: Counter[str] = Counter()
-    rest = re.sub(r"\{[a-z_]+\}", " ", unicodedata.normalize("NFC", text))
+    rest = re.sub(r"\{[a-z_]+\}(?::00(?!\d))?", " ", unicodedata.normalize("NFC", text))
     for pattern, read in _RULES[language]:
 
         def take(match: re.Match[str], read: Callable[[re.Match[str]], list[str]] = read) -> str:

@@ -19,6 +19,11 @@ def seen(text: object) -> str:
     return str(text).replace(WORD_JOINER, "")
 
 
+def is_text(item: QQuickItem) -> bool:
+    """A Text item, also one declared in a QML file of its own (SpokenText is a Text)."""
+    return item.inherits("QQuickText") or item.metaObject().className().startswith("QQuickText")
+
+
 class Visitor:
     """A window plus the gestures a visitor makes on it."""
 
@@ -74,7 +79,7 @@ class Visitor:
         """Every non-empty text a visitor can see right now."""
         texts = []
         for item in self.items():
-            if item.metaObject().className().startswith("QQuickText") and self.is_shown(item):
+            if is_text(item) and self.is_shown(item):
                 value = item.property("text")
                 if value:
                     texts.append(seen(value))

@@ -111,6 +111,16 @@ def label(item: QQuickItem) -> str:
     return f"{name or class_name(item)} (in {' < '.join(path[1:])})"
 
 
+def inside(item: object, ancestor: QQuickItem) -> bool:
+    """Whether ``item`` is ``ancestor`` or one of its descendants."""
+    node = item if isinstance(item, QQuickItem) else None
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.parentItem()
+    return False
+
+
 def scene_rect(item: QQuickItem) -> QRectF:
     return item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
 

@@ -30,7 +30,7 @@ from exhibit.core.settings import Settings
 from exhibit.core.story import Position
 from tests.ui import screens
 from tests.ui.conftest import OpenExhibit
-from tests.ui.harness import Visitor
+from tests.ui.harness import Visitor, is_text
 
 SIZES = [(1280, 720), (1366, 768), (1920, 1080), (1080, 1920)]
 #: The screens over the steps are checked on a 4K screen too.
@@ -102,7 +102,7 @@ def _inside_item(item: QQuickItem, ancestor: QQuickItem) -> bool:
 def shown_texts(visitor: Visitor, within: QQuickItem | None = None) -> list[ShownText]:
     found = []
     for item in visitor.items():
-        if not screens.class_name(item).startswith("QQuickText") or not visitor.is_shown(item):
+        if not is_text(item) or not visitor.is_shown(item):
             continue
         if within is not None and not _inside_item(item, within):
             continue

@@ -22,6 +22,7 @@ from exhibit.core.content import load_content
 from exhibit.core.model import Exhibit
 from exhibit.paths import ASSETS_DIR, CONTENT_DIR
 from tests.ui.conftest import OpenExhibit
+from tests.ui.harness import is_text
 from tests.ui.test_layout import enums
 
 PLAIN_TEXT = 0
@@ -76,9 +77,7 @@ def test_markup_in_content_is_shown_as_typed(
     labels = [
         item
         for item in visitor.items()
-        if item.metaObject().className().startswith("QQuickText")
-        and visitor.is_shown(item)
-        and "<" in str(item.property("text") or "")
+        if is_text(item) and visitor.is_shown(item) and "<" in str(item.property("text") or "")
     ]
     expected = 2 if spec is None else 5  # a card and the heading; top bar, step, map, button
     assert len(labels) >= expected, [item.property("text") for item in labels]

@@ -37,6 +37,13 @@ Window {
                                        && !KioskBackend.adminOpen
     Binding { target: Theme; property: "fontFamily"; value: UiBackend.fontFamily }
     Binding { target: Theme; property: "reducedMotion"; value: UiBackend.reducedMotion }
+    Binding {
+        target: Assistive
+        property: "coveredBelow"
+        value: ((kioskLayer.item as KioskLayer)?.covering ?? false) || ModeBackend.blanked
+               ? Assistive.overlayLayer
+               : imageViewer.active ? Assistive.viewerLayer : Assistive.storyLayer
+    }
 
     Item {
         id: root
@@ -114,6 +121,7 @@ Window {
 
         // Kiosk only: the attract loop, the idle notice and the staff keypad.
         Loader {
+            id: kioskLayer
             objectName: "kioskLayerLoader"
             anchors.fill: parent
             active: ModeBackend.kiosk

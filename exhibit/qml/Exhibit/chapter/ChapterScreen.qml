@@ -30,25 +30,16 @@ Item {
     readonly property real columnNeeds: Math.max(panelLoader.implicitHeight,
                                                  placeOpen ? detail.implicitHeight : 0)
 
-    Stage {
-        id: stage
-        objectName: "stage"
-        x: Theme.margin
-        y: 0
-        width: screen.portrait ? screen.width - 2 * Theme.margin
-                               : Math.round((screen.width - 2 * Theme.margin - screen.gutter)
-                                            * (screen.clock ? 0.68 : 0.62))
-        height: !screen.portrait ? screen.height
-              : screen.clock ? Math.round(screen.height * 0.6)
-              : Math.round(screen.height - Theme.margin - Math.min(screen.portraitColumn, screen.columnNeeds))
-    }
-
     Item {
         id: labelArea
         objectName: "labelArea"
+        // Declared before the stage so that a screen reader reads the step
+        // before the picture; drawn above it, as before.
+        z: 1
         // The swipe area: a region named by its step, for assistive technology.
         Accessible.role: Accessible.Pane
-        Accessible.name: StoryBackend.step.title ?? ""
+        Accessible.name: Assistive.spoken(StoryBackend.step.title ?? "")
+        Accessible.ignored: Assistive.storyCovered
         x: screen.portrait ? Theme.margin : stage.x + stage.width + Theme.margin + screen.gutter
         y: screen.portrait ? stage.height + Theme.margin : 0
         width: screen.portrait ? screen.width - 2 * Theme.margin
@@ -103,5 +94,18 @@ Item {
                     StoryBackend.previous()
             }
         }
+    }
+
+    Stage {
+        id: stage
+        objectName: "stage"
+        x: Theme.margin
+        y: 0
+        width: screen.portrait ? screen.width - 2 * Theme.margin
+                               : Math.round((screen.width - 2 * Theme.margin - screen.gutter)
+                                            * (screen.clock ? 0.68 : 0.62))
+        height: !screen.portrait ? screen.height
+              : screen.clock ? Math.round(screen.height * 0.6)
+              : Math.round(screen.height - Theme.margin - Math.min(screen.portraitColumn, screen.columnNeeds))
     }
 }

@@ -33,10 +33,12 @@ Item {
     implicitHeight: compact ? Math.max(frame.height, words.implicitHeight) : frame.height + wordsHeight
 
     activeFocusOnTab: true
+    // A button named by what the picture shows; pressed, it opens as a tap does.
     Accessible.role: Accessible.Button
-    Accessible.name: image.alt
-    Accessible.description: image.caption
-    Accessible.onPressAction: card.opened()
+    Accessible.name: Assistive.spoken(image.alt)
+    Accessible.description: Assistive.spoken(image.caption)
+    Accessible.onPressAction: Assistive.press(card.opened)
+    Accessible.ignored: Assistive.storyCovered
     Keys.onReturnPressed: card.opened()
     Keys.onEnterPressed: card.opened()
     Keys.onSpacePressed: card.opened()
@@ -75,14 +77,11 @@ Item {
             radius: width / 2
             color: Theme.pictureScrim
             border.color: Theme.line
-            Text {
+            Icon {
                 anchors.centerIn: parent
-                textFormat: Text.PlainText
-                text: "⤢"
+                name: "expand"
                 color: Theme.text
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.titleSize
-                Accessible.ignored: true
+                implicitWidth: Math.round(Theme.titleSize * 0.9)
             }
         }
     }

@@ -25,8 +25,11 @@ Item {
     visible: open
     focus: open
 
+    // Over the story, which leaves the screen reader's reach meanwhile (Main):
+    // the picture's alt text, its caption and credit, and the way back.
     Accessible.role: Accessible.Dialog
-    Accessible.name: open ? image.alt : ""
+    Accessible.name: open ? Assistive.spoken(image.alt) : ""
+    Accessible.ignored: Assistive.viewerLayer < Assistive.coveredBelow
 
     onImageChanged: {
         zoom = 1
@@ -146,6 +149,7 @@ Item {
             anchors.right: parent.right
             anchors.rightMargin: Theme.margin
             anchors.verticalCenter: parent.verticalCenter
+            readingLayer: Assistive.viewerLayer
             text: UiBackend.strings.back_to_step
             iconText: "‹"
             onActivated: viewer.closed()
@@ -160,8 +164,9 @@ Item {
         anchors.margins: Theme.margin
         spacing: Math.round(6 * Theme.scale)
 
-        Text {
+        SpokenText {
             objectName: "imageViewerCaption"
+            readingLayer: Assistive.viewerLayer
             textFormat: Text.PlainText
             width: Math.min(parent.width, Math.round(1400 * Theme.scale))
             anchors.horizontalCenter: parent.horizontalCenter
@@ -173,8 +178,9 @@ Item {
             lineHeight: 1.2
             wrapMode: Text.WordWrap
         }
-        Text {
+        SpokenText {
             objectName: "imageViewerCredit"
+            readingLayer: Assistive.viewerLayer
             textFormat: Text.PlainText
             width: Math.min(parent.width, Math.round(1400 * Theme.scale))
             anchors.horizontalCenter: parent.horizontalCenter

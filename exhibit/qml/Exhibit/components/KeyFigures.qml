@@ -45,8 +45,10 @@ Item {
                 width: block.cellWidth
                 spacing: Math.round(4 * Theme.scale)
 
+                // Read as one line, the number then what it counts.
                 Accessible.role: Accessible.StaticText
-                Accessible.name: modelData.value + " " + modelData.label
+                Accessible.name: Assistive.spoken(modelData.value + " " + modelData.label)
+                Accessible.ignored: Assistive.storyCovered
 
                 Rectangle {
                     width: Math.round(48 * Theme.scale)

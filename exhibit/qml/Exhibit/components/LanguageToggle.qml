@@ -6,7 +6,7 @@ import Exhibit.Backend
 TouchButton {
     objectName: "languageToggle"
     text: UiBackend.toggleLabel
-    iconText: "⇄"
+    icon: "swap"
     Accessible.description: UiBackend.strings.language_switch_hint
     onActivated: UiBackend.toggleLanguage()
 }

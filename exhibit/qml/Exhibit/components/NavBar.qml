@@ -34,7 +34,7 @@ Item {
             current: StoryBackend.stepIndex
             onChosen: index => StoryBackend.goToStep(index)
         }
-        Text {
+        SpokenText {
             objectName: "stepLabel"
             textFormat: Text.PlainText
             anchors.horizontalCenter: parent.horizontalCenter

@@ -20,7 +20,8 @@ Item {
     implicitHeight: column.implicitHeight
 
     Accessible.role: Accessible.Pane
-    Accessible.name: card.name ?? ""
+    Accessible.name: Assistive.spoken(card.name ?? "")
+    Accessible.ignored: Assistive.storyCovered
 
     Column {
         id: column
@@ -33,7 +34,7 @@ Item {
             iconText: "‹"
             onActivated: detail.closed()
         }
-        Text {
+        SpokenText {
             textFormat: Text.PlainText
             width: parent.width
             text: UiBackend.strings.places_label
@@ -45,8 +46,9 @@ Item {
             font.letterSpacing: 1.5 * Theme.scale
             wrapMode: Text.WordWrap
         }
-        Text {
+        SpokenText {
             objectName: "placeCardName"
+            heading: true
             textFormat: Text.PlainText
             width: parent.width
             text: detail.card.name ?? ""
@@ -57,7 +59,7 @@ Item {
             lineHeight: 1.1
             wrapMode: Text.WordWrap
         }
-        Text {
+        SpokenText {
             objectName: "placeCardInfo"
             textFormat: Text.PlainText
             width: parent.width
@@ -68,7 +70,7 @@ Item {
             lineHeight: 1.3
             wrapMode: Text.WordWrap
         }
-        Text {
+        SpokenText {
             objectName: "placeCardSource"
             textFormat: Text.PlainText
             width: parent.width

@@ -18,7 +18,8 @@ Item {
     implicitHeight: column.implicitHeight + Theme.spacing
 
     Accessible.role: Accessible.StaticText
-    Accessible.name: text + " – " + by
+    Accessible.name: Assistive.spoken(text + " – " + by)
+    Accessible.ignored: Assistive.storyCovered
 
     Rectangle {
         id: rule

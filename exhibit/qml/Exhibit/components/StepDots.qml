@@ -25,7 +25,8 @@ Row {
             height: Theme.minimumTarget
             Accessible.role: Accessible.Button
             Accessible.name: UiBackend.format("step_of", dot.index + 1, dots.count)
-            Accessible.onPressAction: dots.chosen(dot.index)
+            Accessible.onPressAction: Assistive.press(() => dots.chosen(dot.index))
+            Accessible.ignored: Assistive.storyCovered
 
             Rectangle {
                 anchors.centerIn: parent

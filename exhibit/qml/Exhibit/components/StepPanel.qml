@@ -72,7 +72,7 @@ Item {
             width: parent.width
             spacing: Theme.spacing
 
-            Text {
+            SpokenText {
                 objectName: "stepMeta"
                 textFormat: Text.PlainText
                 width: parent.width
@@ -84,8 +84,9 @@ Item {
                 font.weight: Font.DemiBold
                 wrapMode: Text.WordWrap
             }
-            Text {
+            SpokenText {
                 objectName: "stepTitle"
+                heading: true
                 textFormat: Text.PlainText
                 width: parent.width
                 text: panel.step.title ?? ""
@@ -96,7 +97,7 @@ Item {
                 lineHeight: 1.1
                 wrapMode: Text.WordWrap
             }
-            Text {
+            SpokenText {
                 objectName: "stepWho"
                 textFormat: Text.PlainText
                 width: parent.width
@@ -119,7 +120,7 @@ Item {
                 implicitHeight: panel.figuresBeside ? Math.max(body.implicitHeight, besideFigures.implicitHeight)
                                                    : body.implicitHeight
 
-                Text {
+                SpokenText {
                     id: body
                     objectName: "stepBody"
                     width: panel.figuresBeside ? Math.round(parent.width * 0.6) : parent.width
@@ -172,7 +173,7 @@ Item {
             }
         }
 
-        Text {
+        SpokenText {
             id: source
             objectName: "stepSource"
             textFormat: Text.PlainText

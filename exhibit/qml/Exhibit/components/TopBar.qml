@@ -21,7 +21,7 @@ Item {
         anchors.leftMargin: Theme.margin
         anchors.verticalCenter: parent.verticalCenter
         text: UiBackend.strings.home
-        iconText: "⌂"
+        icon: "home"
         onActivated: StoryBackend.home()
     }
 
@@ -34,7 +34,7 @@ Item {
         anchors.verticalCenter: parent.verticalCenter
         visible: !StoryBackend.onTitle
 
-        Text {
+        SpokenText {
             objectName: "chapterLabel"
             textFormat: Text.PlainText
             width: parent.width
@@ -47,8 +47,9 @@ Item {
             font.letterSpacing: 1.5 * Theme.scale
             wrapMode: Text.WordWrap
         }
-        Text {
+        SpokenText {
             objectName: "chapterTitle"
+            heading: true
             textFormat: Text.PlainText
             width: parent.width
             text: StoryBackend.chapterTitle

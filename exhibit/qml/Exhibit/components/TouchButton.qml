@@ -7,7 +7,15 @@ Rectangle {
     id: button
 
     required property string text
+    // A glyph of the bundled typeface drawn before the text ("‹", "›") ...
     property string iconText: ""
+    // ... or a vector drawing (see Icon.qml: "home", "swap").
+    property string icon: ""
+    // Part of an overlay (the kiosk's notice, keypad): still read by a screen
+    // reader while the story under it is covered.
+    property bool overlay: false
+    // The layer it is drawn in (Assistive: story, image viewer, overlay).
+    property int readingLayer: overlay ? Assistive.overlayLayer : Assistive.storyLayer
     property bool primary: false
     property bool enabledState: true
 
@@ -23,8 +31,9 @@ Rectangle {
 
     activeFocusOnTab: true
     Accessible.role: Accessible.Button
-    Accessible.name: text.length > 0 ? text : iconText
-    Accessible.onPressAction: button.trigger()
+    Accessible.name: Assistive.spoken(text.length > 0 ? text : iconText)
+    Accessible.onPressAction: Assistive.press(button.trigger)
+    Accessible.ignored: readingLayer < Assistive.coveredBelow
     Keys.onReturnPressed: button.trigger()
     Keys.onEnterPressed: button.trigger()
     Keys.onSpacePressed: button.trigger()
@@ -39,6 +48,13 @@ Rectangle {
         anchors.centerIn: parent
         spacing: Math.round(10 * Theme.scale)
 
+        Icon {
+            visible: button.icon.length > 0
+            name: button.icon
+            color: button.primary ? Theme.accentText : Theme.text
+            implicitWidth: Math.round(Theme.titleSize * 0.9)
+            anchors.verticalCenter: parent.verticalCenter
+        }
         Text {
             textFormat: Text.PlainText
             visible: button.iconText.length > 0

@@ -14,6 +14,9 @@ Item {
     readonly property var step: StoryBackend.step
     readonly property string positionKey: StoryBackend.chapterId + "/" + StoryBackend.stepIndex
     readonly property var figures: ClockBackend.isTotals ? [] : DayPlanBackend.figures
+    // Read from the step, not from the Text's `visible`: that is false while
+    // its row is hidden, so the row would never show again.
+    readonly property bool hasWho: (step.who ?? "").length > 0
     readonly property var victoryFlag: DayPlanBackend.flags.find(f => f.current && f.kind === "victory") ?? null
 
     implicitHeight: column.implicitHeight
@@ -47,9 +50,10 @@ Item {
         y: Math.max(0, Math.round((panel.height - implicitHeight) / 2))
         spacing: Theme.spacing
 
-        Text {
+        SpokenText {
             id: title
             objectName: "stepTitle"
+            heading: true
             textFormat: Text.PlainText
             width: parent.width
             text: panel.step.title ?? ""
@@ -69,10 +73,10 @@ Item {
             rowSpacing: Math.round(Theme.spacing / 2)
             readonly property real captionWidth: Math.max(whoCaption.implicitWidth, whereCaption.implicitWidth)
 
-            Text {
+            SpokenText {
                 id: whoCaption
                 objectName: "whoCaption"
-                visible: who.visible
+                visible: panel.hasWho
                 textFormat: Text.PlainText
                 width: facts.captionWidth
                 text: UiBackend.strings.who_label ?? ""
@@ -85,7 +89,7 @@ Item {
             }
             Row {
                 id: whoRow
-                visible: who.visible
+                visible: panel.hasWho
                 spacing: Math.round(Theme.spacing / 2)
                 // The colour of the unit's arrows on the plan.
                 Rectangle {
@@ -98,7 +102,7 @@ Item {
                     border.color: Theme.casing
                     visible: DayPlanBackend.arrows.some(a => a.current)
                 }
-                Text {
+                SpokenText {
                     id: who
                     objectName: "stepWho"
                     visible: text.length > 0
@@ -112,7 +116,7 @@ Item {
                     wrapMode: Text.WordWrap
                 }
             }
-            Text {
+            SpokenText {
                 id: whereCaption
                 objectName: "whereCaption"
                 visible: meta.visible
@@ -126,7 +130,7 @@ Item {
                 font.capitalization: Font.AllUppercase
                 topPadding: Math.round((Theme.labelSize - Theme.smallSize) * 0.6)
             }
-            Text {
+            SpokenText {
                 id: meta
                 objectName: "stepMeta"
                 textFormat: Text.PlainText
@@ -141,7 +145,7 @@ Item {
             }
         }
 
-        Text {
+        SpokenText {
             id: body
             objectName: "stepBody"
             width: parent.width
@@ -160,8 +164,13 @@ Item {
                 required property var modelData
                 spacing: Theme.spacing
                 objectName: "keyFigure"
+                // Read as one line, the number then what it counts (as KeyFigures).
+                Accessible.role: Accessible.StaticText
+                Accessible.name: Assistive.spoken(modelData.value + " " + modelData.label)
+                Accessible.ignored: Assistive.storyCovered
                 Text {
                     objectName: "keyFigureValue"
+                    Accessible.ignored: true
                     textFormat: Text.PlainText
                     anchors.verticalCenter: parent.verticalCenter
                     text: figure.modelData.value
@@ -172,6 +181,7 @@ Item {
                     font.features: { "tnum": 1 }
                 }
                 Text {
+                    Accessible.ignored: true
                     textFormat: Text.PlainText
                     anchors.verticalCenter: parent.verticalCenter
                     width: column.width - x
@@ -196,7 +206,7 @@ Item {
             words: panel.victoryFlag ? panel.victoryFlag.words : ""
             raised: panel.flagRaised
         }
-        Text {
+        SpokenText {
             id: source
             objectName: "stepSource"
             textFormat: Text.PlainText

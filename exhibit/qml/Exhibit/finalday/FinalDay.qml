@@ -107,6 +107,13 @@ Item {
         toMinute = ClockBackend.minute
     }
     onVisibleChanged: if (!visible) finish()
+    // Leaving the chapter, the stage's Loader clears this clock's context
+    // before it hides it: a move still running would then act on a dead
+    // component (its ScriptAction warns). Stop it here instead.
+    Component.onDestruction: {
+        move.stop()
+        fade.stop()
+    }
 
     function finish(): void {
         move.stop()
@@ -229,7 +236,7 @@ Item {
                         anchors.fill: parent
                         minute: day.shownMinute
                         window: ClockBackend.window
-                        Accessible.name: readout.spoken
+                        Accessible.name: ClockBackend.spokenTime
                         // At the day's end the totals take the clock's place.
                         visible: opacity > 0
                         opacity: finale.running ? 0 : 1
@@ -243,9 +250,6 @@ Item {
                 ClockReadout {
                     id: readout
                     objectName: "clockReadout"
-                    readonly property string spoken: (ClockBackend.isTotals ? UiBackend.strings.totals_title
-                                                                            : ClockBackend.displayTime)
-                                                     + ", " + ClockBackend.dateText
                     time: ClockBackend.isTotals ? "" : ClockBackend.displayTime
                     exact: ClockBackend.exact
                     width: clockBox.width
@@ -422,7 +426,7 @@ Item {
             marks: ClockBackend.eventMarks
             currentIndex: ClockBackend.eventIndex
             accessibleName: UiBackend.strings.timeline
-            valueText: readout.spoken
+            valueText: ClockBackend.spokenTime
             onScrubbed: minute => ClockBackend.scrubToMinute(minute)
             onReleased: ClockBackend.endScrub()
             // Arrow keys step through the day's events, never out of the chapter.

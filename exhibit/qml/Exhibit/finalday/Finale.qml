@@ -77,6 +77,10 @@ Item {
                 height: finale.rowHeight
                 opacity: texts.length > 1 ? (own > 0 ? 1 : 0.15) : own
                 objectName: "finaleFigure" + index
+                // Read as its final words, not as the numbers it counts through.
+                Accessible.role: Accessible.StaticText
+                Accessible.name: Assistive.spoken(modelData.value + " " + modelData.label)
+                Accessible.ignored: Assistive.storyCovered
 
                 Text {
                     id: number

@@ -17,7 +17,8 @@ Item {
     readonly property real clothHeight: clothWidth * 0.62
 
     Accessible.role: Accessible.Graphic
-    Accessible.name: words
+    Accessible.name: Assistive.spoken(words)
+    Accessible.ignored: Assistive.storyCovered
 
     // The bunker: a low mound of earth with a dark doorway.
     Shape {

@@ -63,8 +63,9 @@ Item {
     Accessible.role: Accessible.Slider
     Accessible.name: accessibleName
     Accessible.description: valueText
-    Accessible.onIncreaseAction: bar.stepped(1)
-    Accessible.onDecreaseAction: bar.stepped(-1)
+    Accessible.onIncreaseAction: Assistive.press(() => bar.stepped(1))
+    Accessible.onDecreaseAction: Assistive.press(() => bar.stepped(-1))
+    Accessible.ignored: Assistive.storyCovered
     Keys.onLeftPressed: bar.stepped(-1)
     Keys.onRightPressed: bar.stepped(1)
 

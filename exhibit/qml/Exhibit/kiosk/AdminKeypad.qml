@@ -41,7 +41,8 @@ Item {
             width: card.width - 2 * Theme.margin
             spacing: Theme.spacing
 
-            Text {
+            SpokenText {
+                overlay: true
                 textFormat: Text.PlainText
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
@@ -53,8 +54,10 @@ Item {
                 font.capitalization: Font.AllUppercase
                 font.letterSpacing: 1.5 * Theme.scale
             }
-            Text {
+            SpokenText {
                 objectName: "adminHeading"
+                overlay: true
+                heading: true
                 textFormat: Text.PlainText
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
@@ -65,7 +68,8 @@ Item {
                 font.weight: Font.Bold
                 wrapMode: Text.WordWrap
             }
-            Text {
+            SpokenText {
+                overlay: true
                 textFormat: Text.PlainText
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
@@ -97,8 +101,9 @@ Item {
                 }
             }
 
-            Text {
+            SpokenText {
                 objectName: "pinMessage"
+                overlay: true
                 textFormat: Text.PlainText
                 width: parent.width
                 height: Math.max(implicitHeight, Theme.labelSize * 1.4)
@@ -120,6 +125,7 @@ Item {
                 Repeater {
                     model: [1, 2, 3, 4, 5, 6, 7, 8, 9]
                     delegate: TouchButton {
+                        overlay: true
                         required property int modelData
                         objectName: "pinKey-" + modelData
                         width: pad.key
@@ -132,6 +138,7 @@ Item {
                     }
                 }
                 TouchButton {
+                    overlay: true
                     objectName: "pinDelete"
                     width: pad.key
                     height: pad.key
@@ -140,6 +147,7 @@ Item {
                     onActivated: KioskBackend.pinDelete()
                 }
                 TouchButton {
+                    overlay: true
                     objectName: "pinKey-0"
                     width: pad.key
                     height: pad.key
@@ -150,6 +158,7 @@ Item {
                     onActivated: KioskBackend.pinDigit(0)
                 }
                 TouchButton {
+                    overlay: true
                     objectName: "pinOk"
                     width: pad.key
                     height: pad.key
@@ -162,6 +171,7 @@ Item {
 
             TouchButton {
                 objectName: "pinCancel"
+                overlay: true
                 anchors.horizontalCenter: parent.horizontalCenter
                 height: Math.max(48, Theme.touchTarget)
                 text: UiBackend.strings.cancel

@@ -1,5 +1,6 @@
 import QtQuick
 import Exhibit
+import Exhibit.Backend
 
 // One of the attract loop's two large choices: a language by its own name,
 // and "touch to begin" in it. The input filter reads `languageCode` under
@@ -29,6 +30,8 @@ Rectangle {
 
     Accessible.role: Accessible.Button
     Accessible.name: name + " – " + begin
+    // A screen reader's press brings no touch to read the language under.
+    Accessible.onPressAction: KioskBackend.touched(languageCode)
 
     Column {
         id: words

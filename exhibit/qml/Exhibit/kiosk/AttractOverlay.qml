@@ -15,7 +15,10 @@ Item {
     readonly property var choices: KioskBackend.beginChoices
     readonly property bool portrait: height > width
 
-    Accessible.role: Accessible.Button
+    // For a screen reader: the exhibit's name, what the stage shows, and the
+    // choices, each a button that starts the exhibit in its language. The
+    // stage is the story playing by itself, out of reach (Assistive).
+    Accessible.role: Accessible.Pane
     Accessible.name: KioskBackend.beginTexts.join(" / ")
 
     Rectangle {
@@ -41,8 +44,10 @@ Item {
             anchors.verticalCenter: parent.verticalCenter
             spacing: Math.round(4 * Theme.scale)
 
-            Text {
+            SpokenText {
                 objectName: "attractTitle"
+                overlay: true
+                heading: true
                 textFormat: Text.PlainText
                 width: parent.width
                 text: KioskBackend.titleTexts.join("  ·  ")
@@ -54,8 +59,9 @@ Item {
                 font.letterSpacing: 1.5 * Theme.scale
                 wrapMode: Text.WordWrap
             }
-            Text {
+            SpokenText {
                 objectName: "attractCaption"
+                overlay: true
                 textFormat: Text.PlainText
                 width: parent.width
                 text: StoryBackend.onTitle ? UiBackend.subtitle

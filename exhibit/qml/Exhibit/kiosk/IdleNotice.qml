@@ -171,6 +171,7 @@ Item {
                 primary: true
                 text: notice.texts.map(t => t.action).join("  ·  ")
                 Accessible.name: notice.first.action
+                overlay: true
             }
         }
     }

@@ -9,19 +9,25 @@ import Exhibit.Backend
 Item {
     id: layer
 
+    // Something here covers the story and takes every touch.
+    readonly property bool covering: attract.visible || notice.visible || keypad.visible
+
     AttractOverlay {
+        id: attract
         objectName: "attractOverlay"
         anchors.fill: parent
         visible: KioskBackend.idleState === "attract" && !KioskBackend.adminOpen
     }
 
     IdleNotice {
+        id: notice
         objectName: "idleNotice"
         anchors.fill: parent
         visible: KioskBackend.idleState === "warning"
     }
 
     AdminKeypad {
+        id: keypad
         objectName: "adminKeypad"
         anchors.fill: parent
         visible: KioskBackend.adminOpen && KioskBackend.idleState !== "warning"

@@ -21,7 +21,8 @@ Item {
 
     // One named picture for assistive technology; its places are buttons inside.
     Accessible.role: Accessible.Graphic
-    Accessible.name: MapBackend.title
+    Accessible.name: Assistive.spoken(MapBackend.title)
+    Accessible.ignored: Assistive.storyCovered
 
     Rectangle {
         anchors.fill: parent

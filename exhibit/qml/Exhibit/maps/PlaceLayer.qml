@@ -40,6 +40,7 @@ Item {
     // For assistive technology: the group of the map's places (each a button).
     Accessible.role: Accessible.Grouping
     Accessible.name: UiBackend.strings.places_label ?? ""
+    Accessible.ignored: Assistive.storyCovered
 
     // The scale the view last rested at (an embedding that moves the view sets it).
     property real settledScale: pixelScale

@@ -35,9 +35,10 @@ Item {
 
     activeFocusOnTab: true
     Accessible.role: Accessible.Button
-    Accessible.name: place.name + (placeState.length > 0
+    Accessible.name: Assistive.spoken(place.name) + (placeState.length > 0
                                    ? " – " + (UiBackend.strings["state_" + placeState] ?? "") : "")
-    Accessible.onPressAction: marker.activated()
+    Accessible.onPressAction: Assistive.press(marker.activated)
+    Accessible.ignored: Assistive.storyCovered
     Keys.onReturnPressed: marker.activated()
     Keys.onEnterPressed: marker.activated()
     Keys.onSpacePressed: marker.activated()

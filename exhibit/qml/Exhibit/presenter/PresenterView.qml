@@ -330,7 +330,7 @@ Window {
                 objectName: "presenterLanguage"
                 height: Math.max(48, Math.round(64 * view.s))
                 text: UiBackend.toggleLabel
-                iconText: "⇄"
+                icon: "swap"
                 Accessible.description: UiBackend.strings.language_switch_hint
                 onActivated: UiBackend.toggleLanguage()
             }

@@ -34,9 +34,10 @@ Rectangle {
 
     activeFocusOnTab: true
     Accessible.role: Accessible.Button
-    Accessible.name: chapter.label + ": " + chapter.title
-    Accessible.description: chapter.intro
-    Accessible.onPressAction: card.chosen()
+    Accessible.name: Assistive.spoken(chapter.label + ": " + chapter.title)
+    Accessible.description: Assistive.spoken(chapter.intro)
+    Accessible.onPressAction: Assistive.press(card.chosen)
+    Accessible.ignored: Assistive.storyCovered
     Keys.onReturnPressed: card.chosen()
     Keys.onEnterPressed: card.chosen()
     Keys.onSpacePressed: card.chosen()

@@ -68,7 +68,8 @@ Item {
     objectName: "heroMap"
     clip: true
     Accessible.role: Accessible.Graphic
-    Accessible.name: targetPoint.name
+    Accessible.name: Assistive.spoken(targetPoint.name)
+    Accessible.ignored: Assistive.storyCovered
 
     Rectangle {
         anchors.fill: parent

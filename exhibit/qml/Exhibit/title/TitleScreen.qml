@@ -22,8 +22,9 @@ Item {
         width: screen.leftWidth
         spacing: Math.round(Theme.spacing * 0.8)
 
-        Text {
+        SpokenText {
             objectName: "exhibitTitle"
+            heading: true
             textFormat: Text.PlainText
             width: parent.width
             text: UiBackend.title
@@ -35,7 +36,7 @@ Item {
             wrapMode: Text.WordWrap
         }
         Rectangle { width: 120 * Theme.scale; height: Math.round(6 * Theme.scale); color: Theme.accent }
-        Text {
+        SpokenText {
             objectName: "exhibitSubtitle"
             textFormat: Text.PlainText
             width: parent.width
@@ -93,7 +94,7 @@ Item {
             return total
         }
 
-        Text {
+        SpokenText {
             id: choose
             objectName: "chooseChapter"
             textFormat: Text.PlainText
