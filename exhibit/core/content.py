@@ -16,7 +16,9 @@ from functools import cache
 from pathlib import Path
 
 from exhibit.core.model import (
+    AREA_LABEL_KINDS,
     PLACE_KINDS,
+    AreaLabel,
     Chapter,
     EventTime,
     Exhibit,
@@ -60,7 +62,31 @@ REQUIRED_STRINGS = (
     "close",
     "map_reset",
     "map_schematic",
-    "laos_direction",
+    "legend_title",
+    "legend_vietnam",
+    "legend_neighbour",
+    "legend_highlight",
+    "legend_town",
+    "legend_region",
+    "legend_airfield",
+    "legend_road",
+    "legend_railway",
+    "legend_archipelago",
+    "legend_stronghold",
+    "legend_stronghold_attacked",
+    "legend_stronghold_taken",
+    "legend_stronghold_untold",
+    "legend_command_post",
+    "legend_sector",
+    "legend_hill",
+    "legend_mountains",
+    "legend_river",
+    "legend_bridge",
+    "legend_escape",
+    "legend_direction",
+    "scale_km",
+    "north",
+    "locator_label",
     "play",
     "pause",
     "timeline",
@@ -421,6 +447,7 @@ def _read_places(
     reader.declared_maps = _declared_ids(node.value.get("maps"))
     reader.declared_places = _declared_ids(node.value.get("places"))
 
+    always: dict[str, YNode] = {}
     for item in get_list(node.value.get("maps"), problems):
         if not check_keys(item, problems, **record_keys(MapDef)):
             continue
@@ -435,11 +462,16 @@ def _read_places(
                 problems.at(kind_node, f"'{kind_value}' is not 'geo' or 'plan'")
         asset = reader.asset(item.value.get("asset"))
         title = reader.text(item.value.get("title"))
+        labels = _read_area_labels(reader, item.value.get("labels"), kind)
+        always_node = item.value.get("always_labelled")
+        always_ids = tuple(i for i, _ in get_id_list(always_node, problems))
         if map_id is not None and map_id in maps:
             problems.at(item.value["id"], f"map '{map_id}' is declared twice")
         elif None not in (map_id, kind, asset, title):
             assert map_id and kind and asset and title
-            maps[map_id] = MapDef(map_id, kind, asset, title)
+            maps[map_id] = MapDef(map_id, kind, asset, title, labels, always_ids)
+            if always_node is not None:
+                always[map_id] = always_node
 
     for item in get_list(node.value.get("places"), problems):
         place = _read_place(reader, item, maps, source_ids)
@@ -450,7 +482,49 @@ def _read_places(
             continue
         places[place.id] = place
         place_nodes[place.id] = item
+    for map_id, always_node in always.items():
+        for place_id in maps[map_id].always_labelled:
+            place = places.get(place_id)
+            if place is None and not reader.unknown(reader.declared_places, place_id):
+                continue
+            if place is None or place.map != map_id:
+                problems.at(always_node, f"'{place_id}' is not a place on the map '{map_id}'")
     return maps, places, place_nodes
+
+
+def _read_area_labels(
+    reader: _Reader, node: YNode | None, kind: MapKind | None
+) -> tuple[AreaLabel, ...]:
+    """A map's area labels (seas, countries, archipelagos): id, kind, name and ``at``."""
+    problems = reader.problems
+    labels: list[AreaLabel] = []
+    for item in get_list(node, problems):
+        if not check_keys(item, problems, **record_keys(AreaLabel)):
+            continue
+        label_id = get_id(item.value.get("id"), problems)
+        label_kind = get_string(item.value.get("kind"), problems)
+        if label_kind is not None and label_kind not in AREA_LABEL_KINDS:
+            problems.at(
+                item.value["kind"],
+                f"'{label_kind}' is not a kind of area label ({', '.join(AREA_LABEL_KINDS)})",
+            )
+            label_kind = None
+        name = reader.text(item.value.get("name"))
+        points = []
+        at_node = item.value.get("at")
+        if kind is not None:
+            for pair_node in get_list(at_node, problems):
+                pair = _read_pair(reader, pair_node, kind)
+                if pair is not None:
+                    points.append(pair)
+        if at_node is not None and at_node.is_sequence and not at_node.value:
+            problems.at(at_node, "needs at least one point")
+        if any(label.id == label_id for label in labels):
+            problems.at(item.value["id"], f"label '{label_id}' is declared twice")
+        elif None not in (label_id, label_kind, name) and points:
+            assert label_id and label_kind and name
+            labels.append(AreaLabel(label_id, label_kind, name, tuple(points)))
+    return tuple(labels)
 
 
 def _read_place(
@@ -472,6 +546,8 @@ def _read_place(
     extra_source = _read_record(reader, fields.get("extra_source"))
     to_confirm = _read_record(reader, fields.get("to_confirm"))
     sector = get_id(fields.get("sector"), problems)
+    short_name = reader.text(fields.get("short_name"))
+    bearing = get_number(fields.get("bearing"), problems, 0, 360) if "bearing" in fields else None
 
     map_def = maps.get(map_id) if map_id else None
     if map_id is not None and map_def is None and reader.unknown(reader.declared_maps, map_id):
@@ -503,6 +579,8 @@ def _read_place(
         sector=sector,
         extra_source=extra_source,
         to_confirm=to_confirm,
+        short_name=short_name,
+        bearing=bearing,
     )
 
 

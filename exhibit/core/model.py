@@ -54,12 +54,34 @@ class MapKind(StrEnum):
     PLAN = "plan"
 
 
+AREA_LABEL_KINDS = ("sea", "gulf", "country", "archipelago")
+"""What a map's area label names: written across the area, not beside a marker."""
+
+
+@dataclass(frozen=True)
+class AreaLabel:
+    """The name of an area of a map (a sea, a country, an archipelago), not a place.
+
+    ``at`` are the spots where it may be written, best first, as ``(lat, lon)``
+    on a geo map or ``(x, y)`` from 0 to 1 on a plan; the map writes it at the
+    first that is free.
+    """
+
+    id: str
+    kind: str
+    name: Text
+    at: tuple[tuple[float, float], ...]
+
+
 @dataclass(frozen=True)
 class MapDef:
     id: str
     kind: MapKind
     asset: Path
     title: Text
+    labels: tuple[AreaLabel, ...] = ()
+    always_labelled: tuple[str, ...] = ()
+    """Places whose label the map shows wherever they are on screen (short if need be)."""
 
 
 PLACE_KINDS = (
@@ -99,6 +121,10 @@ class Place:
     sector: str | None = None
     extra_source: tuple[str, ...] = ()
     to_confirm: tuple[str, ...] = ()
+    short_name: Text | None = None
+    """A shorter label for the map, used where the full name finds no room."""
+    bearing: float | None = None
+    """For a direction (kind ``border``): which way it points, degrees clockwise from north."""
 
 
 class StrongholdState(StrEnum):

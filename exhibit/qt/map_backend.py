@@ -29,8 +29,11 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
-from exhibit.core.maps import MapData, Rect, build_exhibit_map, layout_labels
+from exhibit.core.labels import AREA_FONT_SCALE, layout_labels
+from exhibit.core.legend import LEGEND, legend_entries, string_key, stronghold_looks
+from exhibit.core.maps import MapData, Rect, build_exhibit_map
 from exhibit.core.model import MapKind
+from exhibit.core.projection import nice_length
 from exhibit.core.session import PLACE_TAPPED, Session
 from exhibit.core.story import Position
 
@@ -46,21 +49,38 @@ _LAYOUTS_KEPT = 64
 """Label layouts remembered (the oldest goes first); each is a few kilobytes."""
 
 
+AREA_LETTER_SPACING = {"country": 0.18, "sea": 0.12, "gulf": 0.04, "archipelago": 0.0}
+"""Extra space between the letters of an area's name, in ems of its font."""
+
+
 class _Names:
-    """Label texts and their widths in ems, per language, measured once each."""
+    """Label texts and their widths in ems, per language, measured once each.
+
+    A place's label is set semibold; an area's name as the map writes it: a
+    country in spaced capitals, a sea and an archipelago in italics.
+    """
 
     def __init__(self, font_family: str) -> None:
-        font = QFont(font_family)
-        font.setPixelSize(int(_MEASURE_PIXELS))
-        font.setWeight(QFont.Weight.DemiBold)
-        self._metrics = QFontMetricsF(font)
-        self._widths: dict[str, float] = {}
+        self._metrics: dict[str, QFontMetricsF] = {}
+        for style in ("place", "country", "sea", "gulf", "archipelago"):
+            font = QFont(font_family)
+            font.setPixelSize(int(_MEASURE_PIXELS))
+            font.setWeight(QFont.Weight.DemiBold)
+            font.setItalic(style in ("sea", "gulf", "archipelago"))
+            if style == "country":
+                font.setCapitalization(QFont.Capitalization.AllUppercase)
+            spacing = AREA_LETTER_SPACING.get(style, 0.0) * _MEASURE_PIXELS
+            font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, spacing)
+            self._metrics[style] = QFontMetricsF(font)
+        self._widths: dict[tuple[str, str], float] = {}
 
-    def width_em(self, text: str) -> float:
-        width = self._widths.get(text)
+    def width_em(self, text: str, style: str = "place") -> float:
+        key = (style, text)
+        width = self._widths.get(key)
         if width is None:
-            width = self._metrics.horizontalAdvance(text) / _MEASURE_PIXELS
-            self._widths[text] = width
+            metrics = self._metrics.get(style, self._metrics["place"])
+            width = metrics.horizontalAdvance(text) / _MEASURE_PIXELS
+            self._widths[key] = width
         return width
 
 
@@ -143,14 +163,30 @@ class MapBackend(QObject):
         return chapter.steps[story.position.step].places if chapter else ()
 
     def label_text(self, place_id: str) -> str:
-        """What the map writes beside a place (a border's label says which way it lies)."""
-        place = self._session.exhibit.places[place_id]
-        if place.kind == "border":
-            return self._session.text("laos_direction")
-        return place.name.get(*self._lang())
+        """What the map writes beside a place: its name."""
+        return self._session.exhibit.places[place_id].name.get(*self._lang())
+
+    def short_text(self, place_id: str) -> str:
+        """The short form of a place's label, or "" if it has none."""
+        short = self._session.exhibit.places[place_id].short_name
+        return short.get(*self._lang()) if short is not None else ""
+
+    def area_text(self, map_id: str, area_id: str) -> str:
+        map_def = self._session.exhibit.maps[map_id]
+        label = next(a for a in map_def.labels if a.id == area_id)
+        return label.name.get(*self._lang())
 
     def label_widths(self, data: MapData) -> dict[str, float]:
-        return {p.id: self._names.width_em(self.label_text(p.id)) for p in data.places}
+        """Each label's width in ems of its own font: places, then areas as written."""
+        widths = {p.id: self._names.width_em(self.label_text(p.id)) for p in data.places}
+        for area in data.areas:
+            text = self.area_text(data.id, area.id)
+            widths[area.id] = self._names.width_em(text, area.kind)
+        return widths
+
+    def short_widths(self, data: MapData) -> dict[str, float]:
+        shorts = {p.id: self.short_text(p.id) for p in data.places}
+        return {key: self._names.width_em(text) for key, text in shorts.items() if text}
 
     # -- building the QML values ----------------------------------------------
 
@@ -187,15 +223,33 @@ class MapBackend(QObject):
                 "kind": p.kind,
                 "name": exhibit.places[p.id].name.get(language, fallback),
                 "label": self.label_text(p.id),
+                "short": self.short_text(p.id),
                 "x": p.x,
                 "y": p.y,
                 "line": p.line_path,
                 "sector": p.sector or "",
+                "bearing": exhibit.places[p.id].bearing or 270.0,
             }
             for p in data.places
         ]
         self._places_of[(map_id, language)] = places
         return places
+
+    def _areas(self, map_id: str) -> list[dict[str, Any]]:
+        """A map's area names in the current language, with how the map writes them."""
+        data = self.map_data(map_id)
+        if data is None:
+            return []
+        return [
+            {
+                "id": area.id,
+                "kind": area.kind,
+                "label": self.area_text(map_id, area.id),
+                "fontScale": AREA_FONT_SCALE.get(area.kind, 1.0),
+                "letterSpacing": AREA_LETTER_SPACING.get(area.kind, 0.0),
+            }
+            for area in data.areas
+        ]
 
     def _focus_of(self, map_id: str) -> dict[str, float]:
         data = self.map_data(map_id)
@@ -249,6 +303,9 @@ class MapBackend(QObject):
     def _highlighted_ids(self) -> list[str]:
         return list(self._step_place_ids())
 
+    def _current_areas(self) -> list[dict[str, Any]]:
+        return self._areas(self._current_map_id)
+
     def _plan_id(self) -> str:
         return self._plan_map_id
 
@@ -268,6 +325,7 @@ class MapBackend(QObject):
     viewBox = Property("QVariantList", _current_view_box, notify=changed, final=True)
     shapes = Property("QVariantMap", _current_shapes, notify=changed, final=True)
     places = Property("QVariantList", _current_places, notify=changed, final=True)
+    areas = Property("QVariantList", _current_areas, notify=changed, final=True)
     planMapId = Property(str, _plan_id, constant=True, final=True)
     # The plan's drawing never changes: a clock that binds to it is not rebuilt per move.
     planViewBox = Property("QVariantList", _plan_view_box, constant=True, final=True)
@@ -336,9 +394,17 @@ class MapBackend(QObject):
                 hidden=off,
                 viewport=area,
                 reserved=keep_off,
+                short_widths=self.short_widths(data),
             )
             layout = {
-                place_id: {"side": placement.side, **placement.box.to_dict()}
+                place_id: {
+                    "side": placement.side,
+                    **placement.box.to_dict(),
+                    "short": placement.short,
+                    "leader": [c for point in placement.leader for c in point]
+                    if placement.leader
+                    else [],
+                }
                 for place_id, placement in sides.items()
                 if placement is not None
             }
@@ -346,6 +412,77 @@ class MapBackend(QObject):
                 self._layouts.pop(next(iter(self._layouts)))
             self._layouts[key] = layout
         return layout
+
+    @Slot("QVariantMap", bool, result="QVariantMap")
+    def strongholdLooks(self, told: dict[str, Any], day: bool) -> dict[str, str]:
+        """How each stronghold of a map is drawn: the ``told`` states of a day
+        (``day``), the others "untold"; or, with no day told, every one held."""
+        data = self.map_data(self._plan_map_id)
+        if data is None:
+            return {}
+        return stronghold_looks(data, {str(k): str(v) for k, v in told.items()} if day else None)
+
+    @Slot(str, _LIST, _LIST, _LIST, "QVariantMap", result=_LIST)
+    def legendEntries(
+        self,
+        map_id: str,
+        viewport: list[Any],
+        highlighted: list[Any],
+        hidden: list[Any],
+        looks: dict[str, Any],
+    ) -> list[dict[str, str]]:
+        """The legend for the part of a map on screen (``viewport``, view units;
+        ``[]`` for all): each entry's ``id``, ``label`` in the current language,
+        and its symbol (``shape``, ``kind``, ``look``), in the legend's order."""
+        data = self.map_data(map_id)
+        if data is None:
+            return []
+        entries = legend_entries(
+            data,
+            viewport=_rect(viewport),
+            hidden=[str(i) for i in hidden],
+            highlighted=[str(i) for i in highlighted],
+            looks={str(k): str(v) for k, v in looks.items()},
+        )
+        return [
+            {
+                "id": entry,
+                "label": self._session.text(string_key(entry)),
+                "shape": LEGEND[entry].shape,
+                "kind": LEGEND[entry].kind,
+                "look": LEGEND[entry].look,
+            }
+            for entry in entries
+        ]
+
+    @Slot(str, _LIST, float, result="QVariantMap")
+    def scaleBar(self, map_id: str, viewport: list[Any], longest_units: float) -> dict[str, Any]:
+        """A true scale bar for a geographic map's view (``viewport``, view
+        units): the round length in km that fits in ``longest_units`` view
+        units at the view's centre, km per view unit there, and its label;
+        ``{}`` for a plan, which has no scale."""
+        data = self.map_data(map_id)
+        view = _rect(viewport)
+        if data is None or data.frame is None or view is None or longest_units <= 0:
+            return {}
+        km_per_unit = data.frame.km_per_view_unit(*view.center)
+        km = nice_length(longest_units * km_per_unit)
+        number = f"{km:g}"
+        return {
+            "km": km,
+            "kmPerUnit": km_per_unit,
+            "label": self._session.text("map_scale", km=number),
+        }
+
+    @Slot(str, _LIST, result=float)
+    def northAngle(self, map_id: str, viewport: list[Any]) -> float:
+        """Which way north points at the centre of a map's view, in degrees
+        clockwise from straight up (0 on a plan, which is drawn north up)."""
+        data = self.map_data(map_id)
+        view = _rect(viewport)
+        if data is None or data.frame is None or view is None:
+            return 0.0
+        return data.frame.north_angle(*view.center)
 
 
 def _rect(values: Any) -> Rect | None:
