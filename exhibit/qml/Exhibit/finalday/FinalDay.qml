@@ -217,7 +217,7 @@ Item {
                 width: day.sideBySide ? upper.width - x : upper.width
                 height: day.sideBySide ? upper.height : upper.height - y
                 radius: Theme.radius
-                color: "#1f1c16"
+                color: Theme.mapPlanBackdrop
                 border.color: Theme.line
                 clip: true
 
@@ -231,6 +231,9 @@ Item {
                     places: day.planPlaces
                     shapes: day.planShapes
                     strongholdStates: day.planStates
+                    dayStates: true
+                    legendExpanded: false
+                    labelPixels: Theme.smallSize
                     paths: day.planPaths
                     highlighted: day.planHighlighted
                 }

@@ -3,7 +3,8 @@ import Exhibit
 import Exhibit.Backend
 
 // A chapter's map on the stage: the movable canvas (its drawing goes inside,
-// bound to `canvas`), the reset button, and the card of the tapped place.
+// bound to `canvas`), the reset button, the locator inset while the view is
+// zoomed in, and the card of the tapped place.
 Item {
     id: stage
 
@@ -11,11 +12,17 @@ Item {
     required property real viewHeight
     property var focusRect: null
     property color backdrop: Theme.surface
+    // What the locator inset draws: the map's shapes and its kind ("geo" or "plan").
+    property var shapes: ({})
+    property string kind: ""
 
     readonly property alias canvas: canvas
-    // What the map's labels keep off, in the canvas's pixels: the reset button.
+    // What the map's labels keep off, in the canvas's pixels: the reset button
+    // and, while it shows, the locator inset.
     readonly property var reserved: [Qt.rect(resetArea.x - canvas.x, resetArea.y - canvas.y,
                                              resetArea.width, resetArea.height)]
+        .concat(locator.visible ? [Qt.rect(locator.x - canvas.x, locator.y - canvas.y,
+                                           locator.width, locator.height)] : [])
     default property alias drawing: canvas.data
 
     // One named picture for assistive technology; its places are buttons inside.
@@ -37,6 +44,22 @@ Item {
         viewWidth: stage.viewWidth
         viewHeight: stage.viewHeight
         focusRect: stage.focusRect
+    }
+
+    LocatorInset {
+        id: locator
+        objectName: "locatorInset"
+        anchors.top: parent.top
+        anchors.left: parent.left
+        anchors.margins: Math.round(Theme.spacing * 0.6)
+        longest: Math.round(Math.min(stage.width, stage.height) * 0.22)
+        // Once the view has settled zoomed in, so it does not flicker on a gentle move.
+        visible: stage.kind.length > 0 && stage.canvas.settledScale > stage.canvas.fitScale * 1.3
+        shapes: stage.shapes
+        kind: stage.kind
+        viewWidth: stage.viewWidth
+        viewHeight: stage.viewHeight
+        shown: stage.canvas.visibleRect
     }
 
     // The button sits on a MouseArea that takes the press, so the map under it stays put.

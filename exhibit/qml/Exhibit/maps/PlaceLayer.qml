@@ -14,6 +14,10 @@ import Exhibit.Backend
 // A marker and a label per place, made once: the Repeaters count places
 // rather than hold them, so a new list of the same places (the names in
 // another language) updates each in place; a step only changes properties.
+// A label that found no room beside its place has a leader line to it, and
+// may show the place's short name. The map's area names (seas, countries,
+// archipelagos: `areas`) go through the same layout, so no name covers
+// another.
 Item {
     id: placeLayer
 
@@ -25,6 +29,7 @@ Item {
     required property real originX
     required property real originY
     property var hidden: []
+    property var areas: []
     property var strongholdStates: ({})
     property string selectedId: ""
     property real fontPixels: Theme.labelSize
@@ -56,7 +61,7 @@ Item {
     // language renames the places and resizes the buttons labels keep off),
     // the layout is computed once, just after them (Qt.callLater), not once
     // for each.
-    readonly property var layoutInputs: [mapId, places, fontPixels / layoutScale, highlighted, hidden,
+    readonly property var layoutInputs: [mapId, places, areas, fontPixels / layoutScale, highlighted, hidden,
                                          viewport, reserved, width, height]
     onLayoutInputsChanged: Qt.callLater(placeLayer.relayout)
     Component.onCompleted: relayout()
@@ -75,7 +80,8 @@ Item {
 
     // The place at `index` of `places`; while the list shrinks, a delegate
     // about to go may still ask for one past its end.
-    readonly property var nowhere: ({ id: "", kind: "", name: "", label: "", x: 0, y: 0, line: "", sector: "" })
+    readonly property var nowhere: ({ id: "", kind: "", name: "", label: "", short: "", x: 0, y: 0,
+                                      line: "", sector: "", bearing: 270 })
     function placeOf(index: int): var { return places[index] ?? nowhere }
 
     function viewportList(): var {
@@ -118,6 +124,42 @@ Item {
                                                                 eventPoint.position.y))
     }
 
+    function boxOf(spot: var): rect {
+        return spot ? Qt.rect(toX(spot.x), toY(spot.y), spot.width * pixelScale, spot.height * pixelScale)
+                    : Qt.rect(0, 0, 0, 0)
+    }
+
+    Repeater {
+        model: placeLayer.areas.length
+        delegate: AreaLabel {
+            required property int index
+            readonly property var spot: placeLayer.layout[entry.id] ?? null
+            entry: placeLayer.areas[index] ?? ({ id: "", kind: "", label: "" })
+            objectName: "area-" + entry.id
+            visible: spot !== null
+            side: spot ? spot.side : "centre"
+            pixelSize: placeLayer.fontPixels
+            box: placeLayer.boxOf(spot)
+        }
+    }
+
+    Repeater {
+        model: placeLayer.places.length
+        delegate: LeaderLine {
+            required property int index
+            readonly property var modelData: placeLayer.placeOf(index)
+            readonly property var spot: placeLayer.layout[modelData.id] ?? null
+            readonly property var ends: spot && spot.leader.length === 4 ? spot.leader : [0, 0, 0, 0]
+            objectName: "leader-" + modelData.id
+            visible: spot !== null && spot.leader.length === 4 && placeLayer.isShown(modelData)
+            x1: placeLayer.toX(ends[0])
+            y1: placeLayer.toY(ends[1])
+            x2: placeLayer.toX(ends[2])
+            y2: placeLayer.toY(ends[3])
+            inset: Theme.labelSize * 0.45
+        }
+    }
+
     Repeater {
         model: placeLayer.places.length
         delegate: PlaceLabel {
@@ -126,15 +168,13 @@ Item {
             readonly property var spot: placeLayer.layout[modelData.id] ?? null
             objectName: "label-" + modelData.id
             visible: spot !== null && placeLayer.isShown(modelData)
-            text: modelData.label
+            text: spot && spot.short ? modelData.short : modelData.label
             side: spot ? spot.side : ""
             highlighted: placeLayer.highlighted.indexOf(modelData.id) >= 0
             // A highlighted label may cover the marker of a place that is not.
             z: highlighted ? 2 : 0
             pixelSize: placeLayer.fontPixels
-            box: spot ? Qt.rect(placeLayer.toX(spot.x), placeLayer.toY(spot.y),
-                                spot.width * placeLayer.pixelScale, spot.height * placeLayer.pixelScale)
-                      : Qt.rect(0, 0, 0, 0)
+            box: placeLayer.boxOf(spot)
         }
     }
 

@@ -10,7 +10,9 @@ MapStage {
     viewWidth: MapBackend.viewBox[2]
     viewHeight: MapBackend.viewBox[3]
     focusRect: MapBackend.focus
-    backdrop: "#1f1c16"
+    backdrop: Theme.mapPlanBackdrop
+    shapes: MapBackend.shapes
+    kind: "plan"
 
     ValleyPlan {
         anchors.fill: parent

@@ -12,9 +12,14 @@ import Exhibit.Backend
 //                                       ({viewBox, floor, river, riverId, mountains,
 //                                       hills, airfields, sectors}); constant
 //   required property var strongholdStates
-//                                       place id -> "holding" | "attacked" | "taken";
-//                                       ({}) shows every stronghold plain (not
-//                                       `states`: that is every Item's own list)
+//                                       place id -> "holding" | "attacked" | "taken"
+//                                       (not `states`: that is every Item's own list)
+//   property bool dayStates             true: strongholdStates are a day's events,
+//                                       and a stronghold they do not name is drawn
+//                                       "not told here"; false (the fortress as
+//                                       built): every stronghold is drawn held
+//   property bool legendExpanded        whether the legend starts unfolded
+//   property real labelPixels           the size of the places' names
 //   required property var paths        ids of the `path` places to draw, e.g.
 //                                       ["hong-cum-escape"]; [] draws none
 //   required property var highlighted  ids drawn emphasised; their labels are
@@ -34,14 +39,20 @@ import Exhibit.Backend
 //                                       tap hit no place (e.g. to close a card)
 //
 // Markers are named "place-<id>" (properties `highlighted`, `placeState`,
-// `selected`), labels "label-<id>"; the schematic notice is "mapSchematic".
-// The plan always says it is a schematic, not to scale (UI string map_schematic).
+// `selected`), labels "label-<id>"; the legend is "mapLegend" and under its
+// header, folded or not, the plan always says it is a schematic, not to
+// scale ("mapSchematic", UI string map_schematic). A north arrow stands
+// above the legend.
 Item {
     id: plan
 
     required property var places
     required property var shapes
     required property var strongholdStates
+    property bool dayStates: false
+    property bool legendExpanded: true
+    // The size of the places' names (a small plan beside the clock writes smaller).
+    property real labelPixels: Theme.labelSize
     required property var paths
     required property var highlighted
     property string selectedId: ""
@@ -66,8 +77,12 @@ Item {
 
     readonly property var hiddenIds: places.filter(p => p.kind === "path" && paths.indexOf(p.id) < 0)
                                            .map(p => p.id)
+    // How each stronghold is drawn (exhibit.core.legend.stronghold_looks).
+    readonly property var looks: MapBackend.strongholdLooks(strongholdStates, dayStates)
+    readonly property real gap: Math.round(Theme.spacing * 0.6)
 
     function isLit(id: string): bool { return highlighted.indexOf(id) >= 0 }
+    function rectOf(item: Item): rect { return Qt.rect(item.x, item.y, item.width, item.height) }
     function lineOf(id: string): string {
         const place = places.find(p => p.id === id)
         return place ? place.line : ""
@@ -86,8 +101,8 @@ Item {
 
         MapShape {
             path: plan.shapes.floor ?? ""
-            fillColor: "#3b3a2b"
-            strokeColor: "#57553f"
+            fillColor: Theme.mapFloor
+            strokeColor: Theme.mapFloorEdge
             strokeWidth: 2 * plan.unit
         }
         Repeater {
@@ -95,19 +110,41 @@ Item {
             delegate: MapShape {
                 required property var modelData
                 path: modelData.path
-                fillColor: "#2c2820"
-                strokeColor: "#4a4333"
-                strokeWidth: 1.5 * plan.unit
+                fillColor: Theme.mapMountain
+                strokeColor: Theme.mapMountainEdge
+                strokeWidth: 2 * plan.unit
             }
         }
+        // The hills: light high ground on the dark floor, with two contours.
         Repeater {
             model: plan.shapes.hills ?? []
-            delegate: MapShape {
+            delegate: Item {
+                id: hill
                 required property var modelData
-                path: modelData.path
-                fillColor: "#564c38"
-                strokeColor: "#756849"
-                strokeWidth: 1.5 * plan.unit
+                objectName: "hillShape-" + modelData.id
+                anchors.fill: parent
+                MapShape {
+                    path: hill.modelData.path
+                    fillColor: Theme.mapHill
+                    strokeColor: Theme.mapHillContour
+                    strokeWidth: 2 * plan.unit
+                }
+                Repeater {
+                    model: [0.66, 0.33]
+                    delegate: MapShape {
+                        id: contour
+                        required property real modelData
+                        path: hill.modelData.path
+                        strokeColor: Theme.mapHillContour
+                        strokeWidth: 1.5 * plan.unit / modelData
+                        transform: Scale {
+                            origin.x: hill.modelData.centre[0]
+                            origin.y: hill.modelData.centre[1]
+                            xScale: contour.modelData
+                            yScale: contour.modelData
+                        }
+                    }
+                }
             }
         }
         Repeater {
@@ -117,8 +154,8 @@ Item {
                 objectName: "sectorShape-" + modelData.id
                 readonly property bool lit: plan.isLit(modelData.id)
                 path: modelData.path
-                fillColor: lit ? Qt.rgba(0.91, 0.73, 0.29, 0.16) : Qt.rgba(0.61, 0.70, 0.79, 0.06)
-                strokeColor: lit ? Theme.gold : "#8d9aa6"
+                fillColor: lit ? Theme.mapRegionFill : Theme.mapSectorFill
+                strokeColor: lit ? Theme.mapHighlight : Theme.mapSector
                 strokeWidth: (lit ? 3 : 2) * plan.unit
                 dashed: true
                 dashPattern: [4, 3]
@@ -130,8 +167,8 @@ Item {
                 required property var modelData
                 readonly property bool lit: plan.isLit(modelData.id)
                 path: modelData.path
-                fillColor: lit ? "#a8915a" : "#7a7466"
-                strokeColor: lit ? Theme.gold : "#9b958a"
+                fillColor: Theme.mapRunway
+                strokeColor: lit ? Theme.mapHighlight : Theme.mapHalo
                 strokeWidth: (lit ? 3 : 1.5) * plan.unit
             }
         }
@@ -139,15 +176,26 @@ Item {
             objectName: "riverShape"
             readonly property bool lit: plan.isLit(plan.shapes.riverId ?? "")
             path: plan.shapes.river ?? ""
-            strokeColor: lit ? "#8cc7f0" : "#4f8fbf"
+            strokeColor: lit ? Theme.mapRiverLit : Theme.mapRiver
             strokeWidth: (lit ? 9 : 7) * plan.unit
         }
+        // The line of retreat: red dashes over a dark casing.
         Repeater {
             model: plan.paths
             delegate: MapShape {
                 required property var modelData
                 path: plan.lineOf(modelData)
-                strokeColor: plan.isLit(modelData) ? Theme.gold : Theme.accent
+                strokeColor: Theme.mapHalo
+                strokeWidth: 9 * plan.unit
+            }
+        }
+        Repeater {
+            model: plan.paths
+            delegate: MapShape {
+                required property var modelData
+                objectName: "pathShape-" + modelData
+                path: plan.lineOf(modelData)
+                strokeColor: Theme.mapEscape
                 strokeWidth: 5 * plan.unit
                 dashed: true
                 dashPattern: [2.5, 1.5]
@@ -161,7 +209,8 @@ Item {
         places: plan.places
         highlighted: plan.highlighted
         hidden: plan.hiddenIds
-        strongholdStates: plan.strongholdStates
+        strongholdStates: plan.looks
+        fontPixels: plan.labelPixels
         selectedId: plan.selectedId
         fitScale: plan.fitScale
         pixelScale: plan.pixelScale
@@ -169,34 +218,32 @@ Item {
         originY: plan.originY
         viewport: plan.viewport
         settledScale: plan.settledScale
-        reserved: plan.reserved.concat([Qt.rect(schematicBox.x, schematicBox.y,
-                                                schematicBox.width, schematicBox.height)])
+        reserved: plan.reserved.concat([plan.rectOf(north), plan.rectOf(legend)])
         onPlaceTapped: id => plan.placeTapped(id)
     }
 
-    Rectangle {
-        id: schematicBox
-        objectName: "mapSchematicBox"
-        anchors.left: parent.left
+    NorthArrow {
+        id: north
+        objectName: "northArrow"
+        anchors.right: legend.right
+        anchors.bottom: legend.top
+        anchors.bottomMargin: Math.round(plan.gap / 2)
+        width: implicitWidth
+        height: implicitHeight
+    }
+    Legend {
+        id: legend
+        objectName: "mapLegend"
+        anchors.right: parent.right
         anchors.bottom: parent.bottom
-        anchors.margins: Math.round(Theme.spacing * 0.6)
-        width: Math.min(schematic.implicitWidth + Theme.spacing, plan.width - 2 * anchors.margins)
-        height: schematic.implicitHeight + Math.round(Theme.spacing * 0.5)
-        radius: Math.round(Theme.radius * 0.6)
-        color: Qt.rgba(0.08, 0.07, 0.05, 0.85)
-
-        Text {
-            id: schematic
-            objectName: "mapSchematic"
-            textFormat: Text.PlainText
-            anchors.centerIn: parent
-            width: Math.min(implicitWidth, plan.width - 2 * parent.anchors.margins - Theme.spacing)
-            text: UiBackend.strings.map_schematic
-            color: Theme.textMuted
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.smallSize
-            font.italic: true
-            wrapMode: Text.WordWrap
-        }
+        anchors.margins: plan.gap
+        maxWidth: Math.min(Math.round(420 * Theme.scale), plan.width * 0.55)
+        expanded: plan.legendExpanded
+        note: UiBackend.strings.map_schematic ?? ""
+        mapId: MapBackend.planMapId
+        viewport: plan.viewport
+        highlighted: plan.highlighted
+        hidden: plan.hiddenIds
+        looks: plan.looks
     }
 }
