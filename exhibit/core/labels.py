@@ -70,6 +70,8 @@ class LabelRequest:
     """Spots where the label may be written across, centred, before anywhere beside."""
     beside: bool = True
     """Whether the label may sit beside its anchor (an area's name only goes on its spots)."""
+    clearance: float = 0.0
+    """How far its own symbol reaches from its point: the label sits ``gap`` beyond it."""
 
     @property
     def firm(self) -> bool:
@@ -183,6 +185,7 @@ class _Round:
 
 
 def _rounds(request: LabelRequest, gap: float) -> list[_Round]:
+    gap += request.clearance
     forms = [False] + ([True] if request.short_width is not None else [])
     rounds = [_Round(gap, short, True, False) for short in forms]
     if request.firm:
@@ -257,6 +260,29 @@ def _candidates(request: LabelRequest, gap: float) -> Iterable[tuple[_Round | No
             for side in SIDES:
                 box = label_rect(x, y, width, request.height, side, round_.gap, around)
                 yield round_, box, (x, y)
+            if round_.leader and around is None:
+                # Out on a leader, in between the eight sides as well.
+                for side, angle in _BETWEEN:
+                    tx = x + round_.gap * math.cos(angle)
+                    ty = y + round_.gap * math.sin(angle)
+                    yield round_, label_rect(tx, ty, width, request.height, side, 0.0), (x, y)
+
+
+# Directions between the eight sides (angles clockwise from east, y down) and
+# the side of its end point a label takes there.
+_BETWEEN = tuple(
+    (side, math.radians(degrees))
+    for side, degrees in (
+        ("below-right", 22.5),
+        ("below-right", 67.5),
+        ("below-left", 112.5),
+        ("below-left", 157.5),
+        ("above-left", 202.5),
+        ("above-left", 247.5),
+        ("above-right", 292.5),
+        ("above-right", 337.5),
+    )
+)
 
 
 def _first_free(
@@ -338,6 +364,22 @@ KIND_PRIORITY: Mapping[str, int] = MappingProxyType(
 )
 """Which labels give way first when they collide (higher gives way)."""
 
+MARKER_RADIUS: Mapping[str, float] = MappingProxyType(
+    {
+        "region": 0.6,
+        "front": 0.6,
+        "sector": 0.6,
+        "stronghold": 0.5,
+        "command-post": 0.5,
+        "airfield": 0.6,
+        "bridge": 0.65,
+        "border": 0.72,
+    }
+)
+"""Half the width of each kind's symbol, highlighted, in ems of the map's label font
+(Theme.labelSize), as MapSymbol draws it with its outline; other kinds draw a dot."""
+DOT_RADIUS = 0.5
+
 AREA_FONT_SCALE: Mapping[str, float] = MappingProxyType(
     {"sea": 1.3, "gulf": 0.85, "country": 0.85, "archipelago": 0.9}
 )
@@ -357,7 +399,7 @@ def layout_labels(
     viewport: Rect | None = None,
     reserved: Sequence[Rect] = (),
     short_widths: Mapping[str, float] | None = None,
-    marker_radius: float = 0.45,
+    marker_em: float | None = None,
     island_radius: float = 0.3,
     gap: float = 0.6,
     line_height: float = 1.4,
@@ -368,9 +410,10 @@ def layout_labels(
     (measured by the UI in the current language, area names as the map writes
     them; a missing one is guessed from the id) and ``short_widths`` the width
     of a place's short form. A place's label is a pill ``line_height`` ems
-    tall with half an em of padding; markers of ``marker_radius`` ems and
-    islands of ``island_radius`` ems are obstacles; labels sit ``gap`` ems
-    from their point. Places in ``hidden`` are neither labelled nor
+    tall with half an em of padding. Each place's symbol (:data:`MARKER_RADIUS`
+    ems of a ``marker_em`` font, by default ``em``) and each island
+    (``island_radius`` ems) is an obstacle; a label sits ``gap`` ems beyond
+    its own symbol. Places in ``hidden`` are neither labelled nor
     obstacles. The map's key places (``data.always_labelled``) are labelled
     like highlighted ones. Labels stay inside ``viewport`` (the part of the
     view box on screen, if given; a plan's margins beside it too), else inside
@@ -390,8 +433,12 @@ def layout_labels(
     highlighted_ids = set(highlighted)
     always = set(data.always_labelled)
     shown = [p for p in data.places if p.id not in hidden_ids]
-    r = marker_radius * em
-    obstacles = {p.id: Rect(p.x - r, p.y - r, 2 * r, 2 * r) for p in shown}
+    marker = marker_em if marker_em is not None else em
+    radius = {p.id: MARKER_RADIUS.get(p.kind, DOT_RADIUS) * marker for p in shown}
+    obstacles = {
+        p.id: Rect(p.x - radius[p.id], p.y - radius[p.id], 2 * radius[p.id], 2 * radius[p.id])
+        for p in shown
+    }
     ri = island_radius * em
     for area in data.areas:
         for i, (x, y) in enumerate(area.islands):
@@ -413,6 +460,7 @@ def layout_labels(
             alternates=_along(p.line) if p.line else (),
             short_width=pill(short_widths[p.id]) if p.id in short_widths else None,
             must=p.id in always,
+            clearance=radius[p.id],
         )
         for p in shown
         if inside.contains_point(p.x, p.y)
@@ -463,7 +511,7 @@ def layout_labels(
     placements.update(
         place_labels(
             requests,
-            gap=(marker_radius + gap) * em,
+            gap=gap * em,
             obstacles=obstacles,
             bounds=bounds,
             markers={p.id: (p.x, p.y) for p in shown},

@@ -177,16 +177,34 @@ class MapBackend(QObject):
         return label.name.get(*self._lang())
 
     def label_widths(self, data: MapData) -> dict[str, float]:
-        """Each label's width in ems of its own font: places, then areas as written."""
-        widths = {p.id: self._names.width_em(self.label_text(p.id)) for p in data.places}
-        for area in data.areas:
-            text = self.area_text(data.id, area.id)
-            widths[area.id] = self._names.width_em(text, area.kind)
+        """Each label's width in ems of its own font, the widest of its languages.
+
+        The layout is then the same in every language: a visitor who switches
+        sees the same names in the same places, and a toggle lays out nothing.
+        """
+        widths: dict[str, float] = {}
+        exhibit = self._session.exhibit
+        for code in exhibit.language_codes:
+            for p in data.places:
+                width = self._names.width_em(exhibit.places[p.id].name.get(code))
+                widths[p.id] = max(widths.get(p.id, 0.0), width)
+            for area in data.areas:
+                label = next(a for a in exhibit.maps[data.id].labels if a.id == area.id)
+                width = self._names.width_em(label.name.get(code), area.kind)
+                widths[area.id] = max(widths.get(area.id, 0.0), width)
         return widths
 
     def short_widths(self, data: MapData) -> dict[str, float]:
-        shorts = {p.id: self.short_text(p.id) for p in data.places}
-        return {key: self._names.width_em(text) for key, text in shorts.items() if text}
+        """The width of each short name, the widest of its languages."""
+        widths: dict[str, float] = {}
+        exhibit = self._session.exhibit
+        for p in data.places:
+            short = exhibit.places[p.id].short_name
+            if short is not None:
+                widths[p.id] = max(
+                    self._names.width_em(short.get(c)) for c in exhibit.language_codes
+                )
+        return widths
 
     # -- building the QML values ----------------------------------------------
 
@@ -353,17 +371,19 @@ class MapBackend(QObject):
             self._selected = ""
             self.selectionChanged.emit()
 
-    @Slot(str, float, _LIST, _LIST, _LIST, _LIST, result="QVariantMap")
+    @Slot(str, float, float, _LIST, _LIST, _LIST, _LIST, result="QVariantMap")
     def labelLayout(
         self,
         map_id: str,
         em: float,
+        marker_em: float,
         highlighted: list[Any],
         hidden: list[Any],
         viewport: list[Any],
         reserved: list[Any],
     ) -> dict[str, dict[str, Any]]:
-        """Where each shown label goes, for a label font ``em`` view units tall.
+        """Where each shown label goes, for a label font ``em`` view units tall
+        and symbols drawn for a ``marker_em`` (Theme.labelSize) font.
 
         ``viewport`` is ``[x, y, width, height]`` of the map on screen (view
         units; ``[]`` for the whole map) and ``reserved`` a list of such
@@ -381,9 +401,9 @@ class MapBackend(QObject):
         off = tuple(str(i) for i in hidden)
         area = _rect(viewport)
         keep_off = tuple(r for r in map(_rect, reserved) if r is not None)
-        # Going back a step or toggling the language back asks for a layout
-        # already made: a few milliseconds saved at exactly those moves.
-        key = (map_id, self._session.language, em, lit, off, area, keep_off)
+        # Going back a step asks for a layout already made; the layout is the
+        # same in every language (see label_widths), so a toggle does too.
+        key = (map_id, em, marker_em, lit, off, area, keep_off)
         layout = self._layouts.get(key)
         if layout is None:
             sides = layout_labels(
@@ -395,6 +415,7 @@ class MapBackend(QObject):
                 viewport=area,
                 reserved=keep_off,
                 short_widths=self.short_widths(data),
+                marker_em=marker_em if marker_em > 0 else em,
             )
             layout = {
                 place_id: {

@@ -30,7 +30,7 @@ Item {
         MapSymbol {
             kind: swatch.kind
             look: swatch.look
-            size: Math.round(15 * Theme.scale)
+            size: Math.round(13 * Theme.scale)
         }
     }
 

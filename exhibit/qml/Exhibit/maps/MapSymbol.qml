@@ -17,15 +17,17 @@ Item {
     required property string kind
     property string look: ""
     property bool highlighted: false
-    // The symbol's size in pixels (a town's dot is this wide).
-    property real size: Math.round((highlighted ? 22 : 15) * Theme.scale)
+    // The symbol's size in pixels (a town's dot is this wide). The label
+    // layout keeps names off each kind's symbol (exhibit.core.labels.MARKER_RADIUS,
+    // in ems of Theme.labelSize): change both together.
+    property real size: Math.round((highlighted ? 18 : 13) * Theme.scale)
     // For a direction: which way the arrow points, degrees clockwise from north.
     property real bearing: 270
     // Under attack, the ring around the symbol pulses as the attack begins
     // (a marker on a map; not in the legend).
     property bool pulsing: false
 
-    readonly property real halo: Math.max(2, Math.round(3 * Theme.scale))
+    readonly property real halo: Math.max(2, Math.round(2.5 * Theme.scale))
     readonly property color ink: look === "taken" ? Theme.mapTaken
                                : look === "attacked" ? Theme.mapAttacked
                                : look === "holding" ? Theme.mapHeld

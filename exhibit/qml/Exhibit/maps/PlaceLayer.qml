@@ -74,8 +74,8 @@ Item {
         if (closing)
             return
         layout = places.length > 0 && width > 0 && height > 0
-            ? MapBackend.labelLayout(mapId, fontPixels / layoutScale, highlighted, hidden,
-                                     viewportList(), reservedInView()) : ({})
+            ? MapBackend.labelLayout(mapId, fontPixels / layoutScale, Theme.labelSize / layoutScale,
+                                     highlighted, hidden, viewportList(), reservedInView()) : ({})
     }
 
     // The place at `index` of `places`; while the list shrinks, a delegate
@@ -156,7 +156,7 @@ Item {
             y1: placeLayer.toY(ends[1])
             x2: placeLayer.toX(ends[2])
             y2: placeLayer.toY(ends[3])
-            inset: Theme.labelSize * 0.45
+            inset: Theme.labelSize * 0.5
         }
     }
 

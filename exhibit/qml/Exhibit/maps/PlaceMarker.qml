@@ -52,6 +52,7 @@ Item {
 
     MapSymbol {
         id: symbol
+        objectName: "symbol-" + marker.place.id
         anchors.centerIn: parent
         kind: marker.kind
         look: marker.placeState
