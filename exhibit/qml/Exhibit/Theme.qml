@@ -47,7 +47,7 @@ QtObject {
     readonly property color mapMountain: "#8a7c5c"
     readonly property color mapMountainEdge: "#a59674"
     readonly property color mapHill: "#b3a27a"
-    readonly property color mapHillContour: "#6e5f40"
+    readonly property color mapHillContour: "#5e4f33"
     readonly property color mapSector: "#9fb0bf"
     readonly property color mapSectorFill: "#109fb0bf"
     readonly property color mapRunway: "#878172"
@@ -58,7 +58,7 @@ QtObject {
     readonly property color mapHeld: "#9fc0dd"
     readonly property color mapAttacked: "#ff9a3c"
     readonly property color mapTaken: "#ff5c4d"
-    readonly property color mapUntold: "#77716a"
+    readonly property color mapUntold: "#7c766f"
 
     // Targets scale with the window but never below what a fingertip can hit
     // (about 7 mm), so a 720p kiosk screen keeps usable buttons.
