@@ -13,7 +13,7 @@ depends on the language.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -34,7 +34,7 @@ SIDES = (
 CENTRE = "centre"
 """The side of a label written across its spot (an area's name), not beside it."""
 
-FAR_GAPS = (2.0, 3.0, 4.5, 6.5, 9.0)
+FAR_GAPS = (2.0, 3.0, 4.5, 6.5, 9.0, 12.0)
 """How much further out than beside it a label that must be shown may go, with a leader."""
 
 Point = tuple[float, float]
@@ -72,6 +72,8 @@ class LabelRequest:
     """Whether the label may sit beside its anchor (an area's name only goes on its spots)."""
     clearance: float = 0.0
     """How far its own symbol reaches from its point: the label sits ``gap`` beyond it."""
+    first: bool = False
+    """Placed before every other label, highlighted ones too (an archipelago's name)."""
 
     @property
     def firm(self) -> bool:
@@ -211,7 +213,8 @@ def place_labels(
 ) -> dict[str, Placement | None]:
     """Choose a box for every label so that none overlaps another; ``None`` hides it.
 
-    Greedy, in order (see :class:`LabelRequest`): each label takes the first
+    Greedy, in order (see :class:`LabelRequest`; those marked ``first`` before
+    all): each label takes the first
     free box of its rounds. A box is free if it stays inside ``bounds`` (if
     given) and overlaps no label or leader already placed and no obstacle
     (markers, islands, reserved rectangles) except its own (an obstacle keyed
@@ -225,9 +228,46 @@ def place_labels(
     """
     obstacles = obstacles or {}
     markers = markers or {}
+    # Greedy, then repaired: a highlighted or key label that found no room is
+    # placed first in another round, a few times, and the round that names
+    # the most of them wins.
+    ahead: set[str] = set()
+    best: dict[str, Placement | None] | None = None
+    best_missing = len(requests) + 1
+    for _ in range(REPAIR_ROUNDS):
+        result = _place_in_order(requests, gap, obstacles, markers, bounds, ahead)
+        missing = {r.id for r in requests if r.firm and result.get(r.id) is None}
+        if len(missing) < best_missing:
+            best, best_missing = result, len(missing)
+        if not missing or missing <= ahead:
+            break
+        ahead |= missing
+    assert best is not None
+    return best
+
+
+REPAIR_ROUNDS = 4
+"""How many times the layout is tried again with the labels that must be shown first."""
+
+
+def _place_in_order(
+    requests: Sequence[LabelRequest],
+    gap: float,
+    obstacles: Mapping[str, Rect],
+    markers: Mapping[str, Point],
+    bounds: Rect | None,
+    ahead: Collection[str],
+) -> dict[str, Placement | None]:
     order = sorted(
         range(len(requests)),
-        key=lambda i: (not requests[i].highlighted, not requests[i].firm, requests[i].priority, i),
+        key=lambda i: (
+            not requests[i].first,
+            requests[i].id not in ahead,
+            not requests[i].highlighted,
+            not requests[i].firm,
+            requests[i].priority,
+            i,
+        ),
     )
     placed: list[Rect] = []
     leaders: list[Segment] = []
@@ -418,7 +458,8 @@ def layout_labels(
     like highlighted ones. Labels stay inside ``viewport`` (the part of the
     view box on screen, if given; a plan's margins beside it too), else inside
     the map, and off the ``reserved`` rectangles (the map's buttons, legend
-    and scale); a place off the map or off screen has no label. Every place
+    and scale); a place off the map or off screen, or under one of those
+    rectangles, has no label. Every place
     and area gets an entry, ``None`` if unlabelled.
     """
     # Labels go anywhere on screen (a plan's margins too); the places they name are on the map.
@@ -464,6 +505,7 @@ def layout_labels(
         )
         for p in shown
         if inside.contains_point(p.x, p.y)
+        and not any(rect.contains_point(p.x, p.y) for rect in reserved)
     ]
     for area in data.areas:
         scale = AREA_FONT_SCALE.get(area.kind, 1.0)
@@ -489,6 +531,7 @@ def layout_labels(
                     height=line_height * em * scale,
                     priority=KIND_PRIORITY["archipelago"],
                     must=True,
+                    first=True,
                     around=extent,
                     centred=spots,
                 )

@@ -454,7 +454,8 @@ class MapBackend(QObject):
     ) -> list[dict[str, str]]:
         """The legend for the part of a map on screen (``viewport``, view units;
         ``[]`` for all): each entry's ``id``, ``label`` in the current language,
-        and its symbol (``shape``, ``kind``, ``look``), in the legend's order."""
+        the label in ``all`` languages, and its symbol (``shape``, ``kind``,
+        ``look``), in the legend's order."""
         data = self.map_data(map_id)
         if data is None:
             return []
@@ -465,16 +466,26 @@ class MapBackend(QObject):
             highlighted=[str(i) for i in highlighted],
             looks={str(k): str(v) for k, v in looks.items()},
         )
+        exhibit = self._session.exhibit
         return [
             {
                 "id": entry,
                 "label": self._session.text(string_key(entry)),
+                # In every language: the legend takes the room of the widest, so
+                # it covers the same part of the map whatever the language.
+                "all": list(exhibit.strings[string_key(entry)].values.values()),
                 "shape": LEGEND[entry].shape,
                 "kind": LEGEND[entry].kind,
                 "look": LEGEND[entry].look,
             }
             for entry in entries
         ]
+
+    @Slot(str, result=_LIST)
+    def stringInAll(self, key: str) -> list[str]:
+        """A UI string in every language (to make room for the longest)."""
+        text = self._session.exhibit.strings.get(key)
+        return list(text.values.values()) if text is not None else []
 
     @Slot(str, _LIST, float, result="QVariantMap")
     def scaleBar(self, map_id: str, viewport: list[Any], longest_units: float) -> dict[str, Any]:

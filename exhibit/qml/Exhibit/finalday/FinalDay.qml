@@ -233,6 +233,7 @@ Item {
                     strongholdStates: day.planStates
                     dayStates: true
                     legendExpanded: false
+                    legendAtTop: true
                     labelPixels: Theme.smallSize
                     paths: day.planPaths
                     highlighted: day.planHighlighted

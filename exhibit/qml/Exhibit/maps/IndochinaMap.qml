@@ -29,6 +29,11 @@ MapStage {
     backdrop: Theme.mapSea
     shapes: MapBackend.shapes
     kind: "geo"
+    // A step's places stay clear of the legend: on a wide stage it stands in
+    // a column on the left, on a tall one it lies across the bottom.
+    readonly property bool legendBeside: width >= height
+    focusLeft: legendBeside ? legend.width + 2 * gap : 0
+    focusBottom: legendBeside ? 0 : legend.height + 2 * gap
 
     function isLit(id: string): bool { return highlighted.indexOf(id) >= 0 }
     function indexesOf(test: var): var {
@@ -190,7 +195,9 @@ MapStage {
         anchors.left: parent.left
         anchors.bottom: parent.bottom
         anchors.margins: stage.gap
-        maxWidth: Math.min(Math.round(420 * Theme.scale), stage.width * 0.45)
+        maxWidth: stage.legendBeside ? Math.min(Math.round(420 * Theme.scale), stage.width * 0.4)
+                                     : stage.width - 2 * stage.gap - scaleBar.width - north.width - 2 * stage.gap
+        columns: stage.legendBeside ? 1 : 2
         mapId: MapBackend.mapId
         viewport: stage.canvas.settledRect
         highlighted: stage.highlighted

@@ -21,11 +21,13 @@ Item {
     property var hidden: []
     property var looks: ({})
     property bool expanded: true
-    // A line that always shows under the header, folded or not (a plan's
+    // A UI string shown under the header, folded or not (a plan's
     // "schematic, not to scale"); "" for none.
-    property string note: ""
-    // The widest the legend may be, in pixels.
+    property string noteKey: ""
+    readonly property string note: noteKey.length > 0 ? UiBackend.strings[noteKey] ?? "" : ""
+    // The widest the legend may be, in pixels, and in how many columns it lists.
     property real maxWidth: Math.round(420 * Theme.scale)
+    property int columns: 1
 
     property var entries: []
     readonly property var inputs: [mapId, viewport, highlighted, hidden, looks, UiBackend.language]
@@ -41,11 +43,29 @@ Item {
         entries = mapId.length > 0 ? MapBackend.legendEntries(mapId, view, highlighted, hidden, looks) : []
     }
 
+    // The legend is as wide as its words in the widest language, so it covers
+    // the same part of the map in every language.
+    FontMetrics {
+        id: metrics
+        font.family: Theme.fontFamily
+        font.pixelSize: legend.fontPixels
+    }
+    // The family and size are passed so the bindings are evaluated again when
+    // the font is set (advanceWidth alone does not notify).
+    function widest(texts: var, family: string, pixels: real): real {
+        let most = 0
+        for (const text of texts)
+            most = Math.max(most, metrics.advanceWidth(text))
+        return Math.ceil(most)
+    }
+    readonly property real noteWidth: noteKey.length > 0 ? widest(MapBackend.stringInAll(noteKey), metrics.font.family,
+                                                                metrics.font.pixelSize) : 0
+
     readonly property real pad: Math.round(Theme.spacing * 0.5)
     readonly property real swatch: Math.round(30 * Theme.scale)
     readonly property real fontPixels: Theme.smallSize
 
-    width: Math.min(maxWidth, Math.max(toggle.implicitWidth, noteText.implicitWidth + 2 * pad,
+    width: Math.min(maxWidth, Math.max(toggle.implicitWidth, noteWidth + 2 * pad,
                                        expanded ? list.width + 2 * pad : 0))
     height: toggle.height + (note.length > 0 ? noteText.height + pad : 0) + (expanded ? list.height + pad : 0)
 
@@ -113,8 +133,10 @@ Item {
         textFormat: Text.PlainText
         x: legend.pad
         y: toggle.height - Math.round(legend.pad / 2)
-        width: Math.min(implicitWidth, legend.width - 2 * legend.pad)
-        height: visible ? implicitHeight : 0
+        width: legend.width - 2 * legend.pad
+        // As many lines as the widest language needs, in every language.
+        readonly property int lines: Math.max(1, Math.ceil(legend.noteWidth / Math.max(1, width)))
+        height: visible ? Math.max(implicitHeight, lines * metrics.height) : 0
         text: legend.note
         color: Theme.textMuted
         font.family: Theme.fontFamily
@@ -123,12 +145,14 @@ Item {
         wrapMode: Text.WordWrap
     }
 
-    Column {
+    Grid {
         id: list
+        columns: legend.columns
+        columnSpacing: legend.pad * 2
         visible: legend.expanded
         x: legend.pad
         y: noteText.y + noteText.height + (legend.note.length > 0 ? legend.pad : Math.round(legend.pad / 2))
-        spacing: Math.round(legend.pad * 0.5)
+        rowSpacing: Math.round(legend.pad * 0.5)
 
         Repeater {
             model: legend.entries
@@ -136,8 +160,10 @@ Item {
                 id: row
                 required property var modelData
                 objectName: "legend-" + modelData.id
-                implicitWidth: legend.swatch + legend.pad + label.implicitWidth
-                width: Math.min(implicitWidth, legend.maxWidth - 2 * legend.pad)
+                implicitWidth: legend.swatch + legend.pad + legend.widest(modelData.all, metrics.font.family,
+                                                                                 metrics.font.pixelSize)
+                width: Math.min(implicitWidth, (legend.maxWidth - 2 * legend.pad) / legend.columns
+                                               - (legend.columns - 1) * legend.pad)
                 height: Math.max(legend.swatch, label.height)
 
                 LegendSwatch {

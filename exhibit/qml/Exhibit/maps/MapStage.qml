@@ -11,6 +11,10 @@ Item {
     required property real viewWidth
     required property real viewHeight
     property var focusRect: null
+    // Pixels a step's focus keeps clear of on the left, right or at the bottom (the legend).
+    property real focusLeft: 0
+    property real focusRight: 0
+    property real focusBottom: 0
     property color backdrop: Theme.surface
     // What the locator inset draws: the map's shapes and its kind ("geo" or "plan").
     property var shapes: ({})
@@ -19,8 +23,12 @@ Item {
     readonly property alias canvas: canvas
     // What the map's labels keep off, in the canvas's pixels: the reset button
     // and, while it shows, the locator inset.
-    readonly property var reserved: [Qt.rect(resetArea.x - canvas.x, resetArea.y - canvas.y,
-                                             resetArea.width, resetArea.height)]
+    // The button is kept clear as wide as its words in the widest language,
+    // so the map's names sit the same in every language.
+    readonly property real resetWidest: Math.max(resetArea.width, resetArea.width + resetMetrics.widest
+                                                 - resetMetrics.current)
+    readonly property var reserved: [Qt.rect(resetArea.x + resetArea.width - resetWidest - canvas.x,
+                                             resetArea.y - canvas.y, resetWidest, resetArea.height)]
         .concat(locator.visible ? [Qt.rect(locator.x - canvas.x, locator.y - canvas.y,
                                            locator.width, locator.height)] : [])
     default property alias drawing: canvas.data
@@ -44,6 +52,26 @@ Item {
         viewWidth: stage.viewWidth
         viewHeight: stage.viewHeight
         focusRect: stage.focusRect
+        focusLeft: stage.focusLeft
+        focusRight: stage.focusRight
+        focusBottom: stage.focusBottom
+    }
+
+    FontMetrics {
+        id: resetMetrics
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.labelSize
+        font.weight: Font.Medium
+        // The family and size are passed so the bindings are evaluated again
+        // when the font is set (advanceWidth alone does not notify).
+        function widestOf(texts: var, family: string, pixels: real): real {
+            let most = 0
+            for (const text of texts)
+                most = Math.max(most, advanceWidth(text))
+            return Math.ceil(most)
+        }
+        readonly property real widest: widestOf(MapBackend.stringInAll("map_reset"), font.family, font.pixelSize)
+        readonly property real current: widestOf([resetButton.text], font.family, font.pixelSize)
     }
 
     LocatorInset {

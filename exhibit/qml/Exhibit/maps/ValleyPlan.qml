@@ -19,6 +19,7 @@ import Exhibit.Backend
 //                                       "not told here"; false (the fortress as
 //                                       built): every stronghold is drawn held
 //   property bool legendExpanded        whether the legend starts unfolded
+//   property bool legendAtTop           the legend in the top-right corner, not the bottom-right
 //   property real labelPixels           the size of the places' names
 //   required property var paths        ids of the `path` places to draw, e.g.
 //                                       ["hong-cum-escape"]; [] draws none
@@ -51,6 +52,10 @@ Item {
     required property var strongholdStates
     property bool dayStates: false
     property bool legendExpanded: true
+    // Where the legend sits: the bottom-right corner, or the top-right one;
+    // and in how many columns it lists.
+    property bool legendAtTop: false
+    property int legendColumns: 1
     // The size of the places' names (a small plan beside the clock writes smaller).
     property real labelPixels: Theme.labelSize
     required property var paths
@@ -80,6 +85,10 @@ Item {
     // How each stronghold is drawn (exhibit.core.legend.stronghold_looks).
     readonly property var looks: MapBackend.strongholdLooks(strongholdStates, dayStates)
     readonly property real gap: Math.round(Theme.spacing * 0.6)
+    // The size of the legend and the north arrow above it, in the bottom-right corner.
+    readonly property real legendWidth: legend.width
+    readonly property real legendHeight: legendColumns > 1 ? Math.max(legend.height, north.height)
+                                                           : legend.height + north.height + Math.round(gap / 2)
 
     function isLit(id: string): bool { return highlighted.indexOf(id) >= 0 }
     function rectOf(item: Item): rect { return Qt.rect(item.x, item.y, item.width, item.height) }
@@ -225,9 +234,10 @@ Item {
     NorthArrow {
         id: north
         objectName: "northArrow"
-        anchors.right: legend.right
-        anchors.bottom: legend.top
-        anchors.bottomMargin: Math.round(plan.gap / 2)
+        x: plan.legendColumns > 1 ? legend.x - width - plan.gap : legend.x + legend.width - width
+        y: plan.legendColumns > 1 ? legend.y + legend.height - height
+         : plan.legendAtTop ? legend.y + legend.height + Math.round(plan.gap / 2)
+                            : legend.y - height - Math.round(plan.gap / 2)
         width: implicitWidth
         height: implicitHeight
     }
@@ -235,11 +245,13 @@ Item {
         id: legend
         objectName: "mapLegend"
         anchors.right: parent.right
-        anchors.bottom: parent.bottom
-        anchors.margins: plan.gap
-        maxWidth: Math.min(Math.round(420 * Theme.scale), plan.width * 0.55)
+        anchors.rightMargin: plan.gap
+        y: plan.legendAtTop ? plan.gap : plan.height - height - plan.gap
+        maxWidth: plan.legendColumns > 1 ? plan.width - 3 * plan.gap - north.width
+                                    : Math.min(Math.round(420 * Theme.scale), plan.width * 0.6)
+        columns: plan.legendColumns
         expanded: plan.legendExpanded
-        note: UiBackend.strings.map_schematic ?? ""
+        noteKey: "map_schematic"
         mapId: MapBackend.planMapId
         viewport: plan.viewport
         highlighted: plan.highlighted
