@@ -84,7 +84,6 @@ REQUIRED_STRINGS = (
     "legend_bridge",
     "legend_escape",
     "legend_direction",
-    "scale_km",
     "north",
     "locator_label",
     "play",
@@ -141,6 +140,7 @@ LAT_RANGE = (-90, 90)
 LON_RANGE = (-180, 180)
 PLAN_RANGE = (0, 1)
 PLAY_SECONDS_RANGE = (5, 3600)
+BEARING_RANGE = (0, 360)
 
 #: A field of the model written in the files as other, optional keys (none:
 #: the reader derives it, as a source's file from its id).
@@ -547,7 +547,9 @@ def _read_place(
     to_confirm = _read_record(reader, fields.get("to_confirm"))
     sector = get_id(fields.get("sector"), problems)
     short_name = reader.text(fields.get("short_name"))
-    bearing = get_number(fields.get("bearing"), problems, 0, 360) if "bearing" in fields else None
+    bearing = (
+        get_number(fields.get("bearing"), problems, *BEARING_RANGE) if "bearing" in fields else None
+    )
 
     map_def = maps.get(map_id) if map_id else None
     if map_id is not None and map_def is None and reader.unknown(reader.declared_maps, map_id):
