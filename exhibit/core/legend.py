@@ -181,3 +181,12 @@ def legend_entries(
         if _any_shape_in(shapes.get("mountains", ()), view):
             found.add("mountains")
     return [entry for entry in LEGEND if entry in found]
+
+
+def possible_entries(data: MapData) -> list[str]:
+    """Every entry a legend of this map may list, on any step and view: so a legend
+    can take the room of the longest from the start and keep it."""
+    every = legend_entries(data, highlighted=[p.id for p in data.places])
+    if any(p.kind in STRONGHOLD_KINDS for p in data.places):
+        every += list(STRONGHOLD_ENTRY.values())
+    return [entry for entry in LEGEND if entry in every]

@@ -30,7 +30,13 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from exhibit.core.labels import AREA_FONT_SCALE, layout_labels
-from exhibit.core.legend import LEGEND, legend_entries, string_key, stronghold_looks
+from exhibit.core.legend import (
+    LEGEND,
+    legend_entries,
+    possible_entries,
+    string_key,
+    stronghold_looks,
+)
 from exhibit.core.maps import MapData, Rect, build_exhibit_map
 from exhibit.core.model import MapKind
 from exhibit.core.projection import nice_length
@@ -479,6 +485,21 @@ class MapBackend(QObject):
                 "look": LEGEND[entry].look,
             }
             for entry in entries
+        ]
+
+    @Slot(str, result=_LIST)
+    def legendWords(self, map_id: str) -> list[str]:
+        """The words of every entry a legend of the map may list, in every language:
+        the legend keeps the room of the longest, so it never changes size with
+        the step or the language (and neither does the part of the map it leaves)."""
+        data = self.map_data(map_id)
+        if data is None:
+            return []
+        strings = self._session.exhibit.strings
+        return [
+            text
+            for entry in possible_entries(data)
+            for text in strings[string_key(entry)].values.values()
         ]
 
     @Slot(str, result=_LIST)

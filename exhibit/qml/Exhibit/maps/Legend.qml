@@ -60,6 +60,11 @@ Item {
     }
     readonly property real noteWidth: noteKey.length > 0 ? widest(MapBackend.stringInAll(noteKey), metrics.font.family,
                                                                 metrics.font.pixelSize) : 0
+    // The longest entry the legend may ever list: its rows take that room.
+    readonly property real rowWidth: Math.min(
+        (maxWidth - 2 * pad) / columns - (columns - 1) * pad,
+        swatch + pad + widest(mapId.length > 0 ? MapBackend.legendWords(mapId) : [],
+                              metrics.font.family, metrics.font.pixelSize))
 
     readonly property real pad: Math.round(Theme.spacing * 0.5)
     readonly property real swatch: Math.round(30 * Theme.scale)
@@ -160,10 +165,8 @@ Item {
                 id: row
                 required property var modelData
                 objectName: "legend-" + modelData.id
-                implicitWidth: legend.swatch + legend.pad + legend.widest(modelData.all, metrics.font.family,
-                                                                                 metrics.font.pixelSize)
-                width: Math.min(implicitWidth, (legend.maxWidth - 2 * legend.pad) / legend.columns
-                                               - (legend.columns - 1) * legend.pad)
+                implicitWidth: legend.rowWidth
+                width: legend.rowWidth
                 height: Math.max(legend.swatch, label.height)
 
                 LegendSwatch {

@@ -34,8 +34,10 @@ Item {
     readonly property real originX: width / 2 - centerX * pixelScale
     readonly property real originY: height / 2 - centerY * pixelScale
     readonly property bool moving: drag.active || pinch.active || flight.running
-    // Whether the view is where the step put it (no finger has moved it since).
+    // Whether the view is where the step put it (no finger has moved it since),
+    // and whether it has been fitted again since for the legend's size.
     property bool atFocus: true
+    property bool refitted: false
     // Where the view last came to rest (view units) and its scale; labels are
     // laid out for it, so no layout is computed while the view moves in.
     property rect settledRect: Qt.rect(0, 0, 0, 0)
@@ -115,13 +117,21 @@ Item {
 
     onFocusRectChanged: {
         atFocus = true
+        refitted = false
         showRect(focusRect, true)
     }
-    // The legend beside the step's places changed size: fit them again, unless
-    // the visitor has moved the view since.
-    onFocusLeftChanged: if (atFocus) showRect(focusRect, false)
-    onFocusRightChanged: if (atFocus) showRect(focusRect, false)
-    onFocusBottomChanged: if (atFocus) showRect(focusRect, false)
+    // The legend beside the step's places changed size: fit them again, once a
+    // step (a legend that changes with the view cannot then keep moving it),
+    // unless the visitor has moved the view since.
+    function refit(): void {
+        if (atFocus && !refitted) {
+            refitted = true
+            showRect(focusRect, false)
+        }
+    }
+    onFocusLeftChanged: refit()
+    onFocusRightChanged: refit()
+    onFocusBottomChanged: refit()
     onWidthChanged: showRect(focusRect, false)
     onHeightChanged: showRect(focusRect, false)
 
