@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exhibit.core.content import load_content
 from exhibit.core.labels import (
     CENTRE,
     SIDES,
@@ -24,23 +23,6 @@ from exhibit.core.labels import (
 )
 from exhibit.core.maps import MapData, Rect, build_exhibit_map, view_for_rect, visible_rect
 from exhibit.core.model import Exhibit
-from exhibit.paths import ASSETS_DIR, CONTENT_DIR
-
-
-@pytest.fixture(scope="module")
-def exhibit() -> Exhibit:
-    return load_content(CONTENT_DIR, ASSETS_DIR)
-
-
-@pytest.fixture(scope="module")
-def indochina(exhibit: Exhibit) -> MapData:
-    return build_exhibit_map(exhibit, "indochina")
-
-
-@pytest.fixture(scope="module")
-def valley(exhibit: Exhibit) -> MapData:
-    return build_exhibit_map(exhibit, "valley")
-
 
 # -- the rule ---------------------------------------------------------------------
 

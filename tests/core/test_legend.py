@@ -6,7 +6,6 @@ import math
 
 import pytest
 
-from exhibit.core.content import load_content
 from exhibit.core.legend import (
     LEGEND,
     LOOKS,
@@ -15,26 +14,10 @@ from exhibit.core.legend import (
     string_key,
     stronghold_looks,
 )
-from exhibit.core.maps import MapData, Rect, build_exhibit_map
+from exhibit.core.maps import MapData, Rect
 from exhibit.core.model import Exhibit
 from exhibit.core.projection import nice_length
 from exhibit.core.timeline import Timeline
-from exhibit.paths import ASSETS_DIR, CONTENT_DIR
-
-
-@pytest.fixture(scope="module")
-def exhibit() -> Exhibit:
-    return load_content(CONTENT_DIR, ASSETS_DIR)
-
-
-@pytest.fixture(scope="module")
-def indochina(exhibit: Exhibit) -> MapData:
-    return build_exhibit_map(exhibit, "indochina")
-
-
-@pytest.fixture(scope="module")
-def valley(exhibit: Exhibit) -> MapData:
-    return build_exhibit_map(exhibit, "valley")
 
 
 def _day_looks(exhibit: Exhibit, valley: MapData, index: int) -> dict[str, str]:

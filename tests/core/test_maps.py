@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exhibit.core.content import load_content
 from exhibit.core.maps import (
     MAX_ZOOM,
     MapData,
@@ -26,25 +25,10 @@ from exhibit.core.maps import (
     visible_rect,
     whole_map_rect,
 )
-from exhibit.core.model import Exhibit, MapKind
-from exhibit.paths import ASSETS_DIR, CONTENT_DIR
+from exhibit.core.model import MapKind
+from exhibit.paths import ASSETS_DIR
 
 INDOCHINA_ASSET = ASSETS_DIR / "maps" / "indochina.json"
-
-
-@pytest.fixture(scope="module")
-def exhibit() -> Exhibit:
-    return load_content(CONTENT_DIR, ASSETS_DIR)
-
-
-@pytest.fixture(scope="module")
-def indochina(exhibit: Exhibit) -> MapData:
-    return build_exhibit_map(exhibit, "indochina")
-
-
-@pytest.fixture(scope="module")
-def valley(exhibit: Exhibit) -> MapData:
-    return build_exhibit_map(exhibit, "valley")
 
 
 def _reference(name: str) -> dict:

@@ -6,7 +6,7 @@ import Exhibit.Backend
 // The places of a map, over its drawing: a marker for each and a label for
 // each the layout could fit. Everything here is in screen pixels; a place at
 // view-box point (x, y) sits at (originX + x * pixelScale, originY + y * pixelScale).
-// The label layout (exhibit.core.maps.place_labels, via MapBackend.labelLayout)
+// The label layout (exhibit.core.labels.place_labels, via MapBackend.labelLayout)
 // is recomputed when the view settles, when zooming out crosses a step of
 // 2^(1/4), or when the places, the highlighted ones or the language change;
 // never per frame, and once for inputs that change together.
