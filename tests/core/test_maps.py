@@ -116,6 +116,35 @@ def test_plan_places_sit_at_their_unit_coordinates(exhibit, valley):
     assert a1[0] > command_post[0]  # A1 is east of the command post, across the river
 
 
+def _compass(frm: tuple[float, float], to: tuple[float, float]) -> float:
+    """The compass bearing (0 north, 90 east) from one plan point to another (y down)."""
+    return math.degrees(math.atan2(to[0] - frm[0], frm[1] - to[1])) % 360
+
+
+def test_tay_trang_lies_west_south_west_beyond_hong_cum_where_the_retreat_heads(
+    exhibit, valley
+):
+    # West-south-west is the compass point 247.5°, from 236.25° to 258.75°.
+    wsw = (236.25, 258.75)
+    hong_cum, tay_trang = _at(valley, "hong-cum"), _at(valley, "tay-trang")
+    assert wsw[0] <= _compass(hong_cum, tay_trang) <= wsw[1]
+    arrow = exhibit.places["tay-trang"].bearing
+    assert arrow is not None and wsw[0] <= arrow <= wsw[1]
+    # Beyond Hồng Cúm, seen from the heart of the camp.
+    centre = _at(valley, "command-post")
+    assert math.dist(centre, tay_trang) > math.dist(centre, hong_cum)
+    # The retreat leaves Hồng Cúm and heads the same way, ending nearer Tây Trang
+    # than any other place on the plan.
+    line = valley.place("hong-cum-escape").line
+    assert math.dist(line[0], hong_cum) < 1.0
+    assert abs(_compass(line[0], line[-1]) - _compass(hong_cum, tay_trang)) < 15
+    candidates = [p for p in valley.places if p.id != "hong-cum-escape"]
+    nearest = min(candidates, key=lambda p: math.dist((p.x, p.y), line[-1]))
+    assert nearest.id == "tay-trang"
+    # The other direction off the plan, Laos, is due west: not where Tây Trang is.
+    assert _compass(hong_cum, _at(valley, "laos-border")) > wsw[1]
+
+
 def test_the_plan_has_what_the_fortress_story_needs(valley):
     ids = {p.id for p in valley.places}
     needed = {"nam-rom", "muong-thanh-bridge", "airfield-centre", "airfield-south", "a1", "c2"}
