@@ -5,8 +5,10 @@
 
 Each benchmark is a module in bench/ with a ``run(...) -> dict`` function,
 loaded by path: startup.py (start-up against a bare Qt Quick window, language
-toggle), clock.py (the final-day clock's frame rate and idle CPU) and soak.py
-(random visitor actions: errors, warnings, memory). A benchmark that is
+toggle), step.py (tap "next" to the next frame on each chapter, against a bare
+window's frame), clock.py (the final-day clock's frame rate with and without
+its arrows, and idle CPU) and soak.py (random visitor actions: errors,
+warnings, memory every 1,000 actions). A benchmark that is
 missing or fails gives nulls for its figures and its error under ``errors``;
 the others still run. The figures are printed, never judged: this exits 0.
 Progress goes to stderr, the JSON to stdout.
@@ -30,9 +32,25 @@ BENCH_DIR = Path(__file__).resolve().parent
 #: The figures every run reports (null when their benchmark could not run),
 #: by the benchmark that produces them.
 FIGURES: dict[str, tuple[str, ...]] = {
-    "startup": ("startup_ratio", "startup_ms", "bare_ms", "toggle_ms"),
-    "clock": ("clock_fps", "clock_p95_ms", "paused_cpu_pct"),
-    "soak": ("rss_mb", "soak_rss_growth_mb"),
+    "startup": ("startup_ratio", "startup_ms", "bare_ms", "toggle_ms", "startup_cpu_ratio"),
+    "step": (
+        "step_ms",
+        "step_p95_ms",
+        "step_floor_ms",
+        "step_ratio",
+        "step_cpu_ms",
+        "step_floor_cpu_ms",
+    ),
+    "clock": (
+        "clock_fps",
+        "clock_p95_ms",
+        "render_p95_ms",
+        "paused_cpu_pct",
+        "clock_fps_no_arrows",
+        "render_p95_ms_no_arrows",
+        "render_p95_ratio",
+    ),
+    "soak": ("rss_mb", "soak_rss_growth_mb", "soak_rss_tail_growth_mb", "rss_series"),
 }
 #: Soak figures reported under a ``soak_`` prefix (the rest stay in its own output).
 SOAK_EXTRA = ("actions", "exceptions", "warnings", "rss_start_mb", "duration_s")
@@ -69,6 +87,7 @@ def plan(quick: bool, soak_actions: int | None) -> dict[str, dict[str, Any]]:
     actions = soak_actions if soak_actions is not None else (1_000 if quick else 10_000)
     return {
         "startup": {"rounds": 3 if quick else 7},
+        "step": {"passes": 1 if quick else 2},
         "clock": {"paused_seconds": 3.0 if quick else 10.0},
         "soak": {"actions": actions},
     }

@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from exhibit.cli import DEFAULT_SIZE, Options, parse_args, settings_path
+from exhibit.cli import DEFAULT_SIZE, Options, parse_args, run_subcommand, settings_path
 from exhibit.core import content_cache
 from exhibit.core.model import Exhibit
 from exhibit.core.story import parse_open_spec
-from exhibit.paths import ASSETS_DIR, FONTS_DIR, QML_IMPORT_DIR
+from exhibit.paths import ASSETS_DIR, FONTS_DIR, PROJECT_DIR, QML_IMPORT_DIR
 
 if TYPE_CHECKING:
-    from exhibit.core.figures import FiguresWriter
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+    from PySide6.QtQml import QQmlApplicationEngine
+    from PySide6.QtQuick import QQuickWindow
+
+    from exhibit.core.figures import FiguresWriter, VisitTracker
     from exhibit.core.settings import Settings
+    from exhibit.qt.errors import ErrorGuard
+    from exhibit.qt.heartbeat import Heartbeat
     from exhibit.qt.window_memory import WindowMemory
+    from exhibit.qt.wiring import Backends
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -30,16 +39,16 @@ def load_or_report(content_dir: Path, *, use_cache: bool = True) -> Exhibit | No
     Unchanged content comes from the cache of the last validation; the YAML
     reader is only imported when something must be read.
     """
-    key = content_cache.content_key(content_dir, ASSETS_DIR) if use_cache else ""
+    cache_dir = content_cache.default_cache_dir()
     if use_cache:
-        cached = content_cache.load_cached(key, content_cache.default_cache_dir())
+        cached = content_cache.load_cached(content_dir, ASSETS_DIR, cache_dir)
         if cached is not None:
             return cached
-    from exhibit.core.content import load_content
+    from exhibit.core.content import read_content
     from exhibit.core.yamlsource import ContentError
 
     try:
-        exhibit = load_content(content_dir, ASSETS_DIR)
+        loaded = read_content(content_dir, ASSETS_DIR)
     except ContentError as error:
         print(
             f"The content in {content_dir} has {len(error.problems)} problem(s):", file=sys.stderr
@@ -48,8 +57,23 @@ def load_or_report(content_dir: Path, *, use_cache: bool = True) -> Exhibit | No
             print(f"  {problem}", file=sys.stderr)
         return None
     if use_cache:
-        content_cache.store(key, content_cache.default_cache_dir(), exhibit)
-    return exhibit
+        content_cache.store(loaded, content_dir, ASSETS_DIR, cache_dir)
+    return loaded.exhibit
+
+
+def fonts_are_loadable(font_dir: Path = FONTS_DIR) -> bool:
+    """Whether every bundled font can be loaded; print each problem to stderr if not."""
+    from exhibit.core.assets import read_fonts
+    from exhibit.core.yamlsource import Problems
+
+    problems = Problems()
+    shown = font_dir.relative_to(PROJECT_DIR) if font_dir.is_relative_to(PROJECT_DIR) else font_dir
+    read_fonts(font_dir, shown.as_posix(), problems)
+    if problems:
+        print(f"The fonts in {font_dir} have {len(problems.items)} problem(s):", file=sys.stderr)
+    for problem in problems.items:
+        print(f"  {problem}", file=sys.stderr)
+    return not problems
 
 
 def prepare_qt_environment(offscreen: bool) -> None:
@@ -62,7 +86,12 @@ def prepare_qt_environment(offscreen: bool) -> None:
 def load_settings_or_report(options: Options) -> Settings | None:
     """The settings file (if any) with the command line's overrides, or None after
     printing every problem as ``file:line: setting: message``."""
-    from exhibit.core.settings import DEFAULT_SETTINGS, apply_overrides, load_settings
+    from exhibit.core.settings import (
+        DEFAULT_SETTINGS,
+        apply_overrides,
+        load_settings,
+        permission_warnings,
+    )
     from exhibit.core.yamlsource import ContentError
 
     path = settings_path(options)
@@ -78,12 +107,36 @@ def load_settings_or_report(options: Options) -> Settings | None:
         except (OSError, ValueError) as error:  # e.g. a name the system cannot open at all
             print(f"exhibit: --settings: cannot read {str(path)!r}: {error}", file=sys.stderr)
             return None
+        for warning in permission_warnings(path, settings):
+            print(f"exhibit: warning: {warning}", file=sys.stderr)
     try:
         return apply_overrides(settings, **options.overrides())
     except ValueError as error:
         for line in str(error).splitlines():
             print(f"exhibit: command line: {line}", file=sys.stderr)
         return None
+
+
+def languages_are_declared(options: Options, settings: Settings, exhibit: Exhibit) -> bool:
+    """Whether ``--lang`` and the settings' language name languages of the content.
+
+    A language the content does not declare is a mistake to report, not to
+    hide behind the default: a kiosk set to "fr" would greet every visitor
+    in a language nobody chose. Prints the problems and returns False.
+    """
+    from exhibit.core.story import match_language
+
+    codes = exhibit.language_codes
+    known = ", ".join(codes)
+    wrong = []
+    if options.lang is not None and match_language(options.lang, codes) is None:
+        wrong.append(f"exhibit: --lang: '{options.lang}' is not a language of the content")
+    if settings.language is not None and match_language(settings.language, codes) is None:
+        where = settings_path(options) or "settings"
+        wrong.append(f"{where}: language: '{settings.language}' is not a language of the content")
+    for line in wrong:
+        print(f"{line} (languages: {known})", file=sys.stderr)
+    return not wrong
 
 
 @dataclass
@@ -94,14 +147,14 @@ class ExhibitWindow:
     was opened. :meth:`show` shows the windows the way the mode wants them.
     """
 
-    engine: Any
-    window: Any
-    backends: Any
-    settings: Any = None
-    presenter: Any = None
-    memory: Any = None
-    remembered: Any = None
-    tracker: Any = None
+    engine: QQmlApplicationEngine
+    window: QQuickWindow
+    backends: Backends
+    settings: Settings
+    presenter: QQuickWindow | None = None
+    memory: WindowMemory | None = None
+    remembered: QRect | None = None
+    tracker: VisitTracker | None = None
     _cursor_hidden: bool = field(default=False, repr=False)
 
     def show(self, *, windowed: bool = False) -> None:
@@ -118,8 +171,12 @@ class ExhibitWindow:
             from exhibit.core.session import VISIT_BEGAN
 
             self.backends.session.report(VISIT_BEGAN)
-        if windowed or settings is None:
+        if windowed:
+            self.backends.mode.keep_window()
             window.show()
+            if self.presenter is not None:
+                self.presenter.resize(window.size())
+                self.presenter.show()
             return
         screen = find_screen(settings.screen)
         if settings.is_kiosk:
@@ -143,19 +200,47 @@ class ExhibitWindow:
             return
         self._show_classroom(screen)
 
-    def _show_classroom(self, screen: Any) -> None:
+    def _show_classroom(self, screen: QScreen) -> None:
+        """A window that fits its screen, frame included: where it was, else centred.
+
+        The remembered geometry (already fitted to its screen by the window
+        memory) and the default 1920x1080 alike go through the one rule,
+        :func:`exhibit.core.geometry.fit_rect`, so a 1366x768 laptop shows the
+        whole exhibit.
+        """
+        from PySide6.QtGui import QGuiApplication
+
+        from exhibit.core.geometry import fit_rect
+
         window = self.window
         remembered = self.remembered
-        if self.settings.screen is not None:
-            window.setScreen(screen)
-            frame = window.geometry()
-            frame.moveCenter(screen.availableGeometry().center())
-            window.setPosition(frame.topLeft())
-        if remembered is not None and self.memory is not None:
-            if self.memory.position_is_on_screen(remembered):
-                window.setGeometry(remembered)
-            else:
-                window.resize(remembered.size())
+        on_screen = (
+            remembered is not None
+            and self.memory is not None
+            and self.memory.position_is_on_screen(remembered)
+        )
+        if on_screen and self.settings.screen is None:
+            screen = QGuiApplication.screenAt(remembered.center()) or screen
+        window.setScreen(screen)
+        window.create()  # so the window manager's frame is known
+        area = screen.availableGeometry()
+        frame = window.frameMargins()
+        width = window.width() + frame.left() + frame.right()
+        height = window.height() + frame.top() + frame.bottom()
+        if on_screen:  # remembered as the content's corner: the frame's is outside it
+            x, y = remembered.x() - frame.left(), remembered.y() - frame.top()
+        else:
+            x = area.x() + (area.width() - width) // 2
+            y = area.y() + (area.height() - height) // 2
+        x, y, width, height = fit_rect(
+            (x, y, width, height), (area.x(), area.y(), area.width(), area.height())
+        )
+        window.setGeometry(
+            x + frame.left(),
+            y + frame.top(),
+            width - frame.left() - frame.right(),
+            height - frame.top() - frame.bottom(),
+        )
         if self.memory is not None:
             self.memory.watch(window)
             if self.memory.full_screen():
@@ -163,10 +248,11 @@ class ExhibitWindow:
                 return
         window.show()
 
-    def _show_presenter(self, audience: Any) -> None:
+    def _show_presenter(self, audience: QScreen) -> None:
         from PySide6.QtGui import QGuiApplication
 
         presenter = self.presenter
+        assert presenter is not None
         others = [s for s in QGuiApplication.screens() if s is not audience]
         if others:
             presenter.setScreen(others[0])
@@ -181,7 +267,7 @@ class ExhibitWindow:
         from exhibit.core.session import END_EXIT, VISIT_ENDED
 
         self.backends.session.report(VISIT_ENDED, END_EXIT)
-        self.backends.mode.release()
+        self.backends.release()
         if self._cursor_hidden:
             QGuiApplication.restoreOverrideCursor()
             self._cursor_hidden = False
@@ -229,8 +315,11 @@ def open_window(
 
     from exhibit.core.session import Session
     from exhibit.core.settings import DEFAULT_SETTINGS
-    from exhibit.qt import backends
+    from exhibit.qt import wiring
     from exhibit.qt.fonts import register_fonts
+    from exhibit.qt.refcounts import protect_singletons
+
+    protect_singletons()  # before any backend emits a signal (see refcounts.py)
 
     settings = settings if settings is not None else DEFAULT_SETTINGS
     if settings.is_kiosk or settings.is_presentation:
@@ -252,7 +341,9 @@ def open_window(
         from exhibit.core.figures import VisitTracker
 
         tracker = VisitTracker(session, figures.put)
-    installed = backends.install_session(session, family, settings, time_scale=time_scale)
+    installed = wiring.install(
+        session, family, settings, time_scale=time_scale, opened=bool(open_spec)
+    )
 
     engine = QQmlApplicationEngine()
     engine.addImportPath(str(QML_IMPORT_DIR))
@@ -268,7 +359,7 @@ def open_window(
     if not roots:
         raise RuntimeError("the QML user interface failed to load")
     window = roots[0]
-    installed.mode.attach(window)
+    installed.attach(window)
     presenter = None
     if wants_presenter_view(settings):
         engine.setInitialProperties({})
@@ -277,7 +368,7 @@ def open_window(
         if len(roots) < 2:
             raise RuntimeError("the presenter view failed to load")
         presenter = roots[-1]
-        installed.mode.attach_presenter(presenter)
+        installed.attach_presenter(presenter)
     return ExhibitWindow(
         engine,
         window,
@@ -292,22 +383,42 @@ def open_window(
 
 def save_screenshot_when_drawn(window: object, path: Path, settle_ms: int = 600) -> None:
     """Grab the window once its first frames are drawn and transitions have settled."""
+    save_screenshots_when_drawn([(window, path)], settle_ms)
+
+
+def save_screenshots_when_drawn(shots: list[tuple[object, Path]], settle_ms: int = 600) -> None:
+    """Grab each window once drawn and settled; exit once all are saved (1 if one failed)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QGuiApplication
 
-    def grab() -> None:
-        image = window.grabWindow()  # type: ignore[attr-defined]
-        path.parent.mkdir(parents=True, exist_ok=True)
-        ok = image.save(str(path))
+    waiting = {id(window) for window, _ in shots}
+    failed: list[Path] = []
+
+    def grab(window: object, path: Path) -> None:
+        ok = False
+        try:  # whatever goes wrong, the program ends: a screenshot run must never hang
+            image = window.grabWindow()  # type: ignore[attr-defined]
+            path.parent.mkdir(parents=True, exist_ok=True)
+            ok = image.save(str(path))
+            reason = "the image could not be saved"
+        except Exception as error:
+            reason = str(error)
         if not ok:
-            print(f"Could not write {path}", file=sys.stderr)
-        QGuiApplication.exit(EXIT_OK if ok else EXIT_FAILED)
+            print(f"exhibit: --screenshot: cannot write {path}: {reason}", file=sys.stderr)
+            failed.append(path)
+        waiting.discard(id(window))
+        if not waiting:
+            QGuiApplication.exit(EXIT_FAILED if failed else EXIT_OK)
 
-    def first_frame() -> None:
-        window.frameSwapped.disconnect(first_frame)  # type: ignore[attr-defined]
-        QTimer.singleShot(settle_ms, grab)
+    def when_drawn(window: object, path: Path) -> None:
+        def first_frame() -> None:
+            window.frameSwapped.disconnect(first_frame)  # type: ignore[attr-defined]
+            QTimer.singleShot(settle_ms, lambda: grab(window, path))
 
-    window.frameSwapped.connect(first_frame)  # type: ignore[attr-defined]
+        window.frameSwapped.connect(first_frame)  # type: ignore[attr-defined]
+
+    for window, path in shots:
+        when_drawn(window, path)
 
 
 def open_figures(settings: Settings) -> FiguresWriter | None:
@@ -323,15 +434,9 @@ def open_figures(settings: Settings) -> FiguresWriter | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if args[:1] == ["stats"]:
-        from exhibit.stats import main as stats_main
-
-        return stats_main(args[1:])
-    from exhibit import curator
-
-    if curator.wants(args):  # exhibit strings ..., exhibit handout ...
-        return curator.run(args)
+    status = run_subcommand(sys.argv[1:] if argv is None else argv)
+    if status is not None:  # exhibit stats ..., exhibit strings ..., exhibit handout ...
+        return status
     options = parse_args(argv)
     if options.hash_pin:
         from exhibit.core.pin import main_hash_pin
@@ -343,7 +448,19 @@ def main(argv: list[str] | None = None) -> int:
     exhibit = load_or_report(options.content, use_cache=not options.check)
     if exhibit is None:
         return EXIT_BAD_INPUT
+    # --check answers for the whole command: the place to open and the
+    # languages asked for (on the command line or in the settings) too.
+    if options.open:
+        try:
+            parse_open_spec(options.open, exhibit)
+        except ValueError as error:
+            print(f"exhibit: --open: {error}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    if not languages_are_declared(options, settings, exhibit):
+        return EXIT_BAD_INPUT
     if options.check:
+        if not fonts_are_loadable():
+            return EXIT_BAD_INPUT
         steps = sum(len(chapter.steps) for chapter in exhibit.chapters)
         print(
             f"The content in {options.content} is valid: {len(exhibit.chapters)} chapters, "
@@ -351,14 +468,19 @@ def main(argv: list[str] | None = None) -> int:
             f"languages {', '.join(exhibit.language_codes)}."
         )
         return EXIT_OK
-    if options.open:
-        try:
-            parse_open_spec(options.open, exhibit)
-        except ValueError as error:
-            print(f"exhibit: --open: {error}", file=sys.stderr)
-            return EXIT_BAD_INPUT
 
-    screenshot = options.screenshot is not None
+    shot_paths = [p for p in (options.screenshot, options.screenshot_presenter) if p is not None]
+    screenshot = bool(shot_paths)
+    if shot_paths:
+        from exhibit.core.files import output_problem
+
+        for path in shot_paths:
+            problem = output_problem(path)
+            if problem is not None:
+                print(f"exhibit: --screenshot: cannot write {path}: {problem}", file=sys.stderr)
+                return EXIT_FAILED
+        # A screenshot shows each screen as it rests: arrows grown, the clock arrived.
+        settings = dataclasses.replace(settings, reduced_motion=True)
     prepare_qt_environment(offscreen=screenshot)
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QGuiApplication, QWindow
@@ -393,15 +515,20 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILED
     heartbeat = None if screenshot else start_heartbeat(running, settings, options.content, guard)
     if settings.is_kiosk and guard.recovery is None:
-        errors.set_recovery(running.backends.mode.return_to_attract)  # the resting state
-    running.backends.mode.exitRequested.connect(app.exit)
+        errors.set_recovery(running.backends.kiosk.return_to_attract)  # the resting state
+    running.backends.kiosk.exitRequested.connect(app.exit)
     # Closing the exhibit's window ends the program, even with the presenter view open.
     app.setQuitOnLastWindowClosed(False)
     running.window.visibilityChanged.connect(
         lambda visibility: app.quit() if visibility == QWindow.Visibility.Hidden else None
     )
+    shots = []
     if options.screenshot is not None:
-        save_screenshot_when_drawn(running.window, options.screenshot)
+        shots.append((running.window, options.screenshot))
+    if options.screenshot_presenter is not None and running.presenter is not None:
+        shots.append((running.presenter, options.screenshot_presenter))
+    if shots:
+        save_screenshots_when_drawn(shots)
     if settings.screen is not None and not screenshot:
         names = [screen.name() for screen in QGuiApplication.screens()]
         wanted = settings.screen
@@ -424,14 +551,17 @@ def main(argv: list[str] | None = None) -> int:
     return status
 
 
-def start_heartbeat(running: ExhibitWindow, settings: Settings, content: Path, guard: Any) -> Any:
+def start_heartbeat(
+    running: ExhibitWindow, settings: Settings, content: Path, guard: ErrorGuard
+) -> Heartbeat:
     """Report to systemd and to the metrics file while the window runs (exhibit.qt.heartbeat)."""
     from exhibit.core.health import Health
     from exhibit.qt.heartbeat import Heartbeat
 
     metrics = Path(settings.metrics_file) if settings.metrics_file else None
-    # The content's version: a hash of its files (read again only for the metrics file).
-    version = content_cache.content_key(content, ASSETS_DIR)[:12] if metrics else ""
+    # The content's version: a hash of the files it is read from (for the metrics file).
+    cache_dir = content_cache.default_cache_dir()
+    version = content_cache.content_version(content, ASSETS_DIR, cache_dir) if metrics else ""
     health = Health(running.backends.session, content_version=version, errors=lambda: guard.count)
     heartbeat = Heartbeat(health, metrics)
     heartbeat.watch(running.window)

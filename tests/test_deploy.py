@@ -131,3 +131,16 @@ def test_the_units_restart_a_crashed_or_frozen_exhibit_but_not_a_staff_exit(unit
     assert service["Type"] == "notify" and service["NotifyAccess"] == "all"
     assert int(service["WatchdogSec"]) > 0
     assert service["Restart"] == "always" and service["RestartPreventExitStatus"] == "0"
+
+
+@pytest.mark.parametrize("unit", ["dbp-exhibit-cage.service", "dbp-exhibit.service"])
+def test_the_units_never_give_up_wait_longer_each_time_and_cap_memory(unit: str) -> None:
+    parser = configparser.ConfigParser(strict=False, interpolation=None)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]
+    parser.read(PROJECT_DIR / "deploy" / unit)
+    assert parser["Unit"]["StartLimitIntervalSec"] == "0"  # no burst limit that gives up
+    assert "StartLimitBurst" not in parser["Unit"]
+    service = parser["Service"]
+    assert int(service["RestartSteps"]) > 0
+    assert int(service["RestartMaxDelaySec"]) > int(service["RestartSec"])
+    assert service["MemoryMax"].endswith("M") and int(service["MemoryMax"][:-1]) >= 400

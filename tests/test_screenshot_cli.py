@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtGui import QImage
 
 from tests.conftest import PROJECT_DIR
@@ -52,7 +53,7 @@ def test_screenshot_twice_uses_the_content_cache_and_draws_the_same(tmp_path):
     first, second = tmp_path / "first.png", tmp_path / "second.png"
 
     assert _run("--screenshot", str(first), cache=cache).returncode == 0
-    assert list((tmp_path / "cache").rglob("content-*.pickle")), "no cache was written"
+    assert list((tmp_path / "cache").rglob("content-*.json")), "no cache was written"
     assert _run("--screenshot", str(second), cache=cache).returncode == 0
 
     assert QImage(str(first)) == QImage(str(second))
@@ -63,4 +64,27 @@ def test_screenshot_refuses_a_path_that_is_not_png(tmp_path):
 
     assert result.returncode == 2
     assert ".png" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def _unwritable(tmp_path, kind: str) -> str:
+    if kind == "under-a-file":
+        (tmp_path / "a-file").write_text("x", encoding="utf-8")
+        return str(tmp_path / "a-file" / "shot.png")
+    if kind == "fifo":
+        os.mkfifo(tmp_path / "pipe.png")  # opening it to write would wait for a reader
+        return str(tmp_path / "pipe.png")
+    if kind == "folder":
+        (tmp_path / "shot.png").mkdir()
+        return str(tmp_path / "shot.png")
+    return "/proc/no-such-folder/shot.png"  # a folder that cannot be created
+
+
+@pytest.mark.parametrize("kind", ["under-a-file", "fifo", "folder", "proc"])
+def test_screenshot_to_a_place_that_cannot_be_written_fails_at_once(tmp_path, kind):
+    target = _unwritable(tmp_path, kind)
+    result = _run("--screenshot", target, cache=str(tmp_path / "cache"))
+
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith(f"exhibit: --screenshot: cannot write {target}: ")
     assert "Traceback" not in result.stderr

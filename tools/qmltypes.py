@@ -197,7 +197,12 @@ def describe_class(cls: type, qml: QmlClass, source: QmlModuleSource) -> dict[st
                 "values": [enum.key(k) for k in range(enum.keyCount())],
             }
         )
-    superclass = meta.superClass().className() if meta.superClass() else "QObject"
+    # A Python base class (exhibit.qt.published.Published) declares no members of
+    # its own; qmllint knows only Qt's classes, so name the nearest one of those.
+    base = meta.superClass()
+    while base is not None and not base.className().startswith("Q"):
+        base = base.superClass()
+    superclass = base.className() if base is not None else "QObject"
     described: dict[str, object] = {
         "className": qml.name,
         "qualifiedClassName": qml.name,

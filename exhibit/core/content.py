@@ -5,44 +5,71 @@ keys, translations, ids, references, time order, asset and source files), and
 either returns an :class:`~exhibit.core.model.Exhibit` or raises one
 :class:`~exhibit.core.yamlsource.ContentError` listing every problem with its
 file, line and field. Nothing here needs Qt.
+
+Only the files the content names are read (``exhibit.yaml``, ``ui.yaml``,
+``places.yaml``, the chapters ``exhibit.yaml`` lists and the map assets
+``places.yaml`` names), never the rest of the folder, each through the
+bounded reader of :mod:`exhibit.core.yamlsource`. :func:`read_content` also
+says which files it read (and which it looked for and did not find), so a
+cache of the result can be checked against exactly those files.
+
+Every text passes the same rules (:data:`TEXT_RULES`): it is kept in Unicode
+NFC without surrounding spaces, and refused with its file and line if it has
+a control character, a line break where one is not allowed, a direction
+override, nothing visible, or more characters than its kind allows.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
+from exhibit.core.assets import MAX_MAP_BYTES, map_asset_data
+from exhibit.core.files import PRESENT, UnreadableFileError, read_regular_file, resolved
+from exhibit.core.images import MAX_IMAGE_BYTES, ImageError, image_info
 from exhibit.core.model import (
     AREA_LABEL_KINDS,
+    ARROW_KINDS,
+    FLAG_KINDS,
     PLACE_KINDS,
     AreaLabel,
+    Arrow,
     Chapter,
+    Convergence,
     EventTime,
     Exhibit,
     Figure,
+    Flag,
     Language,
     MapDef,
     MapKind,
+    Picture,
     Place,
+    Quote,
     Source,
     Step,
     StrongholdState,
     Text,
 )
 from exhibit.core.yamlsource import (
+    MAX_FILE_BYTES,
+    MAX_ID_LENGTH,
     Problems,
+    TextRule,
     YNode,
     check_keys,
-    check_plain_text,
     get_id,
     get_id_list,
     get_list,
     get_number,
     get_string,
-    read_yaml,
+    get_text,
+    parse_yaml_bytes,
 )
 
 EXHIBIT_FILE = "exhibit.yaml"
@@ -60,6 +87,7 @@ REQUIRED_STRINGS = (
     "chapter_label",
     "choose_chapter",
     "close",
+    "back_to_step",
     "map_reset",
     "map_schematic",
     "legend_title",
@@ -90,7 +118,6 @@ REQUIRED_STRINGS = (
     "pause",
     "timeline",
     "clock_date",
-    "time_approx",
     "state_attacked",
     "state_taken",
     "state_holding",
@@ -122,7 +149,26 @@ REQUIRED_STRINGS = (
     "map_scale",
 )
 
-MAX_TEXT_LENGTH = 2000
+#: The kinds of text and how long each may be, in characters (after NFC).
+#: Every limit is several times the longest shipped text of its kind, and
+#: short enough that the text still fits where the exhibit shows it.
+LANGUAGE_NAME = TextRule(24)
+LABEL = TextRule(120)  # a place's name, a button, a figure, a time label, who
+TITLE = TextRule(200)  # titles and the names of sources
+PARAGRAPH = TextRule(1200, line_breaks=True)  # a step's body, a place's card, notes
+CAPTION = TextRule(400)  # what an image shows: its caption and its alt text
+RECORD = TextRule(2000)  # a curator's record (extra_source, to_confirm), never shown
+TEXT_RULES = {
+    "language name": LANGUAGE_NAME,
+    "label": LABEL,
+    "title": TITLE,
+    "paragraph": PARAGRAPH,
+    "caption": CAPTION,
+    "record": RECORD,
+}
+#: The longest text of any kind (what the JSON Schema can say of every text).
+MAX_TEXT_LENGTH = max(rule.max_length for rule in TEXT_RULES.values())
+MAX_ASSET_PATH = 200
 _FIELD = re.compile(r"\{([a-z_]+)\}")
 TIME_PATTERN = r"([01]\d|2[0-3]):([0-5]\d)"
 _TIME = re.compile(TIME_PATTERN)
@@ -147,6 +193,9 @@ BEARING_RANGE = (0, 360)
 _SPELLED_AS: dict[tuple[type, str], tuple[str, ...]] = {
     (Place, "point"): ("lat", "lon", "x", "y"),
     (Source, "file"): (),
+    (Arrow, "target"): ("to",),
+    (Arrow, "origin"): ("from",),
+    (MapDef, "data"): (),  # read from the asset the map names
 }
 
 
@@ -172,6 +221,12 @@ def record_keys(record: type) -> dict[str, tuple[str, ...]]:
     return {"required": tuple(required), "optional": tuple(optional)}
 
 
+FileRecord = tuple[str, str | None]
+"""A file the content depends on: its absolute path and the SHA-256 of its bytes
+(:data:`PRESENT`: only its being there counts; None: it was looked for and not
+found, or could not be read)."""
+
+
 @dataclass
 class _Reader:
     """Shared state while one content folder is read."""
@@ -186,24 +241,54 @@ class _Reader:
     declared_sources: set[str] = field(default_factory=set)
     declared_maps: set[str] | None = None
     declared_places: set[str] | None = None
+    #: Every file looked at, in order, with the SHA-256 of its bytes (None: absent).
+    files: list[tuple[Path, str | None]] = field(default_factory=list)
 
     def unknown(self, declared: set[str] | None, ident: str) -> bool:
         return declared is not None and ident not in declared
 
     def display(self, path: Path) -> str:
+        """A file's name in problems: relative to the folder above the content or assets."""
+        for base in (self.root, *self.assets_dirs):
+            try:
+                return path.relative_to(base.parent).as_posix()
+            except ValueError:
+                continue
+        return path.as_posix()
+
+    def exists(self, path: Path) -> bool:
+        """Whether ``path`` is there to be read (recorded: a cache depends on it)."""
+        found = _is_file(path) or _exists(path)
+        if not found:
+            self.files.append((path, None))
+        return found
+
+    def is_present(self, path: Path) -> bool:
+        """Whether ``path`` is a regular file, for a file the content only names (recorded)."""
+        present = _is_file(path)
+        self.files.append((path, PRESENT if present else None))
+        return present
+
+    def read_bytes(self, path: Path, limit: int | None = None) -> bytes | None:
+        """The bytes of a file the content names, recorded with their hash; None if refused."""
         try:
-            return path.relative_to(self.root.parent).as_posix()
-        except ValueError:
-            return path.as_posix()
+            data = read_regular_file(path, MAX_FILE_BYTES if limit is None else limit)
+        except UnreadableFileError as refused:
+            self.problems.add(self.display(path), 1, "", str(refused))
+            self.files.append((path, None))
+            return None
+        self.files.append((path, hashlib.sha256(data).hexdigest()))
+        return data
 
     def read(self, relative: str) -> YNode | None:
         path = self.root / relative
-        if not _is_file(path):
+        if not self.exists(path):
             self.problems.add(self.display(path), 1, "", "is missing")
             return None
-        return read_yaml(path, self.display(path), self.problems)
+        data = self.read_bytes(path)
+        return None if data is None else parse_yaml_bytes(data, self.display(path), self.problems)
 
-    def text(self, node: YNode | None, *, required: bool = True) -> Text | None:
+    def text(self, node: YNode | None, rule: TextRule = LABEL) -> Text | None:
         """A ``{language: text}`` mapping with every declared language."""
         if node is None:
             return None
@@ -216,10 +301,9 @@ class _Reader:
             if child is None:
                 self.problems.at(node, f"is missing the '{code}' translation")
                 continue
-            value = get_string(child, self.problems)
+            value = get_text(child, self.problems, rule)
             if value is not None:
-                check_plain_text(child, value, self.problems, MAX_TEXT_LENGTH)
-                values[code] = value.strip()
+                values[code] = value
         for code, child in node.items():
             if code not in self.languages:
                 self.problems.at(child, f"'{code}' is not a declared language")
@@ -239,7 +323,7 @@ class _Reader:
                 )
 
     def asset(self, node: YNode | None) -> Path | None:
-        relative = get_string(node, self.problems)
+        relative = get_text(node, self.problems, TextRule(MAX_ASSET_PATH))
         if relative is None or node is None:
             return None
         if Path(relative).is_absolute() or ".." in Path(relative).parts:
@@ -247,10 +331,47 @@ class _Reader:
             return None
         for base in self.assets_dirs:
             candidate = base / relative
-            if _is_file(candidate):
+            if self.exists(candidate):
                 return candidate
         self.problems.at(node, f"the asset file '{relative}' does not exist")
         return None
+
+    def map_data(self, path: Path, kind: MapKind) -> Any | None:
+        """The checked JSON of a map asset, read once."""
+        raw = self.read_bytes(path, MAX_MAP_BYTES)
+        return None if raw is None else map_asset_data(raw, self.display(path), kind, self.problems)
+
+    def image(self, node: YNode | None) -> Path | None:
+        """An image file inside the content folder that the exhibit can show (recorded)."""
+        relative = get_string(node, self.problems)
+        if relative is None or node is None:
+            return None
+        relative = relative.strip()
+        path = self.root / relative
+        inside = not Path(relative).is_absolute() and ".." not in Path(relative).parts
+        try:
+            inside = inside and path.resolve().is_relative_to(self.root)
+        except (OSError, RuntimeError, ValueError):
+            inside = False
+        if not inside:
+            self.problems.at(node, f"'{relative}' should be a path inside the content folder")
+            return None
+        try:
+            data = read_regular_file(path, MAX_IMAGE_BYTES)
+        except UnreadableFileError as refused:
+            self.files.append((path, None))
+            if str(refused) == "is missing":
+                self.problems.at(node, f"the image file '{relative}' does not exist")
+            else:
+                self.problems.at(node, f"the image file '{relative}' {refused}")
+            return None
+        self.files.append((path, hashlib.sha256(data).hexdigest()))
+        try:
+            image_info(data)
+        except ImageError as error:
+            self.problems.at(node, f"the image file '{relative}' {error}")
+            return None
+        return path.resolve()
 
 
 def _is_file(path: Path) -> bool:
@@ -261,6 +382,27 @@ def _is_file(path: Path) -> bool:
         return False
 
 
+def _exists(path: Path) -> bool:
+    """Whether anything at all is at ``path``: a FIFO, a folder, a broken link ...
+
+    Each is then reported where it is read, rather than passed over for a
+    file of the same name elsewhere.
+    """
+    try:
+        path.lstat()
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class LoadedContent:
+    """Validated content and every file it was read from, in the order read."""
+
+    exhibit: Exhibit
+    files: tuple[FileRecord, ...]
+
+
 def load_content(content_dir: Path, assets_dir: Path | None = None) -> Exhibit:
     """Read and validate a content folder; raise ContentError with every problem.
 
@@ -268,11 +410,13 @@ def load_content(content_dir: Path, assets_dir: Path | None = None) -> Exhibit:
     can ship a folder with its own assets, then in ``assets_dir`` (the assets
     bundled with the program).
     """
-    try:
-        root = content_dir.resolve()
-    except (OSError, RuntimeError, ValueError):  # a symlink loop, a NUL byte ...
-        root = content_dir.absolute()
-    bases = (root,) if assets_dir is None else (root, assets_dir.resolve())
+    return read_content(content_dir, assets_dir).exhibit
+
+
+def read_content(content_dir: Path, assets_dir: Path | None = None) -> LoadedContent:
+    """:func:`load_content`, with the files the content was read from."""
+    root = resolved(content_dir)
+    bases = (root,) if assets_dir is None else (root, resolved(assets_dir))
     reader = _Reader(root, bases)
     problems = reader.problems
 
@@ -284,8 +428,8 @@ def load_content(content_dir: Path, assets_dir: Path | None = None) -> Exhibit:
     reader.languages = tuple(language.code for language in languages)
 
     check_keys(exhibit_node, problems, required=EXHIBIT_KEYS)
-    title = reader.text(exhibit_node.value.get("title"))
-    subtitle = reader.text(exhibit_node.value.get("subtitle"))
+    title = reader.text(exhibit_node.value.get("title"), TITLE)
+    subtitle = reader.text(exhibit_node.value.get("subtitle"), TITLE)
     sources = _read_sources(reader, exhibit_node.value.get("sources"))
     chapter_ids = get_id_list(exhibit_node.value.get("chapters"), problems)
 
@@ -301,7 +445,7 @@ def load_content(content_dir: Path, assets_dir: Path | None = None) -> Exhibit:
 
     problems.raise_if_any()
     assert title is not None and subtitle is not None
-    return Exhibit(
+    exhibit = Exhibit(
         languages=languages,
         default_language=default_language,
         title=title,
@@ -313,6 +457,8 @@ def load_content(content_dir: Path, assets_dir: Path | None = None) -> Exhibit:
         places=places,
         content_dir=root,
     )
+    files = tuple((path.as_posix(), digest) for path, digest in reader.files)
+    return LoadedContent(exhibit, files)
 
 
 def _read_languages(reader: _Reader, node: YNode) -> tuple[tuple[Language, ...], str]:
@@ -325,13 +471,15 @@ def _read_languages(reader: _Reader, node: YNode) -> tuple[tuple[Language, ...],
         if not check_keys(item, problems, **record_keys(Language)):
             continue
         code = get_id(item.value.get("code"), problems)
-        name = get_string(item.value.get("name"), problems)
-        if code is None or name is None:
+        name = get_text(item.value.get("name"), problems, LANGUAGE_NAME)
+        if code is None:
             continue
+        if name is None:  # reported; the language is still declared, or every text
+            name = code  # in it would be reported too (and the content is refused anyway)
         if any(language.code == code for language in languages):
             problems.at(item.value["code"], f"language '{code}' is declared twice")
             continue
-        languages.append(Language(code, name.strip()))
+        languages.append(Language(code, name))
     if not languages:
         line_node = node.value.get("languages", node)
         problems.at(line_node, "declares no language; every text needs at least one")
@@ -351,8 +499,8 @@ def _read_sources(reader: _Reader, node: YNode | None) -> dict[str, Source]:
         if not check_keys(item, reader.problems, **record_keys(Source)):
             continue
         id_node = item.value.get("id")
-        source_id = get_string(id_node, reader.problems)
-        title = reader.text(item.value.get("title"))
+        source_id = get_text(id_node, reader.problems, TextRule(MAX_ID_LENGTH))
+        title = reader.text(item.value.get("title"), TITLE)
         if source_id is None or id_node is None:
             continue
         reader.declared_sources.add(source_id)
@@ -372,7 +520,7 @@ def _source_file(reader: _Reader, node: YNode, source_id: str) -> Path | None:
         reader.problems.at(node, f"'{source_id}' should be the name of a file in {SOURCES_DIR}/")
         return None
     path = reader.root / SOURCES_DIR / source_id
-    if not _is_file(path):
+    if not reader.is_present(path):
         reader.problems.at(node, f"has no file {relative}")
         return None
     return path
@@ -390,10 +538,9 @@ def _read_record(reader: _Reader, node: YNode | None) -> tuple[str, ...]:
         reader.problems.at(node, "lists nothing; leave the field out instead")
     record: list[str] = []
     for item in items:
-        value = get_string(item, reader.problems)
+        value = get_text(item, reader.problems, RECORD)
         if value is not None:
-            check_plain_text(item, value, reader.problems, MAX_TEXT_LENGTH)
-            record.append(value.strip())
+            record.append(value)
     return tuple(record)
 
 
@@ -461,15 +608,16 @@ def _read_places(
             except ValueError:
                 problems.at(kind_node, f"'{kind_value}' is not 'geo' or 'plan'")
         asset = reader.asset(item.value.get("asset"))
-        title = reader.text(item.value.get("title"))
+        title = reader.text(item.value.get("title"), TITLE)
+        data = reader.map_data(asset, kind) if asset is not None and kind is not None else None
         labels = _read_area_labels(reader, item.value.get("labels"), kind)
         always_node = item.value.get("always_labelled")
         always_ids = tuple(i for i, _ in get_id_list(always_node, problems))
         if map_id is not None and map_id in maps:
             problems.at(item.value["id"], f"map '{map_id}' is declared twice")
-        elif None not in (map_id, kind, asset, title):
-            assert map_id and kind and asset and title
-            maps[map_id] = MapDef(map_id, kind, asset, title, labels, always_ids)
+        elif None not in (map_id, kind, asset, title, data):
+            assert map_id and kind and asset and title and isinstance(data, dict)
+            maps[map_id] = MapDef(map_id, kind, asset, title, data, labels, always_ids)
             if always_node is not None:
                 always[map_id] = always_node
 
@@ -541,7 +689,7 @@ def _read_place(
         problems.at(fields["kind"], f"'{kind}' is not a kind of place ({', '.join(PLACE_KINDS)})")
         kind = None
     name = reader.text(fields.get("name"))
-    info = reader.text(fields.get("info"))
+    info = reader.text(fields.get("info"), PARAGRAPH)
     source = _read_source_ref(reader, fields.get("source"), source_ids)
     extra_source = _read_record(reader, fields.get("extra_source"))
     to_confirm = _read_record(reader, fields.get("to_confirm"))
@@ -653,7 +801,7 @@ def _read_chapter(
 ) -> Chapter | None:
     problems = reader.problems
     relative = f"{CHAPTERS_DIR}/{chapter_id}.yaml"
-    if not _is_file(reader.root / relative):
+    if not reader.exists(reader.root / relative):
         problems.at(id_node, f"has no file {relative}")
         return None
     node = reader.read(relative)
@@ -663,12 +811,13 @@ def _read_chapter(
     file_id = get_id(fields.get("id"), problems)
     if file_id is not None and file_id != chapter_id:
         problems.at(fields["id"], f"'{file_id}' does not match the file name '{chapter_id}'")
-    title = reader.text(fields.get("title"))
-    intro = reader.text(fields.get("intro"))
+    title = reader.text(fields.get("title"), TITLE)
+    intro = reader.text(fields.get("intro"), PARAGRAPH)
     map_id = get_id(fields.get("map"), problems)
     if map_id is not None and reader.unknown(reader.declared_maps, map_id):
         problems.at(fields["map"], f"'{map_id}' is not a map declared in {PLACES_FILE}")
     play_seconds = get_number(fields.get("play_seconds"), problems, *PLAY_SECONDS_RANGE)
+    emblem = reader.image(fields.get("emblem")) if "emblem" in fields else None
 
     steps: list[Step] = []
     step_nodes = get_list(fields.get("steps"), problems)
@@ -688,7 +837,15 @@ def _read_chapter(
     if None in (title, intro, map_id):
         return None
     assert title and intro and map_id
-    return Chapter(chapter_id, title, intro, map_id, tuple(steps), play_seconds)
+    return Chapter(
+        chapter_id,
+        title,
+        intro,
+        map_id,
+        tuple(steps),
+        play_seconds,
+        emblem=emblem,
+    )
 
 
 def _read_step(
@@ -703,10 +860,10 @@ def _read_step(
         return None
     fields = node.value
     step_id = get_id(fields.get("id"), problems)
-    title = reader.text(fields.get("title"))
-    body = reader.text(fields.get("body"))
+    title = reader.text(fields.get("title"), TITLE)
+    body = reader.text(fields.get("body"), PARAGRAPH)
     source = _read_source_ref(reader, fields.get("source"), source_ids)
-    notes = reader.text(fields.get("notes"))
+    notes = reader.text(fields.get("notes"), PARAGRAPH)
     who = reader.text(fields.get("who"))
     extra_source = _read_record(reader, fields.get("extra_source"))
     to_confirm = _read_record(reader, fields.get("to_confirm"))
@@ -718,6 +875,11 @@ def _read_step(
     time = _read_time(reader, fields.get("time"))
     states = _read_states(reader, fields.get("states"), places)
     figures = _read_figures(reader, fields.get("figures"))
+    arrows = _read_arrows(reader, fields.get("arrows"), places, map_id)
+    flag = _read_flag(reader, fields.get("flag"), places, map_id)
+    images = _read_pictures(reader, fields.get("images"))
+    quote = _read_quote(reader, fields.get("quote"))
+    converge = _read_convergence(reader, fields.get("converge"), places, map_id)
     if None in (step_id, title, body, source):
         return None
     assert step_id and title and body and source
@@ -735,23 +897,37 @@ def _read_step(
         states=states,
         paths=tuple(paths),
         figures=tuple(figures),
+        arrows=tuple(arrows),
+        flag=flag,
+        images=tuple(images),
+        quote=quote,
+        converge=converge,
     )
 
 
 def _read_place_refs(
     reader: _Reader, node: YNode | None, places: dict[str, Place], map_id: str | None
 ) -> list[str]:
-    result: list[str] = []
-    for place_id, item in get_id_list(node, reader.problems):
-        place = places.get(place_id)
-        if place is None:
-            if reader.unknown(reader.declared_places, place_id):
-                reader.problems.at(item, f"'{place_id}' is not a place in {PLACES_FILE}")
-        elif map_id is not None and place.map != map_id:
-            reader.problems.at(item, f"'{place_id}' is on map '{place.map}', not '{map_id}'")
-        else:
-            result.append(place_id)
-    return result
+    return [
+        place_id
+        for place_id, item in get_id_list(node, reader.problems)
+        if _place_on_map(reader, place_id, item, places, map_id) is not None
+    ]
+
+
+def _place_on_map(
+    reader: _Reader, place_id: str, item: YNode, places: dict[str, Place], map_id: str | None
+) -> Place | None:
+    """The place a reference names, if it is on the chapter's map; else report it."""
+    place = places.get(place_id)
+    if place is None:
+        if reader.unknown(reader.declared_places, place_id):
+            reader.problems.at(item, f"'{place_id}' is not a place in {PLACES_FILE}")
+        return None
+    if map_id is not None and place.map != map_id:
+        reader.problems.at(item, f"'{place_id}' is on map '{place.map}', not '{map_id}'")
+        return None
+    return place
 
 
 def _read_clock_time(reader: _Reader, node: YNode | None) -> int | None:
@@ -823,6 +999,147 @@ def _read_figures(reader: _Reader, node: YNode | None) -> list[Figure]:
         if value is not None and label is not None:
             figures.append(Figure(value, label))
     return figures
+
+
+def _read_place_ref(
+    reader: _Reader, node: YNode | None, places: dict[str, Place], map_id: str | None
+) -> str | None:
+    """One place id on the chapter's map, or None (reported) if it is not one."""
+    place_id = get_id(node, reader.problems)
+    if place_id is None or node is None:
+        return None
+    return place_id if _place_on_map(reader, place_id, node, places, map_id) else None
+
+
+def _read_arrows(
+    reader: _Reader, node: YNode | None, places: dict[str, Place], map_id: str | None
+) -> list[Arrow]:
+    """The movements a step draws on the plan (see content/README.md, "arrows")."""
+    problems = reader.problems
+    arrows: list[Arrow] = []
+    for item in get_list(node, problems):
+        if not check_keys(item, problems, **record_keys(Arrow)):
+            continue
+        fields = item.value
+        unit = reader.text(fields.get("unit"))
+        kind = get_string(fields.get("kind"), problems) if "kind" in fields else "advance"
+        if kind is not None and kind not in ARROW_KINDS:
+            problems.at(fields["kind"], f"'{kind}' is not one of {', '.join(ARROW_KINDS)}")
+            kind = None
+        has_target, has_along = "to" in fields, "along" in fields
+        if has_target == has_along:
+            problems.at(item, "needs either 'to' (a place) or 'along' (a line place), not both")
+            continue
+        target = _read_place_ref(reader, fields.get("to"), places, map_id)
+        origin = _read_place_ref(reader, fields.get("from"), places, map_id)
+        via = _read_place_refs(reader, fields.get("via"), places, map_id)
+        along = _read_place_ref(reader, fields.get("along"), places, map_id)
+        ok = unit is not None and kind is not None
+        if has_along:
+            for key in ("from", "via"):
+                if key in fields:
+                    problems.at(fields[key], "an arrow 'along' a line takes no 'from' or 'via'")
+                    ok = False
+            if along is not None and not places[along].line:
+                problems.at(fields["along"], f"'{along}' is a place without a line")
+                ok = False
+            ok = ok and along is not None
+        else:
+            ok = ok and target is not None
+            if origin is not None and origin == target:
+                problems.at(fields["from"], "is the place the arrow goes to")
+                ok = False
+            if kind == "encircle" and ("from" in fields or "via" in fields):
+                problems.at(
+                    item, "an 'encircle' arrow rings its place: it takes no 'from' or 'via'"
+                )
+                ok = False
+        if kind == "encircle" and has_along:
+            problems.at(fields["kind"], "an 'encircle' arrow needs 'to', not 'along'")
+            ok = False
+        if not ok:
+            continue
+        assert unit is not None and kind is not None
+        arrows.append(Arrow(unit, kind, target, origin, tuple(via), along))
+    return arrows
+
+
+def _read_flag(
+    reader: _Reader, node: YNode | None, places: dict[str, Place], map_id: str | None
+) -> Flag | None:
+    """The flag a step raises: ``at`` a place, a ``kind``, and a victory flag's ``words``."""
+    problems = reader.problems
+    if node is None or not check_keys(node, problems, **record_keys(Flag)):
+        return None
+    fields = node.value
+    at = _read_place_ref(reader, fields.get("at"), places, map_id)
+    kind = get_string(fields.get("kind"), problems) if "kind" in fields else "victory"
+    if kind is not None and kind not in FLAG_KINDS:
+        problems.at(fields["kind"], f"'{kind}' is not one of {', '.join(FLAG_KINDS)}")
+        kind = None
+    words = reader.text(fields.get("words"))
+    if kind == "victory" and "words" not in fields:
+        problems.at(node, "a victory flag needs the 'words' written on it")
+        return None
+    if kind == "white" and "words" in fields:
+        problems.at(fields["words"], "a white flag carries no words")
+        return None
+    if at is None or kind is None or (kind == "victory" and words is None):
+        return None
+    return Flag(at, kind, words)
+
+
+def _read_pictures(reader: _Reader, node: YNode | None) -> list[Picture]:
+    """A step's images: each a file in the content folder, its words, its credit and licence."""
+    pictures: list[Picture] = []
+    for item in get_list(node, reader.problems):
+        if not check_keys(item, reader.problems, **record_keys(Picture)):
+            continue
+        file = reader.image(item.value.get("file"))
+        caption = reader.text(item.value.get("caption"), CAPTION)
+        alt = reader.text(item.value.get("alt"), CAPTION)
+        credit = reader.text(item.value.get("credit"))
+        licence = get_string(item.value.get("licence"), reader.problems)
+        if file is None or caption is None or alt is None or credit is None or licence is None:
+            continue
+        pictures.append(Picture(file, caption, alt, credit, licence.strip()))
+    return pictures
+
+
+def _read_quote(reader: _Reader, node: YNode | None) -> Quote | None:
+    if node is None or not check_keys(node, reader.problems, **record_keys(Quote)):
+        return None
+    text = reader.text(node.value.get("text"))
+    by = reader.text(node.value.get("by"))
+    return Quote(text, by) if text is not None and by is not None else None
+
+
+def _read_convergence(
+    reader: _Reader, node: YNode | None, places: dict[str, Place], map_id: str | None
+) -> Convergence | None:
+    """Arrows from places towards one place; every end must be a point on the chapter's map."""
+    if node is None or not check_keys(node, reader.problems, **record_keys(Convergence)):
+        return None
+    ends: list[tuple[str, YNode]] = []
+    target = get_id(node.value.get("target"), reader.problems)
+    if target is not None:
+        ends.append((target, node.value["target"]))
+    ends += get_id_list(node.value.get("origins"), reader.problems)
+    found: list[str] = []
+    for place_id, item in ends:
+        place = _place_on_map(reader, place_id, item, places, map_id)
+        if place is None:
+            continue
+        if place.point is not None:
+            found.append(place_id)
+        elif place.line:  # one with neither point nor line is reported where it is declared
+            reader.problems.at(item, f"'{place_id}' is a place without a position")
+    origins = node.value.get("origins")
+    if origins is not None and origins.is_sequence and not origins.value:
+        reader.problems.at(origins, "lists no place")
+    if target is None or len(found) != len(ends) or len(found) < 2:
+        return None
+    return Convergence(target, tuple(found[1:]))
 
 
 def _check_time_order(reader: _Reader, nodes: list[YNode], steps: list[Step]) -> None:

@@ -28,11 +28,12 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from exhibit.core.model import Exhibit
     from exhibit.core.settings import Settings
 
 # Tolerance when turning remaining time into whole seconds, so that at the
@@ -88,19 +89,21 @@ class IdlePolicy:
         self._state = IdleState.ATTRACT if enabled and start_in_attract else IdleState.ACTIVE
 
     @classmethod
-    def from_settings(cls, settings: Settings, now: float) -> IdlePolicy:
+    def from_settings(cls, settings: Settings, now: float, *, opened: bool = False) -> IdlePolicy:
         """The policy for ``settings``: enabled only in kiosk mode, which starts in attract.
 
         A kiosk that has just been switched on has no visitor yet, so it
         starts with the attract loop rather than a notice asking whether
-        anyone is there.
+        anyone is there; unless it was ``opened`` on a chosen step (staff
+        checking a screen), which it then shows, as if a visitor had just
+        arrived there.
         """
         return cls(
             settings.idle_timeout_s,
             settings.idle_warning_s,
             now=now,
             enabled=settings.is_kiosk,
-            start_in_attract=settings.is_kiosk,
+            start_in_attract=settings.is_kiosk and not opened,
         )
 
     @property
@@ -178,14 +181,21 @@ class IdlePolicy:
 
 
 class Slide(NamedTuple):
-    """One page of the attract loop: a step of a chapter, in one language."""
+    """One page of the attract loop: a step of a chapter, in one language.
+
+    ``play_s`` > 0: the chapter's clock plays from this step for that many
+    seconds (the day sweeps by) before the loop moves on.
+    """
 
     chapter_id: str
     step_index: int
     language: str
+    play_s: float = 0.0
 
 
 DEFAULT_STEPS_PER_CHAPTER = 3
+#: How long a clock plays in the attract loop when its chapter does not say.
+DEFAULT_CLOCK_PLAY_S = 60.0
 
 
 class AttractLoop:
@@ -200,7 +210,11 @@ class AttractLoop:
     accepts any index.
 
     It takes plain data, ``(chapter_id, step_count)`` pairs and language
-    codes, so it does not depend on how the content is modelled.
+    codes, so it does not depend on how the content is modelled. ``steps``
+    names, per chapter, the steps to show (by index; default: the first
+    ``steps_per_chapter``), and ``played`` the chapters told on a clock, with
+    how long the clock plays from their first shown step (see
+    :func:`attract_scenes`).
     """
 
     def __init__(
@@ -208,6 +222,9 @@ class AttractLoop:
         chapters: Sequence[tuple[str, int]],
         languages: Sequence[str],
         steps_per_chapter: int = DEFAULT_STEPS_PER_CHAPTER,
+        *,
+        steps: Mapping[str, Sequence[int]] | None = None,
+        played: Mapping[str, float] | None = None,
     ) -> None:
         if steps_per_chapter < 1:
             raise ValueError("steps_per_chapter must be at least 1")
@@ -216,12 +233,16 @@ class AttractLoop:
         shown = [(chapter_id, count) for chapter_id, count in chapters if count > 0]
         if not shown:
             raise ValueError("the attract loop needs at least one chapter with steps")
+        played = played or {}
         slides: list[Slide] = []
         for turn in range(len(languages)):
             for position, (chapter_id, count) in enumerate(shown):
                 language = languages[(turn + position) % len(languages)]
-                for step in range(min(count, steps_per_chapter)):
-                    slides.append(Slide(chapter_id, step, language))
+                chosen = (steps or {}).get(chapter_id) or range(min(count, steps_per_chapter))
+                indexes = [i for i in chosen if 0 <= i < count]
+                for order, step in enumerate(indexes):
+                    play_s = played.get(chapter_id, 0.0) if order == 0 else 0.0
+                    slides.append(Slide(chapter_id, step, language, play_s))
         self.slides: tuple[Slide, ...] = tuple(slides)
 
     def __len__(self) -> int:
@@ -235,3 +256,26 @@ class AttractLoop:
     def __iter__(self) -> Iterator[Slide]:
         """The slides in order, forever."""
         return itertools.cycle(self.slides)
+
+
+def attract_scenes(exhibit: Exhibit) -> tuple[dict[str, list[int]], dict[str, float]]:
+    """The story's strongest moments, for :class:`AttractLoop` (``steps``, ``played``).
+
+    Each chapter shows its opening step and its high points (a quotation
+    set large, arrows converging: :attr:`~exhibit.core.model.Step.is_climax`).
+    A chapter told on the clock shows its first step and plays the whole day
+    from there, for as long as the chapter's ``play_seconds`` says.
+    """
+    steps: dict[str, list[int]] = {}
+    played: dict[str, float] = {}
+    for chapter in exhibit.chapters:
+        if not chapter.steps:
+            continue
+        if chapter.told_on_clock:
+            steps[chapter.id] = [0]
+            played[chapter.id] = float(chapter.play_seconds or DEFAULT_CLOCK_PLAY_S)
+            continue
+        steps[chapter.id] = [0] + [
+            index for index, step in enumerate(chapter.steps) if index > 0 and step.is_climax
+        ]
+    return steps, played

@@ -30,6 +30,9 @@ Actions:
     start or pause the current animation or the self-running tour
 ``toggle_fullscreen``
     full screen on or off
+``quit``
+    close the window and end the program (Ctrl+Q; never in a kiosk, whose
+    way out is the staff PIN)
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ BLANK: Final = "blank"
 LANGUAGE: Final = "language"
 PLAY_PAUSE: Final = "play_pause"
 TOGGLE_FULLSCREEN: Final = "toggle_fullscreen"
+QUIT: Final = "quit"
 CHAPTER_COUNT: Final = 3
 
 
@@ -154,6 +158,7 @@ _CLASSROOM: Final = (
     *_plain(HOME, "Home"),
     *_plain(BACK, "Escape"),
     *_plain(TOGGLE_FULLSCREEN, "F11"),
+    Binding("Q", frozenset({CTRL}), QUIT),
 )
 
 # Clickers send PageDown/PageUp (some Right/Left, B or Period for blank).
@@ -169,6 +174,7 @@ _PRESENTATION: Final = (
     *_plain(LANGUAGE, "L"),
     *_plain(PLAY_PAUSE, "P"),
     *_plain(TOGGLE_FULLSCREEN, "F11"),
+    Binding("Q", frozenset({CTRL}), QUIT),
 )
 
 # A kiosk is used by touch; these serve an accessible keypad or a staff

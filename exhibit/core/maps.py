@@ -8,23 +8,19 @@ geographic map goes through the projection recorded in its asset
 at ``(x * view_width, y * view_height)``. Nothing here depends on the language:
 names are looked up when shown, so a map's geometry is built once.
 
-The view functions are pure: :func:`focus_rect` frames a step's places,
-:func:`clamp_view` keeps zoom and pan inside the map. The QML maps apply the
-same rules while a finger moves (Python never runs per frame); the tests here
-pin the rules down. Where the names go is :mod:`exhibit.core.labels`; what the
-legend explains, :mod:`exhibit.core.legend`.
+:func:`focus_rect` frames a step's places; how zoom and pan stay inside the
+map is the QML canvas's rule alone (Python never runs per frame). Where the
+names go is :mod:`exhibit.core.labels`; what the legend explains,
+:mod:`exhibit.core.legend`.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -221,20 +217,6 @@ class MapData:
         )
 
 
-@lru_cache(maxsize=8)
-def _read_asset(path: str, mtime_ns: int) -> Mapping[str, Any]:
-    del mtime_ns  # part of the cache key only: an edited asset is read again
-    return json.loads(Path(path).read_text(encoding="utf-8"))
-
-
-def load_asset(path: Path) -> Mapping[str, Any]:
-    """The parsed JSON of a map asset, read once per file (and again if it changes).
-
-    The result is shared: treat it as read-only.
-    """
-    return _read_asset(str(path), path.stat().st_mtime_ns)
-
-
 def svg_polyline(points: Sequence[tuple[float, float]]) -> str:
     """SVG path data through ``points``, one decimal (a tenth of a view unit)."""
     if len(points) < 2:
@@ -329,7 +311,7 @@ def build_map(map_def: MapDef, places: Iterable[Place]) -> MapData:
 
     ``places`` may hold places of other maps; only this map's are kept, in order.
     """
-    asset = load_asset(map_def.asset)
+    asset = map_def.data  # read and checked with the content; never read from disk again
     width, height, frame = _view_size(map_def.kind, asset)
 
     def to_view(pair: tuple[float, float]) -> tuple[float, float]:
@@ -437,76 +419,3 @@ def focus_rect(
     return Rect(x, y, width, height)
 
 
-@dataclass(frozen=True)
-class View:
-    """What the stage shows: the zoom (1 = whole map fits) and the view-unit point at its centre."""
-
-    zoom: float
-    center_x: float
-    center_y: float
-
-
-def fit_scale(map_width: float, map_height: float, port_width: float, port_height: float) -> float:
-    """Pixels per view unit when the whole map just fits the stage (zoom 1)."""
-    return min(port_width / map_width, port_height / map_height)
-
-
-def clamp_view(
-    view: View,
-    *,
-    map_width: float,
-    map_height: float,
-    port_width: float,
-    port_height: float,
-    max_zoom: float = MAX_ZOOM,
-) -> View:
-    """Keep a view inside the map: zoom from 1 (whole map) to ``max_zoom``, pan to the edges.
-
-    Along an axis where the zoomed map is wider than the stage, the centre moves
-    only so far that the map's edge reaches the stage's edge; along an axis where
-    it is narrower, the map stays centred.
-    """
-    zoom = min(max(view.zoom, 1.0), max_zoom)
-    scale = fit_scale(map_width, map_height, port_width, port_height) * zoom
-    half_w, half_h = port_width / (2.0 * scale), port_height / (2.0 * scale)
-
-    def axis(center: float, half: float, size: float) -> float:
-        if 2.0 * half >= size:
-            return size / 2.0
-        return min(max(center, half), size - half)
-
-    return View(
-        zoom, axis(view.center_x, half_w, map_width), axis(view.center_y, half_h, map_height)
-    )
-
-
-def view_for_rect(
-    rect: Rect,
-    *,
-    map_width: float,
-    map_height: float,
-    port_width: float,
-    port_height: float,
-    max_zoom: float = MAX_ZOOM,
-) -> View:
-    """The clamped view that shows all of ``rect`` as large as the stage allows."""
-    fit = fit_scale(map_width, map_height, port_width, port_height)
-    zoom = min(port_width / rect.width, port_height / rect.height) / fit
-    cx, cy = rect.center
-    return clamp_view(
-        View(zoom, cx, cy),
-        map_width=map_width,
-        map_height=map_height,
-        port_width=port_width,
-        port_height=port_height,
-        max_zoom=max_zoom,
-    )
-
-
-def visible_rect(
-    view: View, *, map_width: float, map_height: float, port_width: float, port_height: float
-) -> Rect:
-    """The part of the view-unit plane the stage shows for ``view``."""
-    scale = fit_scale(map_width, map_height, port_width, port_height) * view.zoom
-    width, height = port_width / scale, port_height / scale
-    return Rect(view.center_x - width / 2.0, view.center_y - height / 2.0, width, height)

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -75,10 +76,15 @@ class AreaLabel:
 
 @dataclass(frozen=True)
 class MapDef:
+    """A map the chapters are told on; ``asset`` is its drawing, a JSON file under assets/."""
+
     id: str
     kind: MapKind
     asset: Path
     title: Text
+    # The asset's JSON, read and checked once with the content (exhibit.core.assets):
+    # the running exhibit draws from it, never from the file. Treat it as read-only.
+    data: Mapping[str, Any] = field(default_factory=dict, hash=False, repr=False)
     labels: tuple[AreaLabel, ...] = ()
     always_labelled: tuple[str, ...] = ()
     """Places whose label the map shows wherever they are on screen (short if need be)."""
@@ -157,6 +163,75 @@ class Figure:
     label: Text
 
 
+#: How an arrow on the plan moves: an advance on a place, a retreat along a
+#: route, or a ring closing round a place (a unit surrounding it).
+ARROW_KINDS = ("advance", "retreat", "encircle")
+
+
+@dataclass(frozen=True)
+class Arrow:
+    """A movement the plan draws at one step: who moved, and where.
+
+    Either ``target`` (with an optional ``origin`` and ``via`` places) or
+    ``along`` (a place that is a line, followed from its first point to its
+    last). Without ``origin`` the arrow shows a direction, not a route: see
+    :mod:`exhibit.core.dayplan`.
+    """
+
+    unit: Text
+    kind: str = "advance"
+    target: str | None = None
+    origin: str | None = None
+    via: tuple[str, ...] = ()
+    along: str | None = None
+
+
+#: The flags a step may raise: the attackers' flag of victory, with words on
+#: it, or a defender's white flag of surrender.
+FLAG_KINDS = ("victory", "white")
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A flag raised over a place at one step (``words``: what a victory flag says)."""
+
+    at: str
+    kind: str = "victory"
+    words: Text | None = None
+
+
+@dataclass(frozen=True)
+class Picture:
+    """An image a step shows beside its text: a drawing or an archive photograph.
+
+    ``file`` is a PNG, JPEG or SVG file inside the content folder (the
+    loader checks it can be shown and keeps its absolute path); the caption,
+    alt text and credit are in every language, the licence as written.
+    """
+
+    file: Path
+    caption: Text
+    alt: Text
+    credit: Text
+    licence: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words the step quotes, set large: the quoted words and who said them."""
+
+    text: Text
+    by: Text
+
+
+@dataclass(frozen=True)
+class Convergence:
+    """Arrows drawn on the map from each of the origins towards the target (place ids)."""
+
+    target: str
+    origins: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class Step:
     """One step of a chapter; on the clock, one event of 7 May 1954.
@@ -180,6 +255,16 @@ class Step:
     states: Mapping[str, StrongholdState] = field(default_factory=dict)
     paths: tuple[str, ...] = ()
     figures: tuple[Figure, ...] = ()
+    arrows: tuple[Arrow, ...] = ()
+    flag: Flag | None = None
+    images: tuple[Picture, ...] = ()
+    quote: Quote | None = None
+    converge: Convergence | None = None
+
+    @property
+    def is_climax(self) -> bool:
+        """A chapter's high point: a quotation set large, or arrows converging on one place."""
+        return self.quote is not None or self.converge is not None
 
 
 @dataclass(frozen=True)
@@ -190,6 +275,8 @@ class Chapter:
     map: str
     steps: tuple[Step, ...]
     play_seconds: float | None = None
+    #: A small drawing of the chapter for its card on the title screen (decoration).
+    emblem: Path | None = None
 
     @property
     def told_on_clock(self) -> bool:

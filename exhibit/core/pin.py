@@ -10,7 +10,8 @@ support tickets and left on USB sticks. The stored form is one line::
 A short numeric PIN cannot survive an offline attack on its hash however many
 iterations are used; what protects the kiosk is that guessing at the screen
 is slow. :class:`PinGate` makes it slow by refusing attempts for a growing
-delay after each wrong PIN.
+delay after each wrong PIN, and :class:`BackoffFile` keeps the count of wrong
+PINs on disk, so switching the kiosk off and on does not start it over.
 
 If no hash is configured the kiosk cannot be left through the UI at all:
 :class:`PinGate` then rejects every PIN. That is deliberate. A kiosk with no
@@ -25,6 +26,7 @@ import getpass
 import hashlib
 import hmac
 import itertools
+import json
 import math
 import re
 import secrets
@@ -33,15 +35,20 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 from typing import TextIO
+
+from exhibit.core.files import UnreadableFileError, read_regular_file, user_folder, write_atomically
 
 ALGORITHM = "pbkdf2-sha256"
 DEFAULT_ITERATIONS = 200_000
 # Bounds for hashes read from a settings file: the lower one keeps a pasted
-# test hash from weakening a real kiosk too far; the upper one stops a typo
-# from freezing the screen for minutes on every PIN entry.
+# test hash from weakening a real kiosk too far; the upper one is OWASP's
+# recommendation for PBKDF2-HMAC-SHA256 (2023), about 0.2 s on a desktop
+# CPU: the check runs while the screen waits, and 5,000,000 froze it 1.6 s
+# on every PIN entry.
 MIN_ITERATIONS = 1_000
-MAX_ITERATIONS = 5_000_000
+MAX_ITERATIONS = 600_000
 SALT_BYTES = 16
 MIN_SALT_BYTES = 8
 HASH_BYTES = 32  # sha256 output
@@ -110,6 +117,22 @@ def is_valid_hash(stored: object) -> bool:
     return _parse(stored) is not None
 
 
+def hash_problem(stored: str) -> str | None:
+    """Why ``stored`` cannot be used as the staff PIN's hash, or None if it can."""
+    if is_valid_hash(stored):
+        return None
+    match = _STORED.fullmatch(stored.strip())
+    if match is not None and not MIN_ITERATIONS <= int(match.group(1)) <= MAX_ITERATIONS:
+        return (
+            f"has {int(match.group(1))} iterations; use {MIN_ITERATIONS} to {MAX_ITERATIONS} "
+            "(more freeze the screen on every PIN entry); make one with: exhibit --hash-pin"
+        )
+    return (
+        "is not a PIN hash (expected pbkdf2-sha256$ITERATIONS$SALT$HASH; "
+        "make one with: exhibit --hash-pin)"
+    )
+
+
 def verify_pin(pin: str, stored: str) -> bool:
     """Whether ``pin`` matches ``stored``; False for a malformed PIN or hash.
 
@@ -152,6 +175,47 @@ class Result:
         return self.outcome is Outcome.ACCEPTED
 
 
+class BackoffFile:
+    """The number of wrong PINs in a row and when the last was typed, kept on disk.
+
+    Written (and flushed to the disk) after every wrong PIN and after the
+    right one, read when the kiosk starts. A file that cannot be read or
+    written changes nothing else: the wait still holds until the program ends.
+    """
+
+    MAX_BYTES = 4096
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def read(self) -> tuple[int, float]:
+        """``(wrong PINs in a row, wall-clock time of the last)``; ``(0, 0.0)`` if unknown."""
+        try:
+            data = json.loads(read_regular_file(self.path, self.MAX_BYTES))
+        except (UnreadableFileError, ValueError, RecursionError):
+            return 0, 0.0
+        if not isinstance(data, dict):
+            return 0, 0.0
+        failures, last = data.get("failures"), data.get("last_failure")
+        if not isinstance(failures, int) or isinstance(failures, bool) or failures < 0:
+            return 0, 0.0
+        if not isinstance(last, int | float) or not math.isfinite(last):
+            return 0, 0.0
+        return min(failures, 1_000_000), float(last)
+
+    def write(self, failures: int, last_failure: float) -> None:
+        data = json.dumps({"failures": failures, "last_failure": last_failure}).encode()
+        try:
+            write_atomically(self.path, data, durable=True)
+        except OSError:
+            return
+
+
+def default_backoff_file() -> BackoffFile:
+    """The kiosk user's own: ``$XDG_STATE_HOME/dbp-exhibit/pin-backoff.json``."""
+    return BackoffFile(user_folder("XDG_STATE_HOME", ".local/state") / "pin-backoff.json")
+
+
 # Delay after the 1st, 2nd, 3rd ... consecutive wrong PIN; the last repeats.
 # Two free retries forgive a slip of the finger; after that, trying all
 # 10 000 four-digit PINs would take over a month.
@@ -173,6 +237,11 @@ class PinGate:
 
     Checking a PIN takes a noticeable fraction of a second by design (that is
     the point of PBKDF2); the delay is paid once per attempt that is checked.
+
+    With a ``backoff`` file the count of wrong PINs outlives the program: a
+    gate made after a restart waits out what is left of the last delay
+    (measured on the ``wall`` clock; if that clock went back, the whole delay)
+    and the next wrong PIN earns the next delay, not the first.
     """
 
     def __init__(
@@ -180,6 +249,9 @@ class PinGate:
         stored_hash: str | None,
         now: Callable[[], float] = time.monotonic,
         delays: Sequence[float] = DEFAULT_DELAYS,
+        *,
+        backoff: BackoffFile | None = None,
+        wall: Callable[[], float] = time.time,
     ) -> None:
         if not delays or any(not math.isfinite(d) or d < 0 for d in delays):
             raise ValueError("delays must be a non-empty list of non-negative seconds")
@@ -187,9 +259,21 @@ class PinGate:
             raise ValueError("delays must not decrease")
         self._stored = stored_hash if is_valid_hash(stored_hash) else None
         self._now = now
+        self._wall = wall
         self._delays = tuple(float(d) for d in delays)
+        self._backoff = backoff
         self._failures = 0
         self._locked_until = -math.inf
+        if backoff is not None:
+            self._restore(*backoff.read())
+
+    def _restore(self, failures: int, last_failure: float) -> None:
+        self._failures = failures
+        delay = self.delay_after(failures)
+        since = self._wall() - last_failure
+        remaining = delay if since < 0 else min(delay, max(0.0, delay - since))
+        if remaining > 0:
+            self._locked_until = self._now() + remaining
 
     @property
     def enabled(self) -> bool:
@@ -219,11 +303,17 @@ class PinGate:
         if self._stored is not None and verify_pin(pin, self._stored):
             self._failures = 0
             self._locked_until = -math.inf
+            self._remember()
             return Result(Outcome.ACCEPTED)
         self._failures += 1
         delay = self.delay_after(self._failures)
         self._locked_until = self._now() + delay
+        self._remember()
         return Result(Outcome.REJECTED, delay)
+
+    def _remember(self) -> None:
+        if self._backoff is not None:
+            self._backoff.write(self._failures, self._wall())
 
 
 # ---------------------------------------------------------------------------

@@ -35,13 +35,19 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 from exhibit.core import content, settings
 from exhibit.core.model import (
     AREA_LABEL_KINDS,
+    ARROW_KINDS,
+    FLAG_KINDS,
     PLACE_KINDS,
     AreaLabel,
+    Arrow,
     Chapter,
+    Convergence,
     EventTime,
     Exhibit,
+    Flag,
     Language,
     MapDef,
+    Picture,
     Place,
     Source,
     Step,
@@ -94,9 +100,13 @@ _ID_FIELDS = {
     (Chapter, "id"),
     (Chapter, "map"),
     (Step, "id"),
+    (Arrow, "along"),
+    (Flag, "at"),
+    (Convergence, "target"),
 }
 
 _NON_EMPTY = {"type": "string", "pattern": r"\S"}
+_IMAGE_FILE = "A PNG, JPEG or SVG file inside the content folder, e.g. images/drawing.svg."
 _ID = {"type": "string", "pattern": f"^{ID_PATTERN}$"}
 
 
@@ -299,6 +309,11 @@ _FIELD_EXTRAS: dict[tuple[type, str], dict[str, Any]] = {
     (AreaLabel, "at"): {"minItems": 1},
     (Chapter, "steps"): {"minItems": 1},
     (Chapter, "play_seconds"): _ranged(*content.PLAY_SECONDS_RANGE),
+    (Arrow, "kind"): {"enum": list(ARROW_KINDS)},
+    (Flag, "kind"): {"enum": list(FLAG_KINDS)},
+    (Chapter, "emblem"): {"description": _IMAGE_FILE},
+    (Picture, "file"): {"description": _IMAGE_FILE},
+    (Convergence, "origins"): {"minItems": 1},
 }
 
 
@@ -308,6 +323,8 @@ _SPELLED_KEYS: dict[tuple[type, str], dict[str, Any]] = {
     (Place, "lon"): _ranged(*content.LON_RANGE),
     (Place, "x"): _ranged(*content.PLAN_RANGE),
     (Place, "y"): _ranged(*content.PLAN_RANGE),
+    (Arrow, "to"): dict(_ID, description="The place the arrow goes to."),
+    (Arrow, "from"): dict(_ID, description="The place it comes from, where the source says."),
 }
 
 #: Rules of a whole record.
@@ -317,6 +334,16 @@ _RECORD_EXTRAS: dict[type, dict[str, Any]] = {
         "dependentRequired": {"lat": ["lon"], "lon": ["lat"], "x": ["y"], "y": ["x"]},
         "anyOf": [{"required": ["lat"]}, {"required": ["x"]}, {"required": ["line"]}],
         "not": {"required": ["lat", "x"]},
+    },
+    # An arrow goes to a place or along a line place; only the first has a from and a via.
+    Arrow: {
+        "oneOf": [
+            {"required": ["to"], "not": {"required": ["along"]}},
+            {
+                "required": ["along"],
+                "not": {"anyOf": [{"required": ["from"]}, {"required": ["via"]}]},
+            },
+        ],
     },
 }
 
@@ -392,17 +419,21 @@ def _top(properties: dict[str, Any]) -> dict[str, Any]:
 
 
 #: Constraints of the settings beyond their types, from the reader's own constants.
+def _plain(max_length: int) -> dict[str, Any]:
+    """A string for the machine (a screen's name, a path), as the settings reader checks it."""
+    return {**_NON_EMPTY, "maxLength": max_length, "not": {"pattern": CONTROL_PATTERN}}
+
+
 _SETTING_EXTRAS: Mapping[str, dict[str, Any]] = {
     "mode": {"enum": list(settings.MODES)},
     "language": _ID,
-    "idle_timeout_s": _ranged(*settings.IDLE_TIMEOUT_RANGE),
-    "idle_warning_s": _ranged(*settings.IDLE_WARNING_RANGE),
-    "attract_step_s": _ranged(*settings.ATTRACT_STEP_RANGE),
+    **{name: _ranged(*limits) for name, limits in settings.RANGES.items()},
     "figures": {"enum": list(settings.FIGURES_CHOICES)},
-    "figures_retention_days": _ranged(*settings.FIGURES_RETENTION_RANGE),
-    "figures_max_mb": _ranged(*settings.FIGURES_MAX_MB_RANGE),
     "admin_pin_hash": {"type": "string", "pattern": rf"^\s*{STORED_HASH_PATTERN}\s*$"},
-    "screen": {"anyOf": [{"type": "integer", "minimum": 0}, _NON_EMPTY]},
+    "screen": {"anyOf": [{"type": "integer", "minimum": 0}, _plain(settings.SCREEN_NAME_LENGTH)]},
+    "log_dir": _plain(settings.PATH_LENGTH),
+    "figures_file": _plain(settings.PATH_LENGTH),
+    "metrics_file": _plain(settings.PATH_LENGTH),
 }
 
 

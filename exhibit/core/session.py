@@ -17,8 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
-from exhibit.core.model import Exhibit
+from exhibit.core.model import Exhibit, Text
 from exhibit.core.story import Position, Story, resolve_language
+from exhibit.core.typography import keep_words_whole
 
 #: The first touch after the kiosk's attract loop (or the start, outside kiosk mode).
 VISIT_BEGAN: Final = "visit_began"
@@ -104,4 +105,45 @@ class Session:
         self.set_language(self.exhibit.default_language)
 
     def text(self, key: str, **fields: object) -> str:
-        return self.exhibit.string(key, self._language, **fields)
+        """A UI string in the current language with its fields filled, set for the screen."""
+        return keep_words_whole(self.exhibit.string(key, self._language, **fields))
+
+    def local(self, text: Text | None) -> str:
+        """A content text in the current language, set for the screen ("" for none).
+
+        Set for the screen: a hyphenated name never breaks across two lines
+        (:mod:`exhibit.core.typography`).
+        """
+        return keep_words_whole(self.written(text))
+
+    def written(self, text: Text | None) -> str:
+        """A content text in the current language as written ("" for none): for a
+        line that never wraps (a map's label), and for what leaves the screen."""
+        return text.get(self._language, self.exhibit.default_language) if text else ""
+
+    # -- the labels of a place in the story, as every screen writes them --
+
+    def chapter_number(self, position: Position) -> int:
+        """The 1-based number of the position's chapter; 0 on the title screen."""
+        chapter = self.exhibit.chapter(position.chapter or "")
+        return self.exhibit.chapters.index(chapter) + 1 if chapter else 0
+
+    def chapter_label(self, position: Position) -> str:
+        """ "Chapter 2" in the current language; "" on the title screen."""
+        number = self.chapter_number(position)
+        return self.text("chapter_label", n=number) if number else ""
+
+    def step_label(self, position: Position) -> str:
+        """ "Step 3 of 9" in the current language; "" on the title screen."""
+        chapter = self.exhibit.chapter(position.chapter or "")
+        if chapter is None:
+            return ""
+        return self.text("step_of", n=position.step + 1, total=len(chapter.steps))
+
+    def context(self, position: Position) -> str:
+        """Chapter label, chapter title and step label in one line ("" on the title)."""
+        chapter = self.exhibit.chapter(position.chapter or "")
+        if chapter is None:
+            return ""
+        parts = (self.chapter_label(position), self.local(chapter.title))
+        return " · ".join((*parts, self.step_label(position)))

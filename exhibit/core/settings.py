@@ -15,13 +15,15 @@ can try a mode or a screen without editing it.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from exhibit.core.pin import is_valid_hash
+from exhibit.core.pin import hash_problem
 from exhibit.core.yamlsource import (
     Problems,
     YNode,
@@ -29,6 +31,7 @@ from exhibit.core.yamlsource import (
     get_bool,
     get_id,
     get_number,
+    get_plain_string,
     get_string,
     read_yaml,
 )
@@ -57,6 +60,27 @@ ATTRACT_STEP_RANGE: Final = (3, 120)
 FIGURES_RETENTION_RANGE: Final = (1, 3650)
 # The figures database's largest size, in MB; past it the figures stop, the exhibit does not.
 FIGURES_MAX_MB_RANGE: Final = (1, 100_000)
+# The staff's way out of a kiosk: long enough that no visitor holds the corner
+# by chance, short enough that staff do not give up.
+ADMIN_HOLD_RANGE: Final = (2, 30)
+# The hidden corner's side in pixels at a 1080-pixel short side: big enough
+# for a fingertip, small enough to sit under no button.
+ADMIN_CORNER_RANGE: Final = (32, 160)
+#: The range of each numeric setting (the reader checks them, the command
+#: line's help and the settings schema quote them).
+RANGES: Final[dict[str, tuple[float, float]]] = {
+    "idle_timeout_s": IDLE_TIMEOUT_RANGE,
+    "idle_warning_s": IDLE_WARNING_RANGE,
+    "attract_step_s": ATTRACT_STEP_RANGE,
+    "admin_hold_s": ADMIN_HOLD_RANGE,
+    "admin_corner_px": ADMIN_CORNER_RANGE,
+    "figures_retention_days": FIGURES_RETENTION_RANGE,
+    "figures_max_mb": FIGURES_MAX_MB_RANGE,
+}
+
+# The longest text each setting may hold.
+SCREEN_NAME_LENGTH: Final = 100  # as the system reports it: "HDMI-1", a monitor's model
+PATH_LENGTH: Final = 4096  # a folder's or file's path, as long as Linux allows
 
 
 @dataclass(frozen=True)
@@ -70,9 +94,12 @@ class Settings:
     the content's default language. ``screen`` is a screen's index (from 0)
     or its name as the system reports it; None means the primary screen.
     ``admin_pin_hash`` None means the kiosk cannot be left through the UI.
-    ``figures`` says in which modes the anonymous visitor figures are kept
-    (``figures_file``, None: the user's state folder), for how many days and
-    up to what size. ``metrics_file`` None means no Prometheus textfile.
+    Staff open the PIN keypad by holding the top-left corner, a square of
+    ``admin_corner_px`` (scaled from a 1080-pixel short side), for
+    ``admin_hold_s``. ``figures`` says in which modes the anonymous visitor
+    figures are kept (``figures_file``, None: the user's state folder), for
+    how many days and up to what size. ``metrics_file`` None means no
+    Prometheus textfile.
     """
 
     mode: str = CLASSROOM
@@ -81,6 +108,8 @@ class Settings:
     idle_warning_s: float = 30.0
     attract_step_s: float = 8.0
     admin_pin_hash: str | None = None
+    admin_hold_s: float = 5.0
+    admin_corner_px: float = 64.0
     reduced_motion: bool = False
     screen: int | str | None = None
     presenter_view: bool = False
@@ -145,29 +174,22 @@ def _optional(reader: Callable[[YNode, Problems], Any]) -> Callable[[YNode, Prob
     return read
 
 
-def _seconds(low_high: tuple[float, float]) -> Callable[[YNode, Problems], float | None]:
+def _number(low_high: tuple[float, float]) -> Callable[[YNode, Problems], float | None]:
     def read(node: YNode, problems: Problems) -> float | None:
         return get_number(node, problems, *low_high)
 
     return read
 
 
-# Days and megabytes are checked the same way as seconds.
-_number_in = _seconds
-
-
 def _pin_hash(node: YNode, problems: Problems) -> str | None:
     value = get_string(node, problems)
     if value is None:
         return None
-    if not is_valid_hash(value):
-        problems.at(
-            node,
-            "is not a PIN hash (expected pbkdf2-sha256$ITERATIONS$SALT$HASH; "
-            "make one with: exhibit --hash-pin)",
-        )
+    problem = hash_problem(value)
+    if problem is not None:
+        problems.at(node, problem)
         return None
-    return value.strip()
+    return value
 
 
 def _screen(node: YNode, problems: Problems) -> int | str | None:
@@ -178,13 +200,13 @@ def _screen(node: YNode, problems: Problems) -> int | str | None:
             return None
         return value
     if isinstance(value, str):
-        return get_string(node, problems)
+        return get_plain_string(node, problems, SCREEN_NAME_LENGTH)
     problems.at(node, "should be a screen index (0, 1, ...) or a screen name")
     return None
 
 
 def _path(node: YNode, problems: Problems) -> str | None:
-    return get_string(node, problems)
+    return get_plain_string(node, problems, PATH_LENGTH)
 
 
 def _choice(choices: tuple[str, ...]) -> Callable[[YNode, Problems], str | None]:
@@ -201,17 +223,13 @@ def _choice(choices: tuple[str, ...]) -> Callable[[YNode, Problems], str | None]
 _READERS: Final[dict[str, Callable[[YNode, Problems], Any]]] = {
     "mode": _mode,
     "language": _optional(get_id),
-    "idle_timeout_s": _seconds(IDLE_TIMEOUT_RANGE),
-    "idle_warning_s": _seconds(IDLE_WARNING_RANGE),
-    "attract_step_s": _seconds(ATTRACT_STEP_RANGE),
+    **{name: _number(limits) for name, limits in RANGES.items()},
     "admin_pin_hash": _optional(_pin_hash),
     "reduced_motion": get_bool,
     "screen": _optional(_screen),
     "presenter_view": get_bool,
     "log_dir": _optional(_path),
     "figures": _choice(FIGURES_CHOICES),
-    "figures_retention_days": _number_in(FIGURES_RETENTION_RANGE),
-    "figures_max_mb": _number_in(FIGURES_MAX_MB_RANGE),
     "figures_file": _optional(_path),
     "metrics_file": _optional(_path),
 }
@@ -300,3 +318,25 @@ def apply_overrides(settings: Settings, **overrides: Any) -> Settings:
     if problems:
         raise ValueError("\n".join(f"{p.field}: {p.message}" for p in problems.items))
     return dataclasses.replace(settings, **values)
+
+
+def permission_warnings(path: Path, settings: Settings) -> list[str]:
+    """What is unsafe about who may read or change the settings file (empty if nothing).
+
+    The file holds the staff PIN's hash: a short PIN falls to an offline
+    search of its hash in seconds, so only the kiosk's own user may read it.
+    Anyone who can change it can set their own PIN.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return []
+    warnings: list[str] = []
+    if mode & stat.S_IWOTH:
+        warnings.append(f"{path}: every user of this machine can change it; run: chmod 600 {path}")
+    if mode & stat.S_IROTH and settings.admin_pin_hash is not None:
+        warnings.append(
+            f"{path}: every user of this machine can read the staff PIN's hash in it; "
+            f"run: chmod 600 {path}"
+        )
+    return warnings

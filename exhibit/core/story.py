@@ -148,17 +148,20 @@ def parse_open_spec(spec: str, exhibit: Exhibit) -> Position:
     return Position(chapter.id, int(step_text) - 1)
 
 
-def resolve_language(requested: str | None, available: tuple[str, ...], default: str) -> str:
-    """The declared language that best matches ``requested``.
+def match_language(requested: str, available: tuple[str, ...]) -> str | None:
+    """The declared language ``requested`` names, or None if it names none.
 
-    Exact code first, then the primary subtag of a locale name ("en_GB",
-    "vi-VN"), then the content's default language.
+    The exact code, or the primary subtag of a locale name ("en_GB", "vi-VN").
     """
+    wanted = requested.strip().lower().replace("_", "-")
+    if wanted in available:
+        return wanted
+    primary = wanted.split("-", 1)[0]
+    return primary if primary in available else None
+
+
+def resolve_language(requested: str | None, available: tuple[str, ...], default: str) -> str:
+    """The declared language that best matches ``requested``, else the content's default."""
     if requested:
-        wanted = requested.strip().lower().replace("_", "-")
-        if wanted in available:
-            return wanted
-        primary = wanted.split("-", 1)[0]
-        if primary in available:
-            return primary
+        return match_language(requested, available) or default
     return default

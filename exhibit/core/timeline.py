@@ -6,14 +6,18 @@ let it play. Everything it needs to know about *time* is decided here, in plain
 Python, so it can be tested without a window:
 
 * where each event sits on the day (:meth:`Timeline.from_chapter`), including
-  the events the source gives no hour for, which get a place for the clock's
-  hands but never an invented displayed time;
-* the hand angles, and how the hands travel from one event to the next
-  (:func:`hand_angles`, :func:`unwrapped_angles`, :func:`sweep`);
-* the colour of the sky at any minute (:func:`sky_at`, :func:`sky_colors`);
+  the events the source gives no hour for, which get a tick on the timeline
+  bar but never an invented time: the clock shows their window, with the
+  hands at its end (:attr:`TimelineEvent.window`,
+  :attr:`TimelineEvent.hand_minute`);
+* how long the hands take from one event to the next
+  (:func:`sweep_duration_ms`, :func:`move_duration_ms`);
+* when the sky is night, dawn, day, noon and sunset (:data:`SKY_KEYFRAMES`;
+  the colours of each, and the blend between them, are the UI's);
 * the state of every stronghold and which escape paths are drawn at any minute
   (:meth:`Timeline.states_at`, :meth:`Timeline.paths_at`);
-* the mapping between the timeline bar and the clock, and the autoplay pacing.
+* the timeline bar's span, the event a finger on it lands on
+  (:meth:`Timeline.nearest_event_index`), and the autoplay pacing.
 
 Minutes are minutes after midnight on 7 May 1954, local time, from 0 to 1440.
 Functions that take a minute accept floats so an animation can ask about any
@@ -22,7 +26,6 @@ instant between two events.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -67,35 +70,29 @@ DAWN_END = SUNRISE_MINUTE + 75
 #: night sky.
 DUSK_START = SUNSET_MINUTE - 75
 DUSK_END = SUNSET_MINUTE + 45
-NOON = 12 * 60
+NOON_MINUTE = 12 * 60
 
+#: The sky's phases: each has a top and a bottom colour in the UI's theme.
 NIGHT = "night"
 DAWN = "dawn"
-MORNING = "morning"
-AFTERNOON = "afternoon"
-DUSK = "dusk"
+DAY = "day"
+NOON = "noon"
+SUNSET = "sunset"
 
-_NIGHT_TOP, _NIGHT_BOTTOM = "#0b1026", "#1c2541"
-_DAWN_TOP, _DAWN_BOTTOM = "#34406b", "#d9936a"
-_DAY_TOP, _DAY_BOTTOM = "#5f97c9", "#c9dfee"
-_NOON_TOP, _NOON_BOTTOM = "#5590c6", "#bcd7ec"
-_SUNSET_TOP, _SUNSET_BOTTOM = "#3a3d68", "#d47a52"
-
-#: The sky's colours through the day as ``(minute, top, bottom)``, sorted by
-#: minute, from 0 to 1440, with the same colours at both ends so the sky is
-#: continuous across midnight. Between two keyframes each colour is a straight
-#: line per sRGB channel (see :func:`sky_colors`); the QML side should
-#: interpolate the same way so both agree.
-SKY_KEYFRAMES: tuple[tuple[int, str, str], ...] = (
-    (0, _NIGHT_TOP, _NIGHT_BOTTOM),
-    (DAWN_START, _NIGHT_TOP, _NIGHT_BOTTOM),
-    (SUNRISE_MINUTE, _DAWN_TOP, _DAWN_BOTTOM),
-    (DAWN_END, _DAY_TOP, _DAY_BOTTOM),
-    (NOON, _NOON_TOP, _NOON_BOTTOM),
-    (DUSK_START, _DAY_TOP, _DAY_BOTTOM),
-    (SUNSET_MINUTE, _SUNSET_TOP, _SUNSET_BOTTOM),
-    (DUSK_END, _NIGHT_TOP, _NIGHT_BOTTOM),
-    (DAY_MINUTES, _NIGHT_TOP, _NIGHT_BOTTOM),
+#: The sky through the day as ``(minute, phase)``, sorted by minute, from 0 to
+#: 1440, night at both ends so the sky is continuous across midnight. Between
+#: two keyframes the UI blends the two phases' colours in proportion to the
+#: minute.
+SKY_KEYFRAMES: tuple[tuple[int, str], ...] = (
+    (0, NIGHT),
+    (DAWN_START, NIGHT),
+    (SUNRISE_MINUTE, DAWN),
+    (DAWN_END, DAY),
+    (NOON_MINUTE, NOON),
+    (DUSK_START, DAY),
+    (SUNSET_MINUTE, SUNSET),
+    (DUSK_END, NIGHT),
+    (DAY_MINUTES, NIGHT),
 )
 
 # -- autoplay ----------------------------------------------------------------
@@ -117,13 +114,15 @@ BAR_MARGIN_MINUTES = 60
 
 @dataclass(frozen=True)
 class TimelineEvent:
-    """One step of the chapter, with the minute the clock shows for it.
+    """One step of the chapter: where it sits on the timeline bar, and what the clock shows.
 
-    ``minute`` is where the clock's hands and the timeline bar put the event.
-    For an exact event it is the event's own time; for an event the source
-    gives no hour for (``exact`` is False) it is only a place inside the
-    event's window, chosen so that the clock moves forward through the day,
-    and must never be shown as a time: :meth:`display_time` shows the label.
+    ``minute`` is where the timeline bar puts the event's tick. For an exact
+    event it is the event's own time; for an event the source gives no hour
+    for (``exact`` is False) it is only a place inside the event's window,
+    chosen so that the ticks run forward through the day, and is never shown
+    as a time: the clock shows the window (:attr:`window`) as an arc with the
+    hands at its end (:attr:`hand_minute`), and the readout its label
+    (:meth:`display_time`).
 
     A step without a time (the campaign's totals) is kept so that indexes
     match the chapter's steps; it has ``is_totals`` set and sits at the minute
@@ -138,6 +137,28 @@ class TimelineEvent:
     is_totals: bool = False
     earliest: int | None = None
     latest: int | None = None
+
+    @property
+    def window(self) -> tuple[int, int] | None:
+        """``(start, end)`` minutes of the window the source gives, or None for an exact time."""
+        if self.exact or self.is_totals or self.earliest is None or self.latest is None:
+            return None
+        return (self.earliest, self.latest)
+
+    @property
+    def hand_minute(self) -> int:
+        """Where the clock's hands rest for this event: always a minute the content gives.
+
+        An exact event's own time; for a window, its end ("by 9 am" puts the
+        hands at nine, the window drawn behind them); the totals keep the
+        minute of the day's last event.
+        """
+        window = self.window
+        if window is not None:
+            return window[1]
+        if self.exact and self.earliest is not None:
+            return self.earliest
+        return self.minute
 
     def display_time(self, language: str, fallback: str | None = None) -> str:
         """What to print next to the clock: "HH:MM", the window's label, or "".
@@ -298,8 +319,9 @@ class Timeline:
     per step of the chapter, in the chapter's order, so ``events[i].index ==
     i`` and an event index is a step index; ``changes[i]`` and ``paths[i]``
     are that step's stronghold state changes and the line places it draws.
-    ``strongholds`` and ``path_ids`` list every place they name, in order of
-    first mention.
+    ``strongholds`` lists every place the timed events change, in order of
+    first mention (the totals may name more, shown from the totals on);
+    ``path_ids`` every line place the steps draw.
 
     Everything that depends on the clock is a pure function of the minute, so
     scrubbing backwards restores exactly what was shown before.
@@ -313,7 +335,15 @@ class Timeline:
     path_ids: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
-        strongholds = dict.fromkeys(place for change in self.changes for place in change)
+        # A place the day's events name is holding until its event; one first
+        # named by the totals (a stronghold that fell before this day) is not
+        # shown holding through the day, only taken at the end.
+        timed_changes = (
+            change
+            for event, change in zip(self.events, self.changes, strict=False)
+            if not event.is_totals
+        )
+        strongholds = dict.fromkeys(place for change in timed_changes for place in change)
         path_ids = dict.fromkeys(place for drawn in self.paths for place in drawn)
         object.__setattr__(self, "strongholds", tuple(strongholds))
         object.__setattr__(self, "path_ids", tuple(path_ids))
@@ -396,18 +426,6 @@ class Timeline:
             return DAY_MINUTES
         return max(0, min(DAY_MINUTES, self.last_minute + BAR_MARGIN_MINUTES))
 
-    def minute_for_fraction(self, fraction: float) -> float:
-        """The clock minute at ``fraction`` (0..1, clamped) along the timeline bar."""
-        fraction = min(1.0, max(0.0, fraction))
-        return self.start_minute + fraction * (self.end_minute - self.start_minute)
-
-    def fraction_for_minute(self, minute: float) -> float:
-        """Where ``minute`` falls along the timeline bar, from 0 to 1 (clamped)."""
-        span = self.end_minute - self.start_minute
-        if span <= 0:
-            return 0.0
-        return min(1.0, max(0.0, (minute - self.start_minute) / span))
-
     def event_index_at(self, minute: float) -> int:
         """The event a scrubbing finger at ``minute`` is on: the last one at or before it.
 
@@ -425,17 +443,35 @@ class Timeline:
                 break
         return 0 if chosen is None else chosen
 
+    def nearest_event_index(self, minute: float) -> int:
+        """The event whose tick on the timeline bar is nearest to ``minute``.
+
+        What a finger lands on when it taps or lets go of the bar, and what
+        the clock, the plan and the text follow while it drags: the event
+        whose tick the handle is over. Of two ticks equally near, the later
+        one. The totals step has no tick and is never chosen.
+        """
+        chosen: int | None = None
+        best = math.inf
+        for event in self.timed_events:
+            distance = abs(event.minute - minute)
+            if distance <= best:
+                chosen, best = event.index, distance
+        return 0 if chosen is None else chosen
+
     # -- what the map shows --
 
     def states_at(self, minute: float) -> dict[str, StrongholdState]:
         """Every stronghold any event names, as it stands at ``minute``.
 
         A stronghold is holding until its first event; after that it is what
-        the latest event at or before ``minute`` made it.
+        the latest event at or before ``minute`` made it. The totals have no
+        time: what they change is shown only at the totals
+        (:meth:`states_after_event`).
         """
         states = dict.fromkeys(self.strongholds, StrongholdState.HOLDING)
         for event, change in zip(self.events, self.changes, strict=False):
-            if event.minute <= minute:
+            if event.minute <= minute and not event.is_totals:
                 states.update(change)
         return states
 
@@ -496,28 +532,6 @@ class Timeline:
 # -- the clock's hands -------------------------------------------------------
 
 
-def hand_angles(minute: float) -> tuple[float, float]:
-    """``(hour_deg, minute_deg)`` on a 12-hour face, clockwise from 12, each in [0, 360).
-
-    04:00 is (120, 0); 17:15 is (157.5, 90).
-    """
-    hour = (minute % 720.0) / 2.0
-    hand = (minute % 60.0) * 6.0
-    # A tiny negative minute makes % return the modulus itself.
-    return (hour - 360.0 if hour >= 360.0 else hour, hand - 360.0 if hand >= 360.0 else hand)
-
-
-def unwrapped_angles(minute: float) -> tuple[float, float]:
-    """``(hour_deg, minute_deg)`` as total rotations since midnight: ``(m / 2, m * 6)``.
-
-    Modulo 360 these are :func:`hand_angles`. Animating these values (or
-    animating the minute and binding ``rotation: minute * 6``) never shows
-    the 360→0 jump a wrapped angle would, and the hands turn backwards when
-    the visitor goes back in time, never forwards round the dial.
-    """
-    return (minute / 2.0, minute * 6.0)
-
-
 def sweep_duration_ms(from_minute: float, to_minute: float, reduced_motion: bool = False) -> int:
     """How long the clock takes to go from one minute to another, in milliseconds.
 
@@ -534,139 +548,14 @@ def sweep_duration_ms(from_minute: float, to_minute: float, reduced_motion: bool
     return int(min(SWEEP_MAX_MS, SWEEP_MIN_MS + round(gap * SWEEP_MS_PER_MINUTE)))
 
 
-@dataclass(frozen=True)
-class Sweep:
-    """How the clock gets from one minute to another.
+def move_duration_ms(from_minute: float, to_minute: float, reduced_motion: bool = False) -> int:
+    """How long a move from one event to another takes on the clock stage.
 
-    The clock runs through the minutes between, forwards or backwards, never
-    round through midnight and never jumping: animate a minute value from
-    ``from_minute`` to ``to_minute`` over ``duration_ms`` and derive the hands
-    from it (:func:`unwrapped_angles`). ``kind`` is ``"sweep"``, or ``"fade"``
-    with reduced motion, when the UI should cross-fade to the new time instead.
+    The hands' sweep (:func:`sweep_duration_ms`); when they have nowhere to go
+    (two events of the same window, or a window ending at the next event's
+    hour) the move still takes :data:`SWEEP_MIN_MS`, so what the new event
+    draws on the plan is seen to happen. With reduced motion, a short fade.
     """
-
-    from_minute: float
-    to_minute: float
-    duration_ms: int
-    kind: str = SWEEP
-
-    @property
-    def direction(self) -> int:
-        """+1 forward in time, -1 backward, 0 when there is nowhere to go."""
-        return (self.to_minute > self.from_minute) - (self.to_minute < self.from_minute)
-
-    @property
-    def from_angles(self) -> tuple[float, float]:
-        """Unwrapped ``(hour_deg, minute_deg)`` at the start."""
-        return unwrapped_angles(self.from_minute)
-
-    @property
-    def to_angles(self) -> tuple[float, float]:
-        """Unwrapped ``(hour_deg, minute_deg)`` at the end."""
-        return unwrapped_angles(self.to_minute)
-
-    @property
-    def rotation(self) -> tuple[float, float]:
-        """How far each hand turns, in degrees, negative when going back."""
-        (h0, m0), (h1, m1) = self.from_angles, self.to_angles
-        return (h1 - h0, m1 - m0)
-
-    def minute_at(self, progress: float) -> float:
-        """The minute at ``progress`` (0..1, clamped) through the sweep, linearly.
-
-        The UI may ease the progress; the minute stays between the two ends.
-        """
-        progress = min(1.0, max(0.0, progress))
-        return self.from_minute + (self.to_minute - self.from_minute) * progress
-
-
-def sweep(from_minute: float, to_minute: float, reduced_motion: bool = False) -> Sweep:
-    """The clock's move from ``from_minute`` to ``to_minute`` (see :class:`Sweep`)."""
-    return Sweep(
-        from_minute=from_minute,
-        to_minute=to_minute,
-        duration_ms=sweep_duration_ms(from_minute, to_minute, reduced_motion),
-        kind=FADE if reduced_motion else SWEEP,
-    )
-
-
-# -- the sky -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SkyPhase:
-    """The sky behind the clock at some minute.
-
-    ``name`` is for the UI's own use (a class of styling, an accessible
-    description), ``daylight`` goes continuously from 0 (night) to 1 (day),
-    ``top`` and ``bottom`` are the gradient's colours as ``"#rrggbb"``.
-    """
-
-    name: str
-    daylight: float
-    top: str
-    bottom: str
-
-
-def _ramp(minute: float, start: float, end: float) -> float:
-    """0 before ``start``, 1 after ``end``, a half-cosine in between.
-
-    A cosine eases in and out, so the light never visibly starts or stops
-    changing at the ramp's ends.
-    """
-    if minute <= start:
-        return 0.0
-    if minute >= end:
-        return 1.0
-    return (1.0 - math.cos(math.pi * (minute - start) / (end - start))) / 2.0
-
-
-def daylight_at(minute: float) -> float:
-    """How light the sky is at ``minute``, from 0 (night) to 1 (full day), continuously."""
-    minute = minute % DAY_MINUTES
-    return _ramp(minute, DAWN_START, DAWN_END) * (1.0 - _ramp(minute, DUSK_START, DUSK_END))
-
-
-def _parse_hex(colour: str) -> tuple[int, int, int]:
-    value = colour.lstrip("#")
-    return (int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16))
-
-
-def _mix(a: str, b: str, t: float) -> str:
-    ca, cb = _parse_hex(a), _parse_hex(b)
-    channels = (round(x + (y - x) * t) for x, y in zip(ca, cb, strict=True))
-    return "#" + "".join(f"{min(255, max(0, c)):02x}" for c in channels)
-
-
-def sky_colors(minute: float) -> tuple[str, str]:
-    """``(top, bottom)`` sky colours at ``minute``, interpolated from :data:`SKY_KEYFRAMES`.
-
-    Linear per sRGB channel between the two keyframes around the minute, so a
-    small change of minute is a small change of colour. Minutes outside the
-    day wrap round it.
-    """
-    minute = minute % DAY_MINUTES
-    for (m0, top0, bottom0), (m1, top1, bottom1) in itertools.pairwise(SKY_KEYFRAMES):
-        if m0 <= minute <= m1:
-            t = 0.0 if m1 == m0 else (minute - m0) / (m1 - m0)
-            return (_mix(top0, top1, t), _mix(bottom0, bottom1, t))
-    _, top, bottom = SKY_KEYFRAMES[-1]
-    return (top, bottom)
-
-
-def sky_at(minute: float) -> SkyPhase:
-    """The sky at ``minute``: its phase name, daylight and colours."""
-    wrapped = minute % DAY_MINUTES
-    daylight = daylight_at(wrapped)
-    if wrapped <= DAWN_START or wrapped >= DUSK_END:
-        name = NIGHT
-    elif wrapped < DAWN_END:
-        name = DAWN
-    elif wrapped > DUSK_START:
-        name = DUSK
-    elif wrapped < NOON:
-        name = MORNING
-    else:
-        name = AFTERNOON
-    top, bottom = sky_colors(wrapped)
-    return SkyPhase(name, daylight, top, bottom)
+    if reduced_motion:
+        return FADE_MS
+    return sweep_duration_ms(from_minute, to_minute) or SWEEP_MIN_MS

@@ -2,24 +2,33 @@
 
 Curators edit the content by hand. When something is wrong they need to be
 told where, and about every problem at once, not one per run. So instead of
-``yaml.safe_load`` we compose the document with PyYAML's safe loader and keep
-the node tree: each :class:`YNode` carries its line and its field path, and
-all readers append :class:`Problem` entries to a shared list instead of
-raising.
+``yaml.safe_load`` we build the document from the events of PyYAML's safe
+parser and keep the tree: each :class:`YNode` carries its line and its field
+path, and all readers append :class:`Problem` entries to a shared list
+instead of raising.
+
+The same reader takes the content, the settings file and (with JSON's rules
+for plain values) the map assets, and none of them can stop the exhibit: a
+file is read only if it is a regular file of at most :data:`MAX_FILE_BYTES`,
+and the parse stops at the first alias, explicit tag, over-long number, or
+value past :data:`MAX_VALUES` or :data:`MAX_DEPTH`, each reported at its line.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from exhibit.core.files import UnreadableFileError, read_regular_file
 
 if TYPE_CHECKING:  # PyYAML is imported only when a file is actually read.
     import yaml
-    from yaml.nodes import Node
 
 
 @dataclass(frozen=True, order=True)
@@ -54,6 +63,8 @@ class Problems:
         self.items.append(Problem(file, line, path, message))
 
     def at(self, node: YNode, message: str) -> None:
+        if node.value is REFUSED:  # reported once already, where it was read
+            return
         self.add(node.file, node.line, node.path, message)
 
     def __bool__(self) -> bool:
@@ -62,6 +73,18 @@ class Problems:
     def raise_if_any(self) -> None:
         if self.items:
             raise ContentError(self.items)
+
+
+class _RefusedValue:
+    """What a value the reader refused (an alias, a tag, a number too long) reads as."""
+
+    def __repr__(self) -> str:
+        return "a refused value"
+
+
+REFUSED = _RefusedValue()
+_NO_KEYS: Mapping[str, int] = MappingProxyType({})
+"""Stands for a value that was reported and left out; checks say nothing more about it."""
 
 
 @dataclass(frozen=True)
@@ -78,7 +101,9 @@ class YNode:
     path: str
     #: For a mapping, the line of each key: a misspelt key is reported there,
     #: not where a block written under it starts.
-    key_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    key_lines: Mapping[str, int] = field(
+        default_factory=lambda: _NO_KEYS, compare=False, repr=False
+    )
 
     @property
     def is_mapping(self) -> bool:
@@ -113,44 +138,111 @@ def _safe_loader_class() -> type[yaml.SafeLoader]:
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-CONTROL_PATTERN = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
-_CONTROL = re.compile(CONTROL_PATTERN)
-ID_PATTERN = r"[a-z0-9][a-z0-9._-]*"
-"""An id: lower-case letters and digits, then also ``- . _``."""
+# Limits on what one file may hold. Each is far above what the exhibit needs
+# (the largest shipped file is 21 KB with 1,115 values, nested 7 deep) and
+# low enough that no file can keep the exhibit busy for more than a moment or
+# fill its memory: the parser stops at the first value past a limit.
 MAX_FILE_BYTES = 2_000_000
+MAX_VALUES = 20_000
+MAX_DEPTH = 40
+#: Characters in a number: 17 significant digits, a sign, a point, an exponent.
+MAX_NUMBER_CHARS = 32
+#: Values refused in one file (aliases, tags ...) before the rest goes unread.
+MAX_REFUSALS = 20
+
+
+def read_file(
+    path: Path, display_name: str, problems: Problems, limit: int = MAX_FILE_BYTES
+) -> bytes | None:
+    """:func:`read_regular_file`, recording the reason as a problem on failure."""
+    try:
+        return read_regular_file(path, limit)
+    except UnreadableFileError as refused:
+        problems.add(display_name, 1, "", str(refused))
+        return None
 
 
 def read_yaml(path: Path, display_name: str, problems: Problems) -> YNode | None:
     """Read one YAML file safely; on failure record the problem and return None."""
+    raw = read_file(path, display_name, problems)
+    return None if raw is None else parse_yaml_bytes(raw, display_name, problems)
+
+
+def decode_text(raw: bytes, display_name: str, problems: Problems) -> str | None:
+    """``raw`` as UTF-8 text, or None after recording where it is not."""
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        problems.add(display_name, 1, "", f"cannot be read ({error.strerror or error})")
-        return None
-    if len(raw) > MAX_FILE_BYTES:
-        problems.add(display_name, 1, "", f"is larger than {MAX_FILE_BYTES} bytes")
-        return None
-    try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         problems.add(display_name, line, "", "is not valid UTF-8 text")
         return None
-    return parse_yaml(text, display_name, problems)
 
 
-def parse_yaml(text: str, display_name: str, problems: Problems) -> YNode | None:
-    """Parse YAML text with the safe loader and keep line numbers."""
+def parse_yaml_bytes(raw: bytes, display_name: str, problems: Problems) -> YNode | None:
+    text = decode_text(raw, display_name, problems)
+    return None if text is None else parse_yaml(text, display_name, problems)
+
+
+class _StopParseError(Exception):
+    """Stops the parse of a file at a value it must not hold (problem already recorded)."""
+
+
+@dataclass
+class _Open:
+    """A mapping or list being read: its values so far."""
+
+    node_line: int
+    path: str
+    is_mapping: bool
+    mapping: dict[str, YNode] = field(default_factory=dict)
+    key_lines: dict[str, int] = field(default_factory=dict)
+    items: list[YNode] = field(default_factory=list)
+    #: The key whose value comes next (mappings); "" + skip for a bad or repeated key.
+    key: str | None = None
+    skip_value: bool = False
+    #: Reported already (a tag): it is read through, then stands as REFUSED.
+    refused: bool = False
+
+    def child_path(self) -> str:
+        if not self.is_mapping:
+            return f"{self.path}[{len(self.items)}]"
+        if not self.key:  # a key is being read, or the value of a refused key
+            return self.path
+        return f"{self.path}.{self.key}" if self.path else self.key
+
+
+ScalarReader = Callable[[Any, Any], Any]
+"""Turns a scalar event into a value (given the loader); raises ValueError with the reason."""
+
+
+def parse_yaml(
+    text: str,
+    display_name: str,
+    problems: Problems,
+    *,
+    scalar: ScalarReader | None = None,
+) -> YNode | None:
+    """Parse YAML text into located values, refusing what the exhibit never needs.
+
+    The document is built from the parser's events, one at a time, so that a
+    limit stops it at once: aliases (``*name``, the "billion laughs"), explicit
+    tags (``!!bool maybe``, ``!!python/object``), more than
+    :data:`MAX_VALUES` values, nesting deeper than :data:`MAX_DEPTH` and
+    numbers longer than :data:`MAX_NUMBER_CHARS` are each one problem at
+    their line. Plain values are only text, whole and decimal numbers,
+    true/false and nothing (``null``): anything else YAML 1.1 would read
+    (dates, binary) stays text. ``scalar`` reads plain values differently
+    (JSON's rules, see :func:`json_scalar`).
+    """
     text = text.removeprefix("\ufeff")
     import yaml
 
     loader = _safe_loader_class()(text)
     try:
-        root = loader.get_single_node()
-        if root is None:
-            problems.add(display_name, 1, "", "is empty")
-            return None
-        return _convert(root, loader, display_name, "", problems)
+        last_line = text.count("\n") + 1
+        return _compose(loader, display_name, problems, scalar or yaml_scalar, last_line)
+    except _StopParseError:
+        return None
     except yaml.MarkedYAMLError as error:
         mark, message = _marked_error(error, text)
         line = mark.line + 1 if mark is not None else 1
@@ -161,11 +253,185 @@ def parse_yaml(text: str, display_name: str, problems: Problems) -> YNode | None
     except yaml.YAMLError as error:
         line = _reader_error_line(error, text)
         problems.add(display_name, line, "", f"is not valid YAML: {_short(error)}")
-    except RecursionError:
-        problems.add(display_name, 1, "", "is nested too deeply")
     finally:
         loader.dispose()
     return None
+
+
+def _compose(
+    loader: Any, file: str, problems: Problems, scalar: ScalarReader, last_line: int
+) -> YNode | None:
+    import yaml
+
+    loader.get_event()  # the stream's start
+    if loader.check_event(yaml.StreamEndEvent):
+        problems.add(file, 1, "", "is empty")
+        return None
+    loader.get_event()  # the document's start
+    stack: list[_Open] = []
+    values = 0
+    root: YNode | None = None
+
+    def line_of(event: Any) -> int:
+        # A value cut off by the end of a file without a final newline is
+        # marked one line past the last: it is on the last line.
+        return min(event.start_mark.line + 1, last_line)
+
+    def refuse(event: Any, path: str, message: str) -> NoReturn:
+        """Report ``message`` and stop reading the file."""
+        problems.add(file, line_of(event), path, message)
+        raise _StopParseError
+
+    refusals = 0
+
+    def refused(event: Any, path: str, message: str) -> None:
+        """Report ``message`` and read on, the value standing as :data:`REFUSED`."""
+        nonlocal refusals
+        refusals += 1
+        if refusals > MAX_REFUSALS:
+            refuse(event, "", f"more than {MAX_REFUSALS} values are refused; fix these first")
+        problems.add(file, line_of(event), path, message)
+        place(YNode(REFUSED, file, line_of(event), path), event)
+
+    def place(node: YNode, key_event: Any | None) -> None:
+        """Put a finished value into the mapping or list that holds it (or make it the root)."""
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        parent = stack[-1]
+        if not parent.is_mapping:
+            parent.items.append(node)
+        elif parent.key is None:  # this value is a key
+            if key_event is None or node.value is REFUSED:  # a list, a mapping, a tag ...
+                if node.value is not REFUSED:
+                    problems.add(file, node.line, parent.path, "a key must be plain text")
+                parent.key, parent.skip_value = "", True
+                return
+            key = str(key_event.value)
+            parent.key, parent.skip_value = key, key in parent.mapping
+            if parent.skip_value:
+                path = f"{parent.path}.{key}" if parent.path else key
+                problems.add(file, node.line, path, "is given twice")
+            else:
+                parent.key_lines[key] = node.line
+        else:
+            if not parent.skip_value:
+                parent.mapping[parent.key] = node
+            parent.key, parent.skip_value = None, False
+
+    while not loader.check_event(yaml.DocumentEndEvent):
+        event = loader.get_event()
+        path = stack[-1].child_path() if stack else ""
+        if isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+            done = stack.pop()
+            value: Any = done.mapping if done.is_mapping else done.items
+            if done.refused:
+                value = REFUSED
+            place(YNode(value, file, done.node_line, done.path, done.key_lines), None)
+            continue
+        values += 1
+        if values > MAX_VALUES:
+            refuse(event, path, f"the file holds more than {MAX_VALUES} values; that is the limit")
+        if isinstance(event, yaml.AliasEvent):
+            # Never expanded: an alias is where "billion laughs" files multiply.
+            refused(event, path, f"repeats a value with the alias *{event.anchor}; " + _NO_ALIAS)
+            continue
+        tag_problem = None if event.tag is None else f"has the tag {event.tag}; " + _NO_TAG
+        line = line_of(event)
+        if isinstance(event, yaml.ScalarEvent):
+            if tag_problem is not None:
+                refused(event, path, tag_problem)
+                continue
+            try:
+                scalar_value = scalar(event, loader)
+            except ValueError as error:
+                refused(event, path, str(error))
+                continue
+            place(YNode(scalar_value, file, line, path), event)
+            continue
+        if len(stack) >= MAX_DEPTH:
+            refuse(event, path, f"is nested more than {MAX_DEPTH} levels deep")
+        if tag_problem is not None:
+            problems.add(file, line, path, tag_problem)
+        is_mapping = isinstance(event, yaml.MappingStartEvent)
+        stack.append(_Open(line, path, is_mapping, refused=tag_problem is not None))
+    loader.get_event()  # the document's end
+    if not loader.check_event(yaml.StreamEndEvent):
+        event = loader.get_event()
+        problems.add(file, line_of(event), "", "holds more than one document (a second '---')")
+        return None
+    return root
+
+
+_MAY_RESOLVE = frozenset("+-.0123456789<=FNOTYfnoty~")
+_NO_ALIAS = "aliases are not allowed: write the value out"
+_NO_TAG = 'tags are not allowed: write a plain value (in quotes, "...", for text)'
+_YAML_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+
+
+def yaml_scalar(event: Any, loader: Any) -> Any:
+    """A plain YAML value as text, number, true/false or None; quoted values are text.
+
+    Numbers are YAML 1.1's (so an unquoted ``04:00`` is 240, base 60, as the
+    clock times rely on) but at most :data:`MAX_NUMBER_CHARS` long; dates and
+    the other types YAML could read stay text for the checks to judge.
+    """
+    value = event.value
+    if not event.implicit[0]:
+        return value
+    # Most values are words: only a short one (yes, off, null ...) can be anything but text.
+    if value and ((value[0].isalpha() and len(value) > 5) or value[0] not in _MAY_RESOLVE):
+        return value
+    from yaml.nodes import ScalarNode
+
+    tag = loader.resolve(ScalarNode, value, (True, False))
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    if tag == "tag:yaml.org,2002:bool":
+        return loader.construct_yaml_bool(ScalarNode(tag, event.value))
+    if tag in _YAML_NUMBER_TAGS:
+        _check_number_length(event.value)
+        node = ScalarNode(tag, event.value)
+        construct = (
+            loader.construct_yaml_int if tag.endswith("int") else loader.construct_yaml_float
+        )
+        try:
+            return construct(node)
+        except (ValueError, ArithmeticError):
+            raise ValueError(f"'{event.value}' is not a number YAML can read") from None
+    return event.value
+
+
+_JSON_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+_JSON_WORDS = {"true": True, "false": False, "null": None}
+
+
+def json_scalar(event: Any, loader: Any) -> Any:
+    """A JSON value: double-quoted text, a JSON number, true, false or null."""
+    del loader
+    if event.style == '"':
+        return event.value
+    if event.style is None or event.style == "":
+        if event.value in _JSON_WORDS:
+            return _JSON_WORDS[event.value]
+        match = _JSON_NUMBER.fullmatch(event.value)
+        if match:
+            _check_number_length(event.value)
+            if match.group(1) is None and match.group(2) is None:
+                return int(event.value)
+            number = float(event.value)
+            if not math.isfinite(number):
+                raise ValueError(f"{event.value} is too large a number")
+            return number
+    raise ValueError(f"'{event.value[:40]}' is not a JSON value (text must be in double quotes)")
+
+
+def _check_number_length(text: str) -> None:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise ValueError(
+            f"is a number {len(text)} characters long; the limit is {MAX_NUMBER_CHARS}"
+        )
 
 
 def _marked_error(error: yaml.MarkedYAMLError, text: str) -> tuple[yaml.Mark | None, str]:
@@ -200,37 +466,6 @@ def _reader_error_line(error: yaml.YAMLError, text: str) -> int:
 
 def _short(error: Exception) -> str:
     return str(error).splitlines()[0] if str(error) else type(error).__name__
-
-
-def _convert(
-    node: Node, loader: yaml.SafeLoader, file: str, path: str, problems: Problems
-) -> YNode:
-    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
-
-    line = node.start_mark.line + 1
-    if isinstance(node, MappingNode):
-        mapping: dict[str, YNode] = {}
-        key_lines: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            key_line = key_node.start_mark.line + 1
-            if not isinstance(key_node, ScalarNode):
-                problems.add(file, key_line, path, "a key must be plain text")
-                continue
-            key = str(loader.construct_object(key_node))
-            child_path = f"{path}.{key}" if path else key
-            if key in mapping:
-                problems.add(file, key_line, child_path, "is given twice")
-                continue
-            mapping[key] = _convert(value_node, loader, file, child_path, problems)
-            key_lines[key] = key_line
-        return YNode(mapping, file, line, path, key_lines)
-    if isinstance(node, SequenceNode):
-        items = [
-            _convert(item, loader, file, f"{path}[{index}]", problems)
-            for index, item in enumerate(node.value)
-        ]
-        return YNode(items, file, line, path)
-    return YNode(loader.construct_object(node), file, line, path)
 
 
 # ---------------------------------------------------------------------------
@@ -275,12 +510,20 @@ def get_string(node: YNode | None, problems: Problems) -> str | None:
     return node.value
 
 
+MAX_ID_LENGTH = 64
+ID_PATTERN = r"[a-z0-9][a-z0-9._-]*"
+"""An id: lower-case letters and digits, then also ``- . _``."""
+
+
 def get_id(node: YNode | None, problems: Problems) -> str | None:
     value = get_string(node, problems)
     if value is None or node is None:
         return None
     if not re.fullmatch(ID_PATTERN, value):
-        problems.at(node, f"'{value}' is not an id (lower-case letters, digits, - . _)")
+        problems.at(node, f"{_quoted(value)} is not an id (lower-case letters, digits, - . _)")
+        return None
+    if len(value) > MAX_ID_LENGTH:
+        problems.at(node, f"is {len(value)} characters long; an id may have {MAX_ID_LENGTH}")
         return None
     return value
 
@@ -334,11 +577,107 @@ def get_id_list(node: YNode | None, problems: Problems) -> list[tuple[str, YNode
     return result
 
 
-def check_plain_text(node: YNode, text: str, problems: Problems, max_length: int) -> None:
-    if _CONTROL.search(text):
-        problems.at(node, "contains a control character")
-    if len(text) > max_length:
-        problems.at(node, f"is {len(text)} characters long; the limit is {max_length}")
+@dataclass(frozen=True)
+class TextRule:
+    """How long a kind of text may be, and whether it may break lines."""
+
+    max_length: int
+    line_breaks: bool = False
+
+
+# Bidirectional embeddings, overrides and isolates reorder what follows them
+# (U+202E shows "1954" as "4591"); nothing in the exhibit needs them. The
+# plain marks (U+200E, U+200F, U+061C) only steer neutral characters and stay.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Letters and symbols that draw nothing (fillers and the blank braille cell).
+_BLANK_GRAPHICS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+_VISIBLE_CATEGORIES = frozenset("LNPS")
+
+
+# What no text may hold: C0 and C1 controls (a line feed is allowed only where
+# line breaks are), the line and paragraph separators, the bidi controls above,
+# surrogates, private-use characters and the noncharacters U+FDD0..FDEF, U+xFFFE/F.
+CONTROL_PATTERN = r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+"""What no text may hold, as a regular expression the JSON Schema shares: C0 and
+C1 controls but the line feed (allowed in paragraphs only), the line and
+paragraph separators, and the bidi controls above."""
+_FORBIDDEN = re.compile(
+    CONTROL_PATTERN
+    # ... nor surrogates, private-use characters or noncharacters.
+    + "|[\ud800-\uf8ff\ufdd0-\ufdef\ufffe\uffff\U000f0000-\U0010ffff]"
+    + "|[\U0001fffe-\U0001ffff\U0002fffe-\U0002ffff\U000efffe-\U000effff]"
+)
+_LINE_FEED = re.compile("\n")
+_LETTER_OR_DIGIT = re.compile("[^\\W_\u115f\u1160\u3164\uffa0]")
+
+
+def text_problem(text: str, rule: TextRule) -> str | None:
+    """Why ``text`` (already normalised) cannot be shown, or None if it can."""
+    bad = _FORBIDDEN.search(text) or (None if rule.line_breaks else _LINE_FEED.search(text))
+    if bad is not None:
+        char = bad.group()
+        code = f"U+{ord(char):04X}"
+        if char in _BIDI_CONTROLS:
+            return f"contains the direction control {code}, which reorders the text"
+        if char in "\n\r\x85\u2028\u2029":
+            if rule.line_breaks:
+                return f"contains the line break {code}; break lines with a plain new line"
+            return f"contains a line break ({code}); this text must be one line"
+        if unicodedata.category(char) == "Cc":
+            return f"contains a control character ({code})"
+        return f"contains {code}, which is not a character a font can draw"
+    if not text.isascii() and any(unicodedata.category(c) == "Cn" for c in set(text)):
+        unassigned = next(c for c in text if unicodedata.category(c) == "Cn")
+        return f"contains U+{ord(unassigned):04X}, which is not a character a font can draw"
+    if not _LETTER_OR_DIGIT.search(text) and not any(
+        unicodedata.category(char)[0] in _VISIBLE_CATEGORIES and char not in _BLANK_GRAPHICS
+        for char in set(text)
+    ):
+        return "has no visible character"
+    if len(text) > rule.max_length:
+        return f"is {len(text)} characters long; the limit is {rule.max_length}"
+    return None
+
+
+def normalise_text(text: str) -> str:
+    """The form every text is kept in: Unicode NFC, without surrounding white space.
+
+    NFC composes a letter and its marks into one character where Unicode has
+    one (Vietnamese ``ệ`` typed as ``e`` + two marks), so that a text looks
+    and measures the same however the editor typed it.
+    """
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def get_plain_string(node: YNode | None, problems: Problems, max_length: int) -> str | None:
+    """A string for the machine, not for visitors (a screen's name, a path): not empty,
+    no character :data:`CONTROL_PATTERN` names, at most ``max_length`` characters.
+
+    The JSON Schema of the settings says exactly the same."""
+    value = get_string(node, problems)
+    if value is None or node is None:
+        return None
+    bad = re.search(CONTROL_PATTERN, value)
+    if bad is not None:
+        problems.at(node, f"contains a control character (U+{ord(bad.group()):04X})")
+        return None
+    if len(value) > max_length:
+        problems.at(node, f"is {len(value)} characters long; the limit is {max_length}")
+        return None
+    return value
+
+
+def get_text(node: YNode | None, problems: Problems, rule: TextRule) -> str | None:
+    """A text for people to read: :func:`normalise_text`, then :func:`text_problem`."""
+    value = get_string(node, problems)
+    if value is None or node is None:
+        return None
+    text = normalise_text(value)
+    problem = text_problem(text, rule)
+    if problem is not None:
+        problems.at(node, problem)
+        return None
+    return text
 
 
 def _kind(node: YNode) -> str:
@@ -353,4 +692,10 @@ def _kind(node: YNode) -> str:
         return "true/false"
     if isinstance(value, (int, float)):
         return f"the number {value}"
-    return f"'{value}'"
+    return _quoted(str(value))
+
+
+def _quoted(text: str, limit: int = 40) -> str:
+    """A value quoted in a message, shortened: a problem line stays one readable line."""
+    shown = text if len(text) <= limit else text[: limit - 1] + "…"
+    return repr(shown) if any(not c.isprintable() for c in shown) else f"'{shown}'"

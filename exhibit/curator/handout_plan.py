@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from exhibit.core.labels import layout_labels
-from exhibit.core.maps import MapData, Rect, build_exhibit_map, load_asset
+from exhibit.core.maps import MapData, Rect, build_exhibit_map
 from exhibit.core.model import Chapter, Exhibit, MapKind, Step, StrongholdState
 from exhibit.core.projection import load_geo_frame
 from exhibit.core.timeline import Timeline, format_clock
@@ -509,7 +509,7 @@ def _scale_bar(
     map_def = exhibit.maps[figure.map_id]
     if map_def.kind is not MapKind.GEO:
         return None  # a schematic plan has no scale
-    geo = load_geo_frame(load_asset(map_def.asset))
+    geo = load_geo_frame(map_def.data)  # read and checked with the content
     mm_per_km = scale * geo.view_width / geo.bounds.width
     target = frame.width / 4.0 / mm_per_km
     km = min(_NICE_KM, key=lambda k: abs(math.log(k / target)))

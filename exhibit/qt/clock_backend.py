@@ -1,4 +1,4 @@
-"""The clock of 7 May 1954 as properties QML can bind to.
+"""The clock of 7 May 1954, for QML: ``ClockBackend``.
 
 The chapter whose steps carry times (``final-day``) is told on a clock: each
 step is an event, and the step index is the event index. This backend
@@ -6,85 +6,121 @@ translates the story's position into what the clock shows (the minute the
 hands go to, how long they take, the readout, the strongholds' states, the
 escape paths) using :mod:`exhibit.core.timeline`, which decides all of it.
 
-The hands' motion lives in QML: ``minute`` is the target the QML animates to
-over ``sweepMs``. Python runs once per event, never once per frame. Autoplay is
-one single-shot timer per event, paced by :meth:`Timeline.play_schedule`.
+The hands' motion lives in QML: ``minute`` is where they rest (always a
+minute the content gives: an exact time, or the end of the event's window,
+drawn as ``window``), and ``sweepMs`` how long the move there takes (a move
+between two events takes time even when the hands stay put, so what the new
+event draws on the plan is seen to happen). Python runs once per event, never
+once per frame. Autoplay is one single-shot timer per event, paced by
+:meth:`Timeline.play_schedule`.
 
-While a visitor drags the timeline bar, ``scrubbing`` is true and the hands
-follow ``scrubMinute`` directly; the story moves to the event at the finger, so
-the step panel and the strongholds follow. Those drag updates notify through
-``scrubChanged`` only, so bindings to the rest of the clock are not disturbed.
+While the hands travel forward to an event, the plan beside them still shows
+the day as it was (``planStates``, ``planPaths``, ``planHighlighted``, and
+``planHeld`` is true): each stronghold falls, and the event's places light
+up, as the clock reaches its hour. QML says when the hands arrive
+(:meth:`handsArrived`); at the latest the plan catches up when the move would
+have ended.
+
+While a visitor drags the timeline bar, ``scrubbing`` is true and the story
+moves to the event whose tick is nearest the finger, so the hands, the plan
+and the step panel follow event by event, with no sweep; letting go leaves
+the visitor on that event. The bar's proportion (minutes to pixels) is
+QML's: this backend gives minutes (``barStart``, ``barEnd``, ``tickMinute``,
+``eventMarks``) and takes the minute under the finger.
+
+Every property has its own signal, emitted only when its value changes.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
-from exhibit.core.model import Chapter
 from exhibit.core.session import CLOCK_PLAYED, Session
 from exhibit.core.story import Position
-from exhibit.core.timeline import (
-    FADE,
-    SKY_KEYFRAMES,
-    SWEEP,
-    Timeline,
-    TimelineEvent,
-    sweep_duration_ms,
-)
+from exhibit.qt import registry
+from exhibit.qt.published import Published, constant, published
+
+if TYPE_CHECKING:
+    from exhibit.core.timeline import Timeline, TimelineEvent
+
+
+def _day() -> ModuleType:
+    """exhibit.core.timeline, imported when the clock is first made (after the
+    title's first frame), not with this module (before it)."""
+    from exhibit.core import timeline
+
+    return timeline
+
 
 QML_IMPORT_NAME = "Exhibit.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
 
-_STATES = ("holding", "attacked", "taken")
-
-
-def is_clock_chapter(chapter: Chapter | None) -> bool:
-    """Whether a chapter is told on the clock: any of its steps has a time."""
-    return chapter is not None and chapter.told_on_clock
+#: After a sweep's nominal end, how long the plan waits for QML to say the
+#: hands arrived before it catches up by itself.
+_ARRIVAL_GRACE_MS = 250
 
 
 @QmlElement
 @QmlSingleton
-class ClockBackend(QObject):
+class ClockBackend(Published):
     """The final day's clock: where the hands go, what the readout says, what has fallen."""
 
-    #: The event, the language, or the play state changed.
-    changed = Signal()
-    #: The finger on the timeline bar moved (``scrubbing``, ``scrubMinute``).
-    scrubChanged = Signal()
-    #: What is the same for every event of the day changed: the language, or
-    #: the chapter (the bar's span and marks, the date, the state names).
-    dayChanged = Signal()
+    activeChanged = Signal()
+    eventIndexChanged = Signal()
+    minuteChanged = Signal()
+    windowChanged = Signal()
+    tickMinuteChanged = Signal()
+    sweepMsChanged = Signal()
+    sweepKindChanged = Signal()
+    displayTimeChanged = Signal()
+    exactChanged = Signal()
+    isTotalsChanged = Signal()
+    playingChanged = Signal()
+    dateTextChanged = Signal()
+    barStartChanged = Signal()
+    barEndChanged = Signal()
+    eventMarksChanged = Signal()
+    planStatesChanged = Signal()
+    planPathsChanged = Signal()
+    planHighlightedChanged = Signal()
+    planHeldChanged = Signal()
+    scrubbingChanged = Signal()
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._timelines: dict[str, Timeline] = {}
+        self._marks: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self._sweep_ms = 0
         self._playing = False
         self._auto_move = False
         self._scrubbing = False
-        self._scrub_minute = 0.0
         self._last_minute: float | None = self._current_minute()
-        # The event shown before the latest move: its states stay on the plan
-        # until the hands arrive at the new event's time.
-        self._before_index: int | None = self._current_index()
-        self._shown_index: int | None = self._before_index
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._advance)
-        session.on_position(self._on_position)
-        self._day_id: str | None = self._timeline_id()
-        session.on_language(lambda _code: self._on_language())
+        # While the hands travel forward, the plan shows the event before.
+        self._shown_index: int | None = self._current_index()
+        self._plan_index: int | None = self._shown_index
+        self._timer = self._single_shot(self._advance)
+        self._arrival = self._single_shot(self.handsArrived)
+        self._values["skyKeyframes"] = [
+            {"minute": minute, "phase": phase} for minute, phase in _day().SKY_KEYFRAMES
+        ]
+        self.guarded(self._refresh)()
+        session.on_position(self.guarded(self._on_position))
+        session.on_language(self.guarded(lambda _code: self._refresh()))
 
     @staticmethod
-    def create(engine: QQmlEngine) -> QObject:
-        from exhibit.qt.backends import _keep_in_python, current_backends
+    def create(engine: QQmlEngine) -> ClockBackend:
+        return registry.singleton(ClockBackend)
 
-        return _keep_in_python(current_backends().clock)
+    def _single_shot(self, slot: Any) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.timeout.connect(slot)
+        return timer
 
     # -- core state ---------------------------------------------------------
 
@@ -92,21 +128,11 @@ class ClockBackend(QObject):
     def timeline(self) -> Timeline | None:
         """The current chapter's timeline, if the chapter is told on the clock."""
         chapter = self._session.story.chapter
-        if not is_clock_chapter(chapter):
+        if chapter is None or not chapter.told_on_clock:
             return None
-        assert chapter is not None
         if chapter.id not in self._timelines:
-            self._timelines[chapter.id] = Timeline.from_chapter(chapter)
+            self._timelines[chapter.id] = _day().Timeline.from_chapter(chapter)
         return self._timelines[chapter.id]
-
-    def _timeline_id(self) -> str | None:
-        """The id of the chapter told on the clock, if the visitor is in it."""
-        chapter = self._session.story.chapter
-        return chapter.id if chapter is not None and is_clock_chapter(chapter) else None
-
-    def _on_language(self) -> None:
-        self.dayChanged.emit()
-        self.changed.emit()
 
     def _event(self) -> TimelineEvent | None:
         timeline = self.timeline
@@ -116,8 +142,9 @@ class ClockBackend(QObject):
         return timeline.events[index]
 
     def _current_minute(self) -> float | None:
+        """Where the hands rest for the current event (a minute the content gives)."""
         event = self._event()
-        return None if event is None else float(event.minute)
+        return None if event is None else float(event.hand_minute)
 
     def _current_index(self) -> int | None:
         event = self._event()
@@ -125,33 +152,28 @@ class ClockBackend(QObject):
 
     def _on_position(self, _position: Position) -> None:
         minute = self._current_minute()
-        left_mid_scrub = minute is None and self._scrubbing
-        if minute is None:
-            self._sweep_ms = 0
-            self._scrubbing = False
-        elif self._scrubbing:
-            self._sweep_ms = 0
-        elif self._last_minute is None:
-            self._sweep_ms = 0  # arriving from another chapter: no sweep
-        else:
-            self._sweep_ms = sweep_duration_ms(
-                self._last_minute, minute, self._session.reduced_motion
-            )
-        self._last_minute = minute
+        previous = self._last_minute
         current = self._current_index()
-        self._before_index = (
-            current if self._scrubbing or self._shown_index is None else self._shown_index
-        )
+        if minute is None:
+            self._scrubbing = False
+        if minute is None or self._scrubbing or previous is None or current == self._shown_index:
+            # Scrubbing, arriving from another chapter, or staying: no move.
+            self._sweep_ms = 0
+        else:
+            reduced = self._session.reduced_motion
+            self._sweep_ms = _day().move_duration_ms(previous, minute, reduced)
+        self._last_minute = minute
+        shown = self._shown_index
+        if current is not None and shown is not None and current > shown and self._sweep_ms > 0:
+            self._plan_index = shown
+            self._arrival.start(self._sweep_ms + _ARRIVAL_GRACE_MS)
+        else:
+            self._plan_index = current
+            self._arrival.stop()
         self._shown_index = current
         if not self._auto_move:
             self._stop_playing()
-        if left_mid_scrub:
-            self.scrubChanged.emit()
-        day_id = self._timeline_id()
-        if day_id != self._day_id:
-            self._day_id = day_id
-            self.dayChanged.emit()
-        self.changed.emit()
+        self._refresh()
 
     def _stop_playing(self) -> None:
         self._timer.stop()
@@ -177,10 +199,11 @@ class ClockBackend(QObject):
         timeline, event = self.timeline, self._event()
         if not self._playing or timeline is None or event is None:
             self._stop_playing()
+            self._refresh()
             return
         if event.index + 1 >= len(timeline.events):
             self._stop_playing()
-            self.changed.emit()
+            self._refresh()
             return
         following = timeline.events[event.index + 1]
         if following.is_totals:
@@ -189,45 +212,42 @@ class ClockBackend(QObject):
         if self._playing:
             self._schedule(self._sweep_ms)
 
-    # -- properties ---------------------------------------------------------
+    # -- what QML shows -------------------------------------------------------
 
-    def _lang(self) -> tuple[str, str]:
-        return self._session.language, self._session.exhibit.default_language
-
-    def _active(self) -> bool:
-        return self._event() is not None
-
-    def _event_index(self) -> int:
+    def _refresh(self) -> None:
+        session = self._session
+        timeline = self.timeline
         event = self._event()
-        return event.index if event else 0
+        language = session.language
+        fallback = session.exhibit.default_language
+        self.publish(
+            planStates=self._states_after(self._plan_index),
+            planPaths=self._paths_after(self._plan_index),
+            planHighlighted=self._place_ids_of(self._plan_index),
+            planHeld=self._plan_index != self._shown_index,
+            active=event is not None,
+            eventIndex=event.index if event else 0,
+            sweepMs=self._sweep_ms,
+            sweepKind=_day().FADE if session.reduced_motion else _day().SWEEP,
+            minute=float(event.hand_minute) if event else 0.0,
+            window=self._window(event),
+            tickMinute=float(event.minute) if event else 0.0,
+            displayTime=event.display_time(language, fallback) if event else "",
+            exact=bool(event and event.exact),
+            isTotals=bool(event and event.is_totals),
+            playing=self._playing,
+            dateText=session.text("clock_date"),
+            barStart=timeline.start_minute if timeline else 0,
+            barEnd=timeline.end_minute if timeline else 0,
+            eventMarks=self._event_marks(timeline),
+            scrubbing=self._scrubbing,
+        )
 
-    def _minute(self) -> float:
-        event = self._event()
-        return float(event.minute) if event else 0.0
-
-    def _sweep_ms_value(self) -> int:
-        return self._sweep_ms
-
-    def _sweep_kind(self) -> str:
-        return FADE if self._session.reduced_motion else SWEEP
-
-    def _display_time(self) -> str:
-        event = self._event()
-        return event.display_time(*self._lang()) if event else ""
-
-    def _exact(self) -> bool:
-        event = self._event()
-        return bool(event and event.exact)
-
-    def _approx_text(self) -> str:
-        """The "approx." mark for an event the source gives no hour for, else ""."""
-        event = self._event()
-        if event is None or event.exact or event.is_totals:
-            return ""
-        return self._session.text("time_approx")
-
-    def _date_text(self) -> str:
-        return self._session.text("clock_date")
+    @staticmethod
+    def _window(event: TimelineEvent | None) -> dict[str, int]:
+        """``{start, end}`` minutes of the event's window, or ``{}`` for an exact time."""
+        window = event.window if event else None
+        return {"start": window[0], "end": window[1]} if window else {}
 
     def _states_after(self, index: int | None) -> dict[str, str]:
         timeline = self.timeline
@@ -242,120 +262,83 @@ class ClockBackend(QObject):
         drawn = timeline.paths_after_event(index)
         return [place for place in timeline.path_ids if place in drawn]
 
-    def _states(self) -> dict[str, str]:
-        return self._states_after(self._current_index())
-
-    def _paths(self) -> list[str]:
-        return self._paths_after(self._current_index())
-
     def _place_ids_of(self, index: int | None) -> list[str]:
         chapter = self._session.story.chapter
         if index is None or chapter is None or self.timeline is None:
             return []
         return list(chapter.steps[index].places)
 
-    def _place_ids(self) -> list[str]:
-        return self._place_ids_of(self._current_index())
-
-    def _place_ids_before(self) -> list[str]:
-        return self._place_ids_of(self._before_index)
-
-    def _states_before(self) -> dict[str, str]:
-        """The states before the latest move, shown while the hands travel forward."""
-        return self._states_after(self._before_index)
-
-    def _paths_before(self) -> list[str]:
-        return self._paths_after(self._before_index)
-
-    def _state_names(self) -> dict[str, str]:
-        return {state: self._session.text(f"state_{state}") for state in _STATES}
-
-    def _sky_keyframes(self) -> list[dict[str, Any]]:
-        return [
-            {"minute": minute, "top": top, "bottom": bottom}
-            for minute, top, bottom in SKY_KEYFRAMES
-        ]
-
-    def _bar_start(self) -> int:
-        timeline = self.timeline
-        return timeline.start_minute if timeline else 0
-
-    def _bar_end(self) -> int:
-        timeline = self.timeline
-        return timeline.end_minute if timeline else 0
-
-    def _event_marks(self) -> list[dict[str, Any]]:
-        timeline = self.timeline
-        if timeline is None:
+    def _event_marks(self, timeline: Timeline | None) -> list[dict[str, Any]]:
+        chapter = self._session.story.chapter
+        if timeline is None or chapter is None:
             return []
-        language, fallback = self._lang()
+        session = self._session
+        language, fallback = session.language, session.exhibit.default_language
+        key = (chapter.id, language)
+        if key not in self._marks:
+            self._marks[key] = self._marks_of(timeline, language, fallback)
+        return self._marks[key]
+
+    @staticmethod
+    def _marks_of(timeline: Timeline, language: str, fallback: str) -> list[dict[str, Any]]:
         return [
             {
                 "index": event.index,
-                "fraction": timeline.fraction_for_minute(event.minute),
+                "minute": event.minute,
                 "label": event.display_time(language, fallback),
                 "exact": event.exact,
+                # The window's span on the bar (an exact event's is its tick).
+                "from": (event.window or (event.minute,))[0],
+                "to": (event.window or (event.minute,))[-1],
             }
             for event in timeline.timed_events
         ]
 
-    def _is_totals(self) -> bool:
-        event = self._event()
-        return bool(event and event.is_totals)
-
-    def _playing_value(self) -> bool:
-        return self._playing
-
-    def _card(self) -> dict[str, Any]:
-        """What the clock stage says about the event; the step panel has the rest."""
-        event = self._event()
-        chapter = self._session.story.chapter
-        if event is None or chapter is None:
-            return {}
-        language, fallback = self._lang()
-        step = chapter.steps[event.index]
-        return {
-            "time": event.display_time(language, fallback),
-            "exact": event.exact,
-            "approx": self._approx_text(),
-            "title": step.title.get(language, fallback),
-            "who": step.who.get(language, fallback) if step.who else "",
-            "isTotals": event.is_totals,
-        }
-
-    def _scrubbing_value(self) -> bool:
-        return self._scrubbing
-
-    def _scrub_minute_value(self) -> float:
-        return self._scrub_minute
-
-    active = Property(bool, _active, notify=changed, final=True)
-    eventIndex = Property(int, _event_index, notify=changed, final=True)
-    minute = Property(float, _minute, notify=changed, final=True)
-    sweepMs = Property(int, _sweep_ms_value, notify=changed, final=True)
-    sweepKind = Property(str, _sweep_kind, notify=changed, final=True)
-    displayTime = Property(str, _display_time, notify=changed, final=True)
-    exact = Property(bool, _exact, notify=changed, final=True)
-    approxText = Property(str, _approx_text, notify=changed, final=True)
-    dateText = Property(str, _date_text, notify=dayChanged, final=True)
-    states = Property("QVariantMap", _states, notify=changed, final=True)
-    paths = Property("QVariantList", _paths, notify=changed, final=True)
-    placeIds = Property("QVariantList", _place_ids, notify=changed, final=True)
-    placeIdsBefore = Property("QVariantList", _place_ids_before, notify=changed, final=True)
-    statesBefore = Property("QVariantMap", _states_before, notify=changed, final=True)
-    pathsBefore = Property("QVariantList", _paths_before, notify=changed, final=True)
-    stateNames = Property("QVariantMap", _state_names, notify=dayChanged, final=True)
-    skyKeyframes = Property("QVariantList", _sky_keyframes, constant=True, final=True)
-    barStart = Property(int, _bar_start, notify=dayChanged, final=True)
-    barEnd = Property(int, _bar_end, notify=dayChanged, final=True)
-    eventMarks = Property("QVariantList", _event_marks, notify=dayChanged, final=True)
-    isTotals = Property(bool, _is_totals, notify=changed, final=True)
-    playing = Property(bool, _playing_value, notify=changed, final=True)
-    card = Property("QVariantMap", _card, notify=changed, final=True)
-    scrubbing = Property(bool, _scrubbing_value, notify=scrubChanged, final=True)
-    scrubMinute = Property(float, _scrub_minute_value, notify=scrubChanged, final=True)
+    #: Whether the visitor is in a chapter told on the clock.
+    active = published(bool, "active", activeChanged)
+    eventIndex = published(int, "eventIndex", eventIndexChanged)
+    #: Where the hands rest for the current event: minutes after midnight,
+    #: always a minute the content gives (for a window, its end).
+    minute = published(float, "minute", minuteChanged)
+    #: ``{start, end}`` minutes of the event's window, drawn on the dial; ``{}`` if exact.
+    window = published("QVariantMap", "window", windowChanged)
+    #: Where the current event's tick is on the timeline bar (its placed minute).
+    tickMinute = published(float, "tickMinute", tickMinuteChanged)
+    #: How long the hands take to get there (0: no sweep, jump).
+    sweepMs = published(int, "sweepMs", sweepMsChanged)
+    #: "sweep", or "fade" with reduced motion.
+    sweepKind = published(str, "sweepKind", sweepKindChanged)
+    displayTime = published(str, "displayTime", displayTimeChanged)
+    exact = published(bool, "exact", exactChanged)
+    isTotals = published(bool, "isTotals", isTotalsChanged)
+    playing = published(bool, "playing", playingChanged)
+    dateText = published(str, "dateText", dateTextChanged)
+    barStart = published(int, "barStart", barStartChanged)
+    barEnd = published(int, "barEnd", barEndChanged)
+    #: [{index, minute, label, exact, from, to}]: the day's events, for the timeline bar.
+    eventMarks = published("QVariantList", "eventMarks", eventMarksChanged)
+    #: [{minute, phase}]: the sky's keyframes; Theme gives each phase its colours.
+    skyKeyframes = constant("QVariantList", "skyKeyframes")
+    #: What the plan shows: {place id: "holding" | "attacked" | "taken"}.
+    planStates = published("QVariantMap", "planStates", planStatesChanged)
+    #: The escape paths the plan draws.
+    planPaths = published("QVariantList", "planPaths", planPathsChanged)
+    #: The places the plan lights.
+    planHighlighted = published("QVariantList", "planHighlighted", planHighlightedChanged)
+    #: Whether the plan still shows the event before, while the hands travel.
+    planHeld = published(bool, "planHeld", planHeldChanged)
+    #: Whether a finger is on the timeline bar.
+    scrubbing = published(bool, "scrubbing", scrubbingChanged)
 
     # -- moves --------------------------------------------------------------
+
+    @Slot()
+    def handsArrived(self) -> None:
+        """The hands reached the current event: the plan shows it now."""
+        self._arrival.stop()
+        if self._plan_index != self._shown_index:
+            self._plan_index = self._shown_index
+            self._refresh()
 
     @Slot()
     def play(self) -> None:
@@ -370,14 +353,14 @@ class ClockBackend(QObject):
             arrival = 0
         self._playing = True
         self._schedule(arrival)
-        self.changed.emit()
+        self._refresh()
         self._session.report(CLOCK_PLAYED)
 
     @Slot()
     def pause(self) -> None:
         if self._playing:
             self._stop_playing()
-            self.changed.emit()
+            self._refresh()
 
     @Slot()
     def togglePlay(self) -> None:
@@ -387,30 +370,24 @@ class ClockBackend(QObject):
             self.play()
 
     @Slot(float)
-    def scrubToFraction(self, fraction: float) -> None:
-        """The finger is at ``fraction`` (0..1) along the timeline bar."""
+    def scrubToMinute(self, minute: float) -> None:
+        """The finger on the timeline bar is at ``minute``: to the event whose tick is nearest."""
         timeline = self.timeline
         if timeline is None:
             return
         self.pause()
         self._scrubbing = True
-        self._scrub_minute = timeline.minute_for_fraction(fraction)
-        self.scrubChanged.emit()
-        index = timeline.event_index_at(self._scrub_minute)
+        index = timeline.nearest_event_index(minute)
         if index != self._session.story.position.step:
-            self._session.story.go_to_step(index)
+            self._session.story.go_to_step(index)  # refreshes
+        else:
+            self._refresh()
 
     @Slot()
     def endScrub(self) -> None:
-        """The finger is lifted: the hands go to the current event's own minute."""
+        """The finger is lifted: the visitor stays on the event whose tick was nearest it."""
         if not self._scrubbing:
             return
         self._scrubbing = False
-        self._before_index = self._current_index()
-        minute = self._current_minute()
-        if minute is not None:
-            self._sweep_ms = sweep_duration_ms(
-                self._scrub_minute, minute, self._session.reduced_motion
-            )
-        self.scrubChanged.emit()
-        self.changed.emit()
+        self._sweep_ms = 0
+        self._refresh()

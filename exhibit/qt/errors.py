@@ -43,6 +43,8 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 
+from exhibit.core.logfile import QuietRotatingFileHandler
+
 LOG_NAME = "exhibit.log"
 MAX_LOG_BYTES = 1_000_000
 LOG_BACKUPS = 3
@@ -131,7 +133,7 @@ class ErrorGuard:
         formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
         try:
             self.log_dir.mkdir(parents=True, exist_ok=True)
-            handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            handler: logging.Handler = QuietRotatingFileHandler(
                 self.log_path, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
             )
         except OSError as error:

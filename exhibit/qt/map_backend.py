@@ -1,47 +1,42 @@
-"""The maps of the chapters, as QML sees them: shapes, places, focus, the tapped place.
+"""The maps of the chapters, for QML: ``MapBackend``: shapes, places, focus, the tapped place.
 
 ``MapBackend`` shows the map of the current chapter (``viewBox``, ``shapes``,
-``places``, ``focus``) and, whatever the chapter, the valley plan
+``places``, ``areas``, ``focus``) and, whatever the chapter, the valley plan
 (``planViewBox``, ``planShapes``, ``planPlaces``), which the final-day clock
-draws too. The geometry comes from :mod:`exhibit.core.maps`, built once per map;
-a language change only looks the names up again.
+draws too, and the geographic map (``geoViewBox``, ``geoShapes``,
+``geoPlaces``), which the title screen draws. The geometry
+comes from :mod:`exhibit.core.maps`, built once per map; a language change
+only looks the names up again. Where the names go, what a legend explains,
+the scale and north of a view are answered by slots, from the core's rules
+(:mod:`exhibit.core.labels`, :mod:`exhibit.core.legend`,
+:mod:`exhibit.core.projection`).
 
-Three signals, by how often what they announce changes, so that a step does
-not make QML rebuild what the step leaves alone:
-
-- ``changed``: the map itself or the language (``mapId``, ``title``,
-  ``viewBox``, ``shapes``, ``places``, ``planPlaces``). The lists of
-  shapes and places drive Repeaters; announcing them on every step made QML
-  recreate every marker, label and shape of the map at each move.
-- ``stepChanged``: what the step shows (``focus``, ``highlightedIds``); delegates
-  bind their own highlight to ``highlightedIds`` and update in place.
-- ``selectionChanged``: the tapped place (``selectedPlace``, ``selectedCard``).
-
-Whatever triggers them is one core event, and they are emitted together in
-its handler, so every binding still updates in the same frame.
+Each property has its own signal, emitted only when its value changes: a
+step changes ``focus`` and ``highlightedIds`` and leaves the lists of shapes
+and places (which drive Repeaters) alone, so QML recreates no marker, label
+or shape of the map at a move; a language change renames the places.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
-from exhibit.core.labels import AREA_FONT_SCALE, layout_labels
-from exhibit.core.legend import (
-    LEGEND,
-    legend_entries,
-    possible_entries,
-    string_key,
-    stronghold_looks,
-)
-from exhibit.core.maps import MapData, Rect, build_exhibit_map
 from exhibit.core.model import MapKind
-from exhibit.core.projection import nice_length
 from exhibit.core.session import PLACE_TAPPED, Session
 from exhibit.core.story import Position
+from exhibit.qt import registry
+from exhibit.qt.published import Published, constant, published
+
+if TYPE_CHECKING:
+    from exhibit.core.maps import MapData, Rect
+
+# exhibit.core.maps (and the projection, labels and legend it goes with) is
+# imported where it is used, not here: this module loads before the title's
+# first frame, the maps after.
 
 QML_IMPORT_NAME = "Exhibit.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -53,7 +48,6 @@ _LIST = "QVariantList"
 
 _LAYOUTS_KEPT = 64
 """Label layouts remembered (the oldest goes first); each is a few kilobytes."""
-
 
 AREA_LETTER_SPACING = {"country": 0.18, "sea": 0.12, "gulf": 0.04, "archipelago": 0.0}
 """Extra space between the letters of an area's name, in ems of its font."""
@@ -92,12 +86,23 @@ class _Names:
 
 @QmlElement
 @QmlSingleton
-class MapBackend(QObject):
-    """The current chapter's map and the valley plan, in the current language."""
+class MapBackend(Published):
+    """The current chapter's map, the valley plan and the geographic map, in the
+    current language."""
 
-    changed = Signal()
-    stepChanged = Signal()
-    selectionChanged = Signal()
+    mapIdChanged = Signal()
+    kindChanged = Signal()
+    titleChanged = Signal()
+    viewBoxChanged = Signal()
+    shapesChanged = Signal()
+    placesChanged = Signal()
+    areasChanged = Signal()
+    planPlacesChanged = Signal()
+    geoPlacesChanged = Signal()
+    focusChanged = Signal()
+    highlightedIdsChanged = Signal()
+    selectedPlaceChanged = Signal()
+    selectedCardChanged = Signal()
 
     def __init__(self, session: Session, font_family: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -107,18 +112,24 @@ class MapBackend(QObject):
         self._shapes_of: dict[str, dict[str, Any]] = {}
         self._places_of: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self._layouts: dict[tuple[Any, ...], dict[str, dict[str, Any]]] = {}
-        self._shown_map = self._current_map_id
         self._selected = ""
-        session.on_position(self._on_position)
-        session.on_language(self._on_language)
+        plan, geo = self._first_map_of(MapKind.PLAN), self._first_map_of(MapKind.GEO)
+        self._values.update(
+            planMapId=plan,
+            planViewBox=self._view_box(plan),
+            planShapes=self._shapes(plan),
+            geoMapId=geo,
+            geoViewBox=self._view_box(geo),
+            geoShapes=self._shapes(geo),
+            maxZoom=_max_zoom(),
+        )
+        self.guarded(self._refresh)()
+        session.on_position(self.guarded(self._on_position))
+        session.on_language(self.guarded(lambda _code: self._refresh()))
 
     @staticmethod
-    def create(engine: QQmlEngine) -> QObject:
-        from exhibit.qt.backends import current_backends
-
-        backend = current_backends().maps
-        QQmlEngine.setObjectOwnership(backend, QQmlEngine.ObjectOwnership.CppOwnership)
-        return backend
+    def create(engine: QQmlEngine) -> MapBackend:
+        return registry.singleton(MapBackend)
 
     # -- core state ---------------------------------------------------------
 
@@ -128,29 +139,19 @@ class MapBackend(QObject):
             return None
         data = self._maps.get(map_id)
         if data is None:
+            from exhibit.core.maps import build_exhibit_map
+
             data = build_exhibit_map(self._session.exhibit, map_id)
             self._maps[map_id] = data
         return data
 
     def _on_position(self, _position: Position) -> None:
-        # A card belongs to the step it was opened in.
-        had_card = bool(self._selected)
-        self._selected = ""
-        map_id = self._current_map_id
-        if map_id != self._shown_map:
-            self._shown_map = map_id
-            self.changed.emit()
-        self.stepChanged.emit()
-        if had_card:
-            self.selectionChanged.emit()
+        self._selected = ""  # a card belongs to the step it was opened in
+        self._refresh()
 
-    def _on_language(self, _code: str) -> None:
-        self.changed.emit()
-        if self._selected:
-            self.selectionChanged.emit()  # the card's texts
-
-    def _lang(self) -> tuple[str, str]:
-        return self._session.language, self._session.exhibit.default_language
+    def plan_data(self) -> MapData | None:
+        """The valley plan's drawable data (the final day draws on it too)."""
+        return self.map_data(self._plan_map_id)
 
     @property
     def _current_map_id(self) -> str:
@@ -159,9 +160,10 @@ class MapBackend(QObject):
 
     @property
     def _plan_map_id(self) -> str:
-        return next(
-            (m.id for m in self._session.exhibit.maps.values() if m.kind is MapKind.PLAN), ""
-        )
+        return self._first_map_of(MapKind.PLAN)
+
+    def _first_map_of(self, kind: MapKind) -> str:
+        return next((m.id for m in self._session.exhibit.maps.values() if m.kind is kind), "")
 
     def _step_place_ids(self) -> tuple[str, ...]:
         story = self._session.story
@@ -169,18 +171,12 @@ class MapBackend(QObject):
         return chapter.steps[story.position.step].places if chapter else ()
 
     def label_text(self, place_id: str) -> str:
-        """What the map writes beside a place: its name."""
-        return self._session.exhibit.places[place_id].name.get(*self._lang())
+        """What the map writes beside a place: its name as written (a label is one line)."""
+        return self._session.written(self._session.exhibit.places[place_id].name)
 
     def short_text(self, place_id: str) -> str:
         """The short form of a place's label, or "" if it has none."""
-        short = self._session.exhibit.places[place_id].short_name
-        return short.get(*self._lang()) if short is not None else ""
-
-    def area_text(self, map_id: str, area_id: str) -> str:
-        map_def = self._session.exhibit.maps[map_id]
-        label = next(a for a in map_def.labels if a.id == area_id)
-        return label.name.get(*self._lang())
+        return self._session.written(self._session.exhibit.places[place_id].short_name)
 
     def label_widths(self, data: MapData) -> dict[str, float]:
         """Each label's width in ems of its own font, the widest of its languages.
@@ -190,13 +186,13 @@ class MapBackend(QObject):
         """
         widths: dict[str, float] = {}
         exhibit = self._session.exhibit
+        labels = {a.id: a for a in exhibit.maps[data.id].labels}
         for code in exhibit.language_codes:
             for p in data.places:
                 width = self._names.width_em(exhibit.places[p.id].name.get(code))
                 widths[p.id] = max(widths.get(p.id, 0.0), width)
             for area in data.areas:
-                label = next(a for a in exhibit.maps[data.id].labels if a.id == area.id)
-                width = self._names.width_em(label.name.get(code), area.kind)
+                width = self._names.width_em(labels[area.id].name.get(code), area.kind)
                 widths[area.id] = max(widths.get(area.id, 0.0), width)
         return widths
 
@@ -213,6 +209,30 @@ class MapBackend(QObject):
         return widths
 
     # -- building the QML values ----------------------------------------------
+
+    def _refresh(self) -> None:
+        map_id = self._current_map_id
+        data = self.map_data(map_id)
+        map_def = self._session.exhibit.maps.get(map_id)
+        ids = self._step_place_ids()
+        whole = {"x": 0.0, "y": 0.0, "width": 1.0, "height": 1.0}
+        focus = data.focus(ids).to_dict() if data else whole
+        geo = self._values["geoMapId"]
+        self.publish(
+            mapId=map_id,
+            kind=data.kind.value if data else "",
+            title=self._session.local(map_def.title if map_def else None),
+            viewBox=self._view_box(map_id),
+            shapes=self._shapes(map_id),
+            places=self._places(map_id),
+            areas=self._areas(map_id),
+            planPlaces=self._places(self._plan_map_id),
+            geoPlaces=self._places(geo),
+            focus=focus,
+            highlightedIds=list(ids),
+            selectedPlace=self._selected,
+            selectedCard=self._card(),
+        )
 
     def _view_box(self, map_id: str) -> list[float]:
         data = self.map_data(map_id)
@@ -233,7 +253,7 @@ class MapBackend(QObject):
         ``labelLayout``; keeping both out of this list keeps it the same from
         step to step, so QML does not recreate a marker or label per move.
         """
-        language, fallback = self._lang()
+        language = self._session.language
         places = self._places_of.get((map_id, language))
         if places is not None:
             return places
@@ -245,7 +265,7 @@ class MapBackend(QObject):
             {
                 "id": p.id,
                 "kind": p.kind,
-                "name": exhibit.places[p.id].name.get(language, fallback),
+                "name": self.label_text(p.id),
                 "label": self.label_text(p.id),
                 "short": self.short_text(p.id),
                 "x": p.x,
@@ -264,103 +284,61 @@ class MapBackend(QObject):
         data = self.map_data(map_id)
         if data is None:
             return []
+        from exhibit.core.labels import AREA_FONT_SCALE
+
+        labels = {a.id: a for a in self._session.exhibit.maps[map_id].labels}
         return [
             {
                 "id": area.id,
                 "kind": area.kind,
-                "label": self.area_text(map_id, area.id),
+                "label": self._session.written(labels[area.id].name),
                 "fontScale": AREA_FONT_SCALE.get(area.kind, 1.0),
                 "letterSpacing": AREA_LETTER_SPACING.get(area.kind, 0.0),
             }
             for area in data.areas
         ]
 
-    def _focus_of(self, map_id: str) -> dict[str, float]:
-        data = self.map_data(map_id)
-        if data is None:
-            return {"x": 0.0, "y": 0.0, "width": 1.0, "height": 1.0}
-        ids = self._step_place_ids() if map_id == self._current_map_id else ()
-        return data.focus(ids).to_dict()
-
-    # -- properties ---------------------------------------------------------
-
-    def _map_id(self) -> str:
-        return self._current_map_id
-
-    def _kind(self) -> str:
-        data = self.map_data(self._current_map_id)
-        return data.kind.value if data else ""
-
-    def _title(self) -> str:
-        map_def = self._session.exhibit.maps.get(self._current_map_id)
-        return map_def.title.get(*self._lang()) if map_def else ""
-
-    def _selected_place(self) -> str:
-        return self._selected
-
-    def _selected_card(self) -> dict[str, str]:
+    def _card(self) -> dict[str, str]:
         place = self._session.exhibit.places.get(self._selected)
         if place is None:
             return {}
-        language, fallback = self._lang()
-        source = self._session.exhibit.sources.get(place.source)
+        session = self._session
+        source = session.exhibit.sources.get(place.source)
         return {
             "id": place.id,
-            "name": place.name.get(language, fallback),
-            "info": place.info.get(language, fallback),
-            "source": source.title.get(language, fallback) if source else place.source,
+            "name": session.local(place.name),
+            "info": session.local(place.info),
+            "source": session.local(source.title) if source else place.source,
             "kind": place.kind,
         }
 
-    def _current_view_box(self) -> list[float]:
-        return self._view_box(self._current_map_id)
-
-    def _current_shapes(self) -> dict[str, Any]:
-        return self._shapes(self._current_map_id)
-
-    def _current_places(self) -> list[dict[str, Any]]:
-        return self._places(self._current_map_id)
-
-    def _current_focus(self) -> dict[str, float]:
-        return self._focus_of(self._current_map_id)
-
-    def _highlighted_ids(self) -> list[str]:
-        return list(self._step_place_ids())
-
-    def _current_areas(self) -> list[dict[str, Any]]:
-        return self._areas(self._current_map_id)
-
-    def _plan_id(self) -> str:
-        return self._plan_map_id
-
-    def _plan_view_box(self) -> list[float]:
-        return self._view_box(self._plan_map_id)
-
-    def _plan_shapes(self) -> dict[str, Any]:
-        return self._shapes(self._plan_map_id)
-
-    def _plan_places(self) -> list[dict[str, Any]]:
-        return self._places(self._plan_map_id)
-
     # The map and the language: the drawing, the places and their names.
-    mapId = Property(str, _map_id, notify=changed, final=True)
-    kind = Property(str, _kind, notify=changed, final=True)
-    title = Property(str, _title, notify=changed, final=True)
-    viewBox = Property("QVariantList", _current_view_box, notify=changed, final=True)
-    shapes = Property("QVariantMap", _current_shapes, notify=changed, final=True)
-    places = Property("QVariantList", _current_places, notify=changed, final=True)
-    areas = Property("QVariantList", _current_areas, notify=changed, final=True)
-    planMapId = Property(str, _plan_id, constant=True, final=True)
+    mapId = published(str, "mapId", mapIdChanged)
+    kind = published(str, "kind", kindChanged)
+    title = published(str, "title", titleChanged)
+    viewBox = published("QVariantList", "viewBox", viewBoxChanged)
+    shapes = published("QVariantMap", "shapes", shapesChanged)
+    places = published("QVariantList", "places", placesChanged)
+    # The names of the map's seas, countries and archipelagos.
+    areas = published("QVariantList", "areas", areasChanged)
+    #: How far a visitor may zoom in, from the whole map (1).
+    maxZoom = constant(float, "maxZoom")
+    planMapId = constant(str, "planMapId")
     # The plan's drawing never changes: a clock that binds to it is not rebuilt per move.
-    planViewBox = Property("QVariantList", _plan_view_box, constant=True, final=True)
-    planShapes = Property("QVariantMap", _plan_shapes, constant=True, final=True)
-    planPlaces = Property("QVariantList", _plan_places, notify=changed, final=True)
+    planViewBox = constant("QVariantList", "planViewBox")
+    planShapes = constant("QVariantMap", "planShapes")
+    planPlaces = published("QVariantList", "planPlaces", planPlacesChanged)
+    # The geographic map, whatever the chapter: the title screen draws it.
+    geoMapId = constant(str, "geoMapId")
+    geoViewBox = constant("QVariantList", "geoViewBox")
+    geoShapes = constant("QVariantMap", "geoShapes")
+    geoPlaces = published("QVariantList", "geoPlaces", geoPlacesChanged)
     # The step: where the view goes and which places it lights (ids on the current map).
-    focus = Property("QVariantMap", _current_focus, notify=stepChanged, final=True)
-    highlightedIds = Property("QVariantList", _highlighted_ids, notify=stepChanged, final=True)
+    focus = published("QVariantMap", "focus", focusChanged)
+    highlightedIds = published("QVariantList", "highlightedIds", highlightedIdsChanged)
     # The tapped place and its card (the card's texts follow the language).
-    selectedPlace = Property(str, _selected_place, notify=selectionChanged, final=True)
-    selectedCard = Property("QVariantMap", _selected_card, notify=selectionChanged, final=True)
+    selectedPlace = published(str, "selectedPlace", selectedPlaceChanged)
+    selectedCard = published("QVariantMap", "selectedCard", selectedCardChanged)
 
     # -- slots --------------------------------------------------------------
 
@@ -368,14 +346,13 @@ class MapBackend(QObject):
     def selectPlace(self, place_id: str) -> None:
         if place_id in self._session.exhibit.places and place_id != self._selected:
             self._selected = place_id
-            self.selectionChanged.emit()
+            self.publish(selectedPlace=place_id, selectedCard=self._card())
             self._session.report(PLACE_TAPPED, place_id)
 
     @Slot()
     def clearSelection(self) -> None:
-        if self._selected:
-            self._selected = ""
-            self.selectionChanged.emit()
+        self._selected = ""
+        self.publish(selectedPlace="", selectedCard={})
 
     @Slot(str, float, float, _LIST, _LIST, _LIST, _LIST, result="QVariantMap")
     def labelLayout(
@@ -394,8 +371,9 @@ class MapBackend(QObject):
         ``viewport`` is ``[x, y, width, height]`` of the map on screen (view
         units; ``[]`` for the whole map) and ``reserved`` a list of such
         rectangles the labels keep off (buttons). Returns ``{place id: {side,
-        x, y, width, height}}``: the side of its place and the box (view units)
-        the label may fill; a place missing from the result has no label.
+        x, y, width, height, short, leader}}``: the side of its place, the box
+        (view units) the label may fill, whether it takes its short form and
+        its leader line; a place missing from the result has no label.
 
         The QML maps call this when the zoom crosses a step, the view settles,
         the highlighted places change or the language changes; never per frame.
@@ -412,6 +390,8 @@ class MapBackend(QObject):
         key = (map_id, em, marker_em, lit, off, area, keep_off)
         layout = self._layouts.get(key)
         if layout is None:
+            from exhibit.core.labels import layout_labels
+
             sides = layout_labels(
                 data,
                 self.label_widths(data),
@@ -447,6 +427,8 @@ class MapBackend(QObject):
         data = self.map_data(self._plan_map_id)
         if data is None:
             return {}
+        from exhibit.core.legend import stronghold_looks
+
         return stronghold_looks(data, {str(k): str(v) for k, v in told.items()} if day else None)
 
     @Slot(str, _LIST, _LIST, _LIST, "QVariantMap", result=_LIST)
@@ -465,6 +447,8 @@ class MapBackend(QObject):
         data = self.map_data(map_id)
         if data is None:
             return []
+        from exhibit.core.legend import LEGEND, legend_entries, string_key
+
         entries = legend_entries(
             data,
             viewport=_rect(viewport),
@@ -495,6 +479,8 @@ class MapBackend(QObject):
         data = self.map_data(map_id)
         if data is None:
             return []
+        from exhibit.core.legend import possible_entries, string_key
+
         strings = self._session.exhibit.strings
         return [
             text
@@ -518,13 +504,14 @@ class MapBackend(QObject):
         view = _rect(viewport)
         if data is None or data.frame is None or view is None or longest_units <= 0:
             return {}
+        from exhibit.core.projection import nice_length
+
         km_per_unit = data.frame.km_per_view_unit(*view.center)
         km = nice_length(longest_units * km_per_unit)
-        number = f"{km:g}"
         return {
             "km": km,
             "kmPerUnit": km_per_unit,
-            "label": self._session.text("map_scale", km=number),
+            "label": self._session.text("map_scale", km=f"{km:g}"),
         }
 
     @Slot(str, _LIST, result=float)
@@ -538,10 +525,18 @@ class MapBackend(QObject):
         return data.frame.north_angle(*view.center)
 
 
+def _max_zoom() -> float:
+    from exhibit.core.maps import MAX_ZOOM
+
+    return MAX_ZOOM
+
+
 def _rect(values: Any) -> Rect | None:
     """A rectangle from QML's ``[x, y, width, height]``, or None if it is not one."""
     try:
         x, y, width, height = (float(v) for v in values)
     except (TypeError, ValueError):
         return None
+    from exhibit.core.maps import Rect
+
     return Rect(x, y, width, height) if width > 0 and height > 0 else None

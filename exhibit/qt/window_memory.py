@@ -11,6 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, QSettings
 from PySide6.QtGui import QGuiApplication, QWindow
 
+from exhibit.core.geometry import fit_rect
+
 _GEOMETRY = "window/geometry"
 _FULL_SCREEN = "window/fullScreen"
 _LANGUAGE = "session/language"
@@ -29,11 +31,22 @@ class WindowMemory:
         return value if isinstance(value, str) and value else None
 
     def geometry(self) -> QRect | None:
-        """The last windowed geometry, if it is sane and still lies on a screen."""
+        """The last windowed geometry, if it is sane, fitted into a screen's free area.
+
+        A store edited by hand (or left by a bigger monitor) may hold a window
+        of 30000 x 30000: it is shrunk and moved to fit the screen it was on,
+        or the primary screen if that one is gone.
+        """
         value = self._store.value(_GEOMETRY)
         if not isinstance(value, QRect) or value.width() < 320 or value.height() < 240:
             return None
-        return value
+        screen = QGuiApplication.screenAt(value.center()) or QGuiApplication.primaryScreen()
+        if screen is None:
+            return value
+        area = screen.availableGeometry()
+        rect = (value.x(), value.y(), value.width(), value.height())
+        bounds = (area.x(), area.y(), area.width(), area.height())
+        return QRect(*fit_rect(rect, bounds))
 
     def position_is_on_screen(self, rect: QRect) -> bool:
         """Whether the middle of ``rect`` is on a connected screen (monitors get unplugged)."""

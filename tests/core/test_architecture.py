@@ -112,3 +112,19 @@ def test_every_ui_string_the_python_backends_ask_for_is_required_of_the_content(
                 used.setdefault(match.group(1), f"{path.relative_to(PROJECT)}:{number}")
     missing = {key: where for key, where in used.items() if key not in REQUIRED_STRINGS}
     assert not missing, f"UI strings used but not in REQUIRED_STRINGS: {missing}"
+
+
+_COLOUR = re.compile(r"""["']#[0-9a-fA-F]{3,8}["']|Qt\.(?:rgba|hsla|hsva|color)\(\s*[\d."']""")
+
+
+def test_every_colour_is_a_theme_token() -> None:
+    """A colour written anywhere but Theme.qml cannot be found, checked or changed in one place."""
+    found = []
+    for path in sorted(QML.rglob("*.qml")):
+        if path.name == "Theme.qml":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if _COLOUR.search(line):
+                found.append(f"{path.relative_to(PROJECT)}:{number}: {line.strip()}")
+    assert not found, "\n".join(found)
+    assert _COLOUR.search('color: "#15120e"') and _COLOUR.search("Qt.rgba(0.1, 0.2, 0.3, 1)")

@@ -293,6 +293,56 @@ def test_escaped_control_character_in_text(content: Path) -> None:
     only_problem(content, "ui.yaml", line, "strings.home.en", "control character")
 
 
+@pytest.mark.parametrize(
+    ("file", "find", "old", "new", "field", "words"),
+    [
+        # A heading of zero-width characters only shows nothing at all. (What
+        # follows the new value on its line is made a comment: " #".)
+        ("exhibit.yaml", "vi: Điện", "Điện", r'"\u200b\u200c\u200d\u2060" #',
+         "title.vi", ("no visible character",)),
+        # A right-to-left override draws "1954" as "4591".
+        ("exhibit.yaml", "en: Dien", "Dien", r'"\u202eDien Bien Phu 1954" #',
+         "title.en", ("direction control U+202E",)),
+        ("exhibit.yaml", "name: English", "English", r'"Eng\e[31mlish\0"',
+         "languages[1].name", ("control character (U+001B)",)),
+        ("exhibit.yaml", "name: English", "English", "E" * 100_000,
+         "languages[1].name", ("100000 characters long", "limit is 24")),
+        ("ui.yaml", "home:", "en: Home", r'en: "Home\nagain"', "strings.home.en",
+         ("line break",)),
+        ("ui.yaml", "home:", "en: Home", r'en: "\ue000"', "strings.home.en",
+         ("U+E000", "not a character")),
+        ("places.yaml", "- id: kon-tum", "kon-tum", "a" * 65, "places[1].id",
+         ("an id may have 64",)),
+    ],
+    ids=["zero-width", "rtl-override", "escape-in-name", "huge-name", "newline", "private-use",
+         "long-id"],
+)  # fmt: skip
+def test_text_that_cannot_be_shown_is_refused_at_its_line(
+    content: Path, file: str, find: str, old: str, new: str, field: str, words: tuple[str, ...]
+) -> None:
+    line = edit_line(content / file, find, old, new)
+    found = problems_of(content)
+    matching(found, file, line, field, *words)
+    if file == "exhibit.yaml":  # one problem, not one per text in the refused language
+        assert len(found) == 1, found
+
+
+def test_a_paragraph_may_break_lines_and_every_text_is_kept_in_nfc(content: Path) -> None:
+    path = content / "chapters" / "fortress.yaml"
+    # "Điện" typed with its accents as separate marks, and spaces around it.
+    edit_line(path, "en: A key valley", "A key valley", r'"  Đie\u0302\u0323n  "')
+    edit_line(
+        path, "en: The valley the French", "The valley the French", r'"The valley\nthe French'
+    )
+    edit_line(path, 'en: "The valley', "tried to hold.", 'tried to hold."')
+
+    chapter = load_content(content, ASSETS).chapter("fortress")
+
+    assert chapter is not None
+    assert chapter.steps[0].title.get("en") == "\u0110i\u1ec7n"  # one character for ệ
+    assert chapter.intro.get("en") == "The valley\nthe French tried to hold."
+
+
 def test_raw_control_character_in_a_file(content: Path) -> None:
     line = edit_line(content / "ui.yaml", "home:", "en: Home", "en: Ho\x07me")
     only_problem(content, "ui.yaml", line, "", "is not valid YAML", "control")

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exhibit.core.idle import AttractLoop, IdlePolicy, IdleState, Slide
+from exhibit.core.idle import AttractLoop, IdlePolicy, IdleState, Slide, attract_scenes
 from exhibit.core.settings import Settings
 
 TIMEOUT = 90.0
@@ -167,6 +167,11 @@ def test_from_settings(mode: str, enabled: bool, state: IdleState) -> None:
     assert idle.warning_s == 25
 
 
+def test_a_kiosk_opened_on_a_step_shows_it_instead_of_the_attract_loop() -> None:
+    idle = IdlePolicy.from_settings(Settings(mode="kiosk"), now=5.0, opened=True)
+    assert idle.enabled and idle.state is IdleState.ACTIVE
+
+
 @pytest.mark.parametrize(("timeout", "warning"), [(0, 30), (90, 0), (-1, 30), (math.inf, 30)])
 def test_invalid_durations(timeout: float, warning: float) -> None:
     with pytest.raises(ValueError):
@@ -215,8 +220,34 @@ def test_slide_at_cycles_forever() -> None:
     assert loop.slide_at(len(loop) * 1000 + 3) == loop.slides[3]
     first = list(itertools.islice(loop, len(loop) * 2 + 1))
     assert first == [loop.slide_at(n) for n in range(len(loop) * 2 + 1)]
-    chapter_id, step_index, language = loop.slide_at(0)
-    assert (chapter_id, step_index, language) == ("prelude", 0, "vi")
+    chapter_id, step_index, language, play_s = loop.slide_at(0)
+    assert (chapter_id, step_index, language, play_s) == ("prelude", 0, "vi", 0.0)
+
+
+def test_chosen_steps_and_a_played_clock() -> None:
+    loop = AttractLoop(
+        CHAPTERS, ("vi",), steps={"prelude": [0, 4], "siege": [6, 99]}, played={"aftermath": 45.0}
+    )
+    assert loop.slides == (
+        Slide("prelude", 0, "vi"),
+        Slide("prelude", 4, "vi"),
+        Slide("siege", 6, "vi"),  # a step the chapter does not have is left out
+        Slide("aftermath", 0, "vi", 45.0),  # the clock plays from the first shown step
+        Slide("aftermath", 1, "vi"),
+    )
+
+
+def test_the_shipped_loop_shows_the_openings_the_endings_and_the_whole_day() -> None:
+    from exhibit.core.content import load_content
+    from exhibit.paths import ASSETS_DIR, CONTENT_DIR
+
+    exhibit = load_content(CONTENT_DIR, ASSETS_DIR)
+    steps, played = attract_scenes(exhibit)
+    offensive, fortress, final_day = exhibit.chapters
+    assert steps[offensive.id] == [0, len(offensive.steps) - 1], "the fronts, then the arrows"
+    assert steps[fortress.id] == [0, len(fortress.steps) - 1], "the valley, then the claim"
+    assert steps[final_day.id] == [0] and played[final_day.id] == final_day.play_seconds
+    assert offensive.steps[-1].converge is not None and fortress.steps[-1].quote is not None
 
 
 def test_empty_chapters_are_skipped() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,22 +12,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exhibit.core.maps import (
-    MAX_ZOOM,
     MapData,
     Rect,
-    View,
     build_exhibit_map,
-    clamp_view,
     focus_rect,
     halfway,
-    load_asset,
     svg_polyline,
-    view_for_rect,
-    visible_rect,
     whole_map_rect,
 )
+from exhibit.core.content import load_content
 from exhibit.core.model import MapKind
-from exhibit.paths import ASSETS_DIR
+from exhibit.paths import ASSETS_DIR, CONTENT_DIR
 
 INDOCHINA_ASSET = ASSETS_DIR / "maps" / "indochina.json"
 
@@ -54,8 +50,18 @@ def test_every_map_asset_exists_and_loads(exhibit):
     assert {m.kind for m in exhibit.maps.values()} == {MapKind.GEO, MapKind.PLAN}
 
 
-def test_an_asset_is_parsed_once_and_shared():
-    assert load_asset(INDOCHINA_ASSET) is load_asset(INDOCHINA_ASSET)
+def test_a_map_is_drawn_from_the_data_read_with_the_content(tmp_path):
+    """Deleting or damaging an asset on disk cannot change a running exhibit's map."""
+    content, assets = tmp_path / "content", tmp_path / "assets"
+    shutil.copytree(CONTENT_DIR, content)
+    shutil.copytree(ASSETS_DIR / "maps", assets / "maps")
+    exhibit = load_content(content, assets)
+    before = build_exhibit_map(exhibit, "indochina")
+    (assets / "maps" / "indochina.json").write_text("garbage", encoding="utf-8")
+    (assets / "maps" / "valley.json").unlink()
+
+    assert build_exhibit_map(exhibit, "indochina") == before
+    assert build_exhibit_map(exhibit, "valley").places
 
 
 def test_geo_shapes_are_the_assets_countries_with_the_focus_countries(indochina):
@@ -337,52 +343,6 @@ def test_focus_rect_contains_its_points_and_keeps_in_the_map(points, aspect, pad
                 assert lo - 1e-6 <= start and start + span <= lo + size + 1e-6
             else:
                 assert start + span / 2 == pytest.approx(lo + size / 2)
-
-
-ports = st.tuples(st.floats(200, 4000), st.floats(200, 4000))
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    zoom=st.floats(-5, 50),
-    cx=st.floats(-5000, 5000),
-    cy=st.floats(-5000, 5000),
-    port=ports,
-    size=st.tuples(st.floats(100, 2000), st.floats(100, 2000)),
-)
-def test_clamp_view_keeps_zoom_and_pan_in_bounds(zoom, cx, cy, port, size):
-    map_w, map_h = size
-    kwargs = {
-        "map_width": map_w,
-        "map_height": map_h,
-        "port_width": port[0],
-        "port_height": port[1],
-    }
-    view = clamp_view(View(zoom, cx, cy), **kwargs)
-    assert 1.0 <= view.zoom <= MAX_ZOOM
-    shown = visible_rect(view, **kwargs)
-    for lo, hi, size_ in ((shown.x, shown.right, map_w), (shown.y, shown.bottom, map_h)):
-        if hi - lo <= size_ + 1e-6:
-            assert lo >= -1e-6 and hi <= size_ + 1e-6  # the map covers the stage
-        else:
-            assert (lo + hi) / 2 == pytest.approx(size_ / 2)  # the whole map, centred
-    # At zoom 1 the whole map is on screen.
-    whole = visible_rect(clamp_view(View(1.0, cx, cy), **kwargs), **kwargs)
-    assert whole.contains(Rect(0, 0, map_w, map_h), tolerance=1e-6)
-    assert clamp_view(view, **kwargs) == view  # clamping twice changes nothing
-
-
-def test_view_for_rect_shows_the_rect(indochina):
-    kwargs = {
-        "map_width": indochina.view_width,
-        "map_height": indochina.view_height,
-        "port_width": 1065,
-        "port_height": 878,
-    }
-    rect = indochina.focus(["playku", "tuy-hoa"])
-    view = view_for_rect(rect, **kwargs)
-    assert view.zoom > 1.5
-    assert visible_rect(view, **kwargs).contains(rect, tolerance=1e-6)
 
 
 # -- labels -----------------------------------------------------------------

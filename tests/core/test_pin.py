@@ -12,9 +12,12 @@ from hypothesis import strategies as st
 from exhibit.core.pin import (
     DEFAULT_DELAYS,
     DEFAULT_ITERATIONS,
+    MAX_ITERATIONS,
+    BackoffFile,
     Outcome,
     PinGate,
     hash_pin,
+    hash_problem,
     is_valid_hash,
     main_hash_pin,
     validate_pin,
@@ -278,3 +281,82 @@ def test_hash_pin_interrupted() -> None:
 def test_hash_pin_arguments(capsys: pytest.CaptureFixture[str]) -> None:
     assert main_hash_pin(["--help"], stdin=io.StringIO()) == 0
     assert main_hash_pin(["--bogus"], stdin=io.StringIO()) == 2
+
+
+# ---------------------------------------------------------------------------
+# Iterations are bounded, and the wait survives a restart.
+
+
+def test_iterations_are_bounded_so_a_pin_entry_cannot_freeze_the_screen() -> None:
+    slow = STORED.replace(f"${FAST}$", "$5000000$")
+    assert not is_valid_hash(slow)
+    problem = hash_problem(slow)
+    assert problem is not None and "5000000 iterations" in problem and "600000" in problem
+    assert is_valid_hash(STORED.replace(f"${FAST}$", f"${MAX_ITERATIONS}$"))
+    with pytest.raises(ValueError):
+        hash_pin(PIN, iterations=MAX_ITERATIONS + 1)
+
+
+def _restarted(path, clock: FakeClock, wall: FakeClock) -> PinGate:
+    return PinGate(STORED, now=clock, backoff=BackoffFile(path), wall=wall)
+
+
+def test_a_restart_keeps_the_wait_and_the_count(tmp_path) -> None:
+    path = tmp_path / "state" / "pin-backoff.json"
+    clock, wall = FakeClock(), FakeClock(1_700_000_000.0)
+    gate = _restarted(path, clock, wall)
+    waits = []
+    for _ in range(4):
+        waits.append(gate.attempt("1111").retry_in_s)
+        clock.advance(waits[-1])
+        wall.advance(waits[-1])
+    assert waits == [0, 0, 5, 10]
+    wall.now -= 10  # the power is cut straight after the fourth wrong PIN
+    wall.advance(4)  # and the kiosk is back 4 s later, with a fresh monotonic clock
+
+    clock = FakeClock(5.0)
+    again = _restarted(path, clock, wall)
+    assert again.failures == 4
+    assert again.locked_for() == pytest.approx(6)
+    assert again.attempt(PIN).outcome is Outcome.LOCKED
+    clock.advance(6)
+    wall.advance(6)
+    assert again.attempt("1111").retry_in_s == 30  # the fifth wrong PIN, not the first
+
+
+def test_the_right_pin_clears_the_count_on_disk(tmp_path) -> None:
+    path = tmp_path / "pin-backoff.json"
+    clock, wall = FakeClock(), FakeClock(1_700_000_000.0)
+    gate = _restarted(path, clock, wall)
+    for _ in range(3):
+        gate.attempt("1111")
+    clock.advance(5)
+    assert gate.attempt(PIN).accepted
+
+    assert _restarted(path, FakeClock(), wall).failures == 0
+
+
+def test_a_clock_set_back_waits_the_whole_delay_and_no_more(tmp_path) -> None:
+    path = tmp_path / "pin-backoff.json"
+    BackoffFile(path).write(8, 2_000_000_000.0)  # "the last wrong PIN was in 2033"
+    gate = _restarted(path, FakeClock(), FakeClock(1_700_000_000.0))
+    assert gate.locked_for() == DEFAULT_DELAYS[-1]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=300))
+def test_a_damaged_backoff_file_is_no_file(tmp_path_factory, data: bytes) -> None:
+    path = tmp_path_factory.mktemp("backoff") / "pin-backoff.json"
+    path.write_bytes(data)
+    gate = _restarted(path, FakeClock(), FakeClock(1_700_000_000.0))
+    assert 0 <= gate.locked_for() <= DEFAULT_DELAYS[-1]
+    assert gate.attempt(PIN).outcome in (Outcome.ACCEPTED, Outcome.LOCKED)
+
+
+def test_a_backoff_file_that_cannot_be_written_changes_nothing_else(tmp_path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    gate = _restarted(blocker / "pin-backoff.json", FakeClock(), FakeClock())
+    for _ in range(3):
+        gate.attempt("1111")
+    assert gate.locked_for() == 5

@@ -1,4 +1,4 @@
-"""The final day's clock: event placement, hands, sweeps, sky, strongholds and pacing."""
+"""The final day's clock: event placement, sweeps, the sky's phases, strongholds and pacing."""
 
 from __future__ import annotations
 
@@ -13,27 +13,25 @@ from hypothesis import strategies as st
 
 from exhibit.core.model import Chapter, EventTime, Step, StrongholdState, Text
 from exhibit.core.timeline import (
+    DAWN,
+    DAY,
     DAY_MINUTES,
     DEFAULT_PLAY_SECONDS,
-    FADE,
     FADE_MS,
     MIN_DWELL_SECONDS,
+    NIGHT,
+    NOON,
     SKY_KEYFRAMES,
     SUNRISE_MINUTE,
+    SUNSET,
     SUNSET_MINUTE,
-    SWEEP,
     SWEEP_MAX_MS,
     SWEEP_MIN_MS,
     Timeline,
-    daylight_at,
     format_clock,
-    hand_angles,
+    move_duration_ms,
     place_minutes,
-    sky_at,
-    sky_colors,
-    sweep,
     sweep_duration_ms,
-    unwrapped_angles,
 )
 
 HOLDING, ATTACKED, TAKEN = StrongholdState.HOLDING, StrongholdState.ATTACKED, StrongholdState.TAKEN
@@ -78,6 +76,12 @@ def step(
 
 def chapter(*steps: Step, play_seconds: float | None = None) -> Chapter:
     return Chapter("final-day", text("day"), text("intro"), "valley", steps, play_seconds)
+
+
+def day_of(times: list[EventTime], totals: bool = False) -> Chapter:
+    """A chapter of one step per time, and the totals after them if asked."""
+    steps = [step(f"e{n}", time) for n, time in enumerate(times)]
+    return chapter(*steps, *([step("totals", None)] if totals else []))
 
 
 def synthetic_day() -> Chapter:
@@ -252,6 +256,55 @@ def test_display_time_shows_digits_only_for_exact_events() -> None:
     assert events[-1].display_time("en") == ""
 
 
+def test_the_hands_rest_on_a_minute_the_content_gives() -> None:
+    times = [exact("04:00"), window("04:00", "09:00"), window("14:00", "17:15"), exact("17:15")]
+    timeline = Timeline.from_chapter(day_of(times, totals=True))
+    hands = [e.hand_minute for e in timeline.events]
+    assert hands == [hm("04:00"), hm("09:00"), hm("17:15"), hm("17:15"), hm("17:15")]
+    assert [e.window for e in timeline.events] == [
+        None,
+        (hm("04:00"), hm("09:00")),
+        (hm("14:00"), hm("17:15")),
+        None,
+        None,
+    ]
+    # The tick on the bar is inside the window, but the hands never go there.
+    assert timeline.events[1].minute not in (hm("04:00"), hm("09:00"))
+
+
+def test_a_finger_lands_on_the_nearest_tick() -> None:
+    timeline = Timeline.from_chapter(
+        day_of([exact("04:00"), window("04:00", "09:00"), exact("09:00"), exact("17:15")])
+    )
+    ticks = [e.minute for e in timeline.events]
+    assert ticks == [hm("04:00"), hm("06:30"), hm("09:00"), hm("17:15")]
+    for index, tick in enumerate(ticks):
+        assert timeline.nearest_event_index(tick) == index
+        assert timeline.nearest_event_index(tick - 0.01) == index
+        assert timeline.nearest_event_index(tick + 0.01) == index
+    assert timeline.nearest_event_index(hm("07:44")) == 1
+    assert timeline.nearest_event_index(hm("07:46")) == 2
+    assert timeline.nearest_event_index(hm("07:45")) == 2  # halfway: the later
+    assert timeline.nearest_event_index(0) == 0
+    assert timeline.nearest_event_index(DAY_MINUTES) == 3
+
+
+@given(st.floats(min_value=0, max_value=DAY_MINUTES))
+def test_the_nearest_tick_is_never_farther_than_another(minute: float) -> None:
+    timeline = Timeline.from_chapter(
+        day_of([exact("04:00"), window("04:00", "09:00"), exact("09:00"), exact("22:00")])
+    )
+    chosen = timeline.events[timeline.nearest_event_index(minute)]
+    assert all(abs(chosen.minute - minute) <= abs(e.minute - minute) for e in timeline.events)
+
+
+def test_a_move_takes_time_even_when_the_hands_stay() -> None:
+    assert move_duration_ms(hm("09:00"), hm("09:00")) == SWEEP_MIN_MS
+    assert move_duration_ms(hm("04:00"), hm("09:00")) == sweep_duration_ms(hm("04:00"), hm("09:00"))
+    assert move_duration_ms(hm("09:00"), hm("09:00"), reduced_motion=True) == FADE_MS
+    assert move_duration_ms(hm("04:00"), hm("22:00"), reduced_motion=True) == FADE_MS
+
+
 def test_format_clock() -> None:
     assert format_clock(0) == "00:00"
     assert format_clock(hm("17:15")) == "17:15"
@@ -268,75 +321,6 @@ def test_a_chapter_without_timed_events_does_not_break() -> None:
 # -- hands and sweeps ---------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("clock", "angles"),
-    [
-        ("00:00", (0.0, 0.0)),
-        ("00:30", (15.0, 180.0)),
-        ("04:00", (120.0, 0.0)),
-        ("09:00", (270.0, 0.0)),
-        ("12:00", (0.0, 0.0)),
-        ("14:00", (60.0, 0.0)),
-        ("17:15", (157.5, 90.0)),
-        ("22:00", (300.0, 0.0)),
-    ],
-)
-def test_hand_angles_at_known_times(clock: str, angles: tuple[float, float]) -> None:
-    assert hand_angles(hm(clock)) == pytest.approx(angles)
-
-
-def test_hand_angles_are_continuous_between_minutes() -> None:
-    assert hand_angles(hm("04:00") + 0.5) == pytest.approx((120.25, 3.0))
-
-
-@given(st.floats(-3 * DAY_MINUTES, 3 * DAY_MINUTES, allow_nan=False))
-def test_hand_angles_stay_on_the_dial(minute: float) -> None:
-    hour, hand = hand_angles(minute)
-    assert 0.0 <= hour < 360.0
-    assert 0.0 <= hand < 360.0
-
-
-@given(st.floats(0, DAY_MINUTES, allow_nan=False))
-def test_unwrapped_angles_are_the_hand_angles_plus_whole_turns(minute: float) -> None:
-    hour, hand = hand_angles(minute)
-    hour_total, hand_total = unwrapped_angles(minute)
-    for wrapped, total in ((hour, hour_total), (hand, hand_total)):
-        turns = (total - wrapped) / 360.0
-        assert turns == pytest.approx(round(turns), abs=1e-6)
-
-
-def test_sweep_from_four_to_nine_turns_the_hands_without_wrapping() -> None:
-    move = sweep(hm("04:00"), hm("09:00"))
-    assert move.rotation == pytest.approx((150.0, 1800.0))
-    assert move.direction == 1 and move.kind == SWEEP
-    assert move.from_angles == pytest.approx((120.0, 1440.0))
-
-
-def test_going_back_in_time_turns_the_hands_backwards_not_round_midnight() -> None:
-    move = sweep(hm("22:00"), hm("04:00"))
-    assert move.direction == -1
-    assert move.rotation == pytest.approx((-540.0, -6480.0))
-    assert all(hm("04:00") <= move.minute_at(p / 10) <= hm("22:00") for p in range(11))
-
-
-@given(
-    st.floats(0, DAY_MINUTES, allow_nan=False),
-    st.floats(0, DAY_MINUTES, allow_nan=False),
-)
-def test_a_sweep_is_monotonic_and_never_jumps(start: float, end: float) -> None:
-    move = sweep(start, end)
-    steps = [move.minute_at(p / 50) for p in range(51)]
-    angles = [unwrapped_angles(m) for m in steps]
-    assert steps[0] == start and steps[-1] == pytest.approx(end)
-    for (h0, m0), (h1, m1) in itertools.pairwise(angles):
-        if end >= start:
-            assert h1 >= h0 and m1 >= m0
-        else:
-            assert h1 <= h0 and m1 <= m0
-        # No step of the animation turns the minute hand more than its share.
-        assert abs(m1 - m0) <= abs(end - start) * 6 / 50 + 1e-6
-
-
 def test_sweep_duration_is_about_a_second_whatever_the_gap() -> None:
     assert sweep_duration_ms(300, 300) == 0
     short = sweep_duration_ms(hm("04:00"), hm("04:01"))
@@ -349,8 +333,7 @@ def test_sweep_duration_is_about_a_second_whatever_the_gap() -> None:
 
 
 def test_reduced_motion_fades_instead_of_sweeping() -> None:
-    move = sweep(hm("04:00"), hm("09:00"), reduced_motion=True)
-    assert move.kind == FADE and move.duration_ms == FADE_MS == 250
+    assert FADE_MS == 250
     assert sweep_duration_ms(hm("04:00"), hm("09:00"), reduced_motion=True) == 250
     assert sweep_duration_ms(600, 600, reduced_motion=True) == 0
 
@@ -367,70 +350,29 @@ def test_sweep_duration_is_bounded(start: float, end: float) -> None:
 # -- the sky -------------------------------------------------------------------
 
 
-def test_night_at_two_and_day_at_noon() -> None:
-    assert sky_at(hm("02:00")).name == "night" and sky_at(hm("02:00")).daylight == 0.0
-    assert sky_at(hm("12:00")).name in ("morning", "afternoon")
-    assert sky_at(hm("12:00")).daylight == 1.0
-    assert sky_at(hm("10:00")).name == "morning"
-    assert sky_at(hm("15:00")).name == "afternoon"
+def _phase_at(minute: float) -> tuple[str, str]:
+    """The phases of the keyframes either side of ``minute``."""
+    for (m0, phase0), (m1, phase1) in itertools.pairwise(SKY_KEYFRAMES):
+        if m0 <= minute <= m1:
+            return phase0, phase1
+    raise AssertionError(minute)
+
+
+def test_sky_keyframes_cover_the_day_in_order_night_at_both_ends() -> None:
+    minutes = [m for m, _ in SKY_KEYFRAMES]
+    assert minutes[0] == 0 and minutes[-1] == DAY_MINUTES
+    assert minutes == sorted(minutes) and len(set(minutes)) == len(minutes)
+    assert SKY_KEYFRAMES[0][1] == SKY_KEYFRAMES[-1][1] == NIGHT
+    assert {phase for _, phase in SKY_KEYFRAMES} == {NIGHT, DAWN, DAY, NOON, SUNSET}
 
 
 def test_the_day_s_events_fall_under_the_right_sky() -> None:
-    assert sky_at(hm("04:00")).name == "night"
-    assert sky_at(SUNRISE_MINUTE).name == "dawn"
-    assert 0.0 < sky_at(SUNRISE_MINUTE).daylight < 1.0
-    assert sky_at(hm("09:00")).daylight == 1.0
-    assert sky_at(hm("17:15")).daylight == 1.0
-    assert sky_at(SUNSET_MINUTE).name == "dusk"
-    assert sky_at(hm("19:38")).name == "night"
-    assert sky_at(hm("22:00")).daylight == 0.0
-
-
-def test_daylight_rises_then_falls() -> None:
-    values = [daylight_at(m) for m in range(DAY_MINUTES + 1)]
-    noon = hm("12:00")
-    assert values[: noon + 1] == sorted(values[: noon + 1])
-    assert values[noon:] == sorted(values[noon:], reverse=True)
-    assert min(values) == 0.0 and max(values) == 1.0
-
-
-@given(st.floats(0, DAY_MINUTES, allow_nan=False), st.floats(-1, 1, allow_nan=False))
-def test_daylight_is_continuous(minute: float, delta: float) -> None:
-    # The steepest point of a cosine ramp over 120 minutes changes by pi/240 per minute.
-    assert abs(daylight_at(minute + delta) - daylight_at(minute)) <= abs(delta) * 0.014 + 1e-9
-
-
-def test_sky_keyframes_cover_the_day_in_order() -> None:
-    minutes = [m for m, _, _ in SKY_KEYFRAMES]
-    assert minutes[0] == 0 and minutes[-1] == DAY_MINUTES
-    assert minutes == sorted(minutes) and len(set(minutes)) == len(minutes)
-    assert SKY_KEYFRAMES[0][1:] == SKY_KEYFRAMES[-1][1:]
-    for _, top, bottom in SKY_KEYFRAMES:
-        assert re.fullmatch(r"#[0-9a-f]{6}", top) and re.fullmatch(r"#[0-9a-f]{6}", bottom)
-
-
-def test_sky_colours_match_keyframes_at_keyframes() -> None:
-    for minute, top, bottom in SKY_KEYFRAMES:
-        assert sky_colors(minute) == (top, bottom)
-    assert sky_at(hm("12:00")).top == sky_colors(hm("12:00"))[0]
-
-
-def channels(colour: str) -> list[int]:
-    return [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
-
-
-@given(st.floats(0, DAY_MINUTES, allow_nan=False), st.floats(-1, 1, allow_nan=False))
-def test_sky_colours_are_continuous(minute: float, delta: float) -> None:
-    """A small change of minute is a small change of colour, across midnight too."""
-    for before, after in zip(sky_colors(minute), sky_colors(minute + delta), strict=True):
-        for a, b in zip(channels(before), channels(after), strict=True):
-            assert abs(a - b) <= 8
-
-
-def test_night_sky_is_darker_than_day_sky() -> None:
-    night = sum(channels(sky_colors(hm("02:00"))[0]))
-    day = sum(channels(sky_colors(hm("12:00"))[0]))
-    assert night < day
+    assert _phase_at(hm("04:00")) == (NIGHT, NIGHT)  # Hill A1, before dawn
+    assert DAWN in _phase_at(SUNRISE_MINUTE)
+    assert NIGHT not in _phase_at(hm("09:00"))
+    assert NIGHT not in _phase_at(hm("17:15"))  # the command post falls in daylight
+    assert SUNSET in _phase_at(SUNSET_MINUTE)
+    assert _phase_at(hm("22:00")) == (NIGHT, NIGHT)  # the night retreat from Hồng Cúm
 
 
 # -- strongholds and paths -----------------------------------------------------
@@ -568,14 +510,6 @@ def test_event_index_follows_the_finger() -> None:
 def test_the_bar_runs_from_an_hour_before_to_an_hour_after() -> None:
     timeline = Timeline.from_chapter(synthetic_day())
     assert (timeline.start_minute, timeline.end_minute) == (hm("03:00"), hm("23:00"))
-    assert timeline.minute_for_fraction(0) == hm("03:00")
-    assert timeline.minute_for_fraction(1) == hm("23:00")
-    assert timeline.minute_for_fraction(0.5) == hm("13:00")
-    assert timeline.minute_for_fraction(-1) == hm("03:00")
-    assert timeline.minute_for_fraction(2) == hm("23:00")
-    assert timeline.fraction_for_minute(hm("13:00")) == 0.5
-    assert timeline.fraction_for_minute(0) == 0.0
-    assert timeline.fraction_for_minute(DAY_MINUTES) == 1.0
 
 
 def test_the_bar_rounds_its_start_down_to_the_hour_and_stays_within_the_day() -> None:
@@ -583,13 +517,6 @@ def test_the_bar_rounds_its_start_down_to_the_hour_and_stays_within_the_day() ->
     assert (early.start_minute, early.end_minute) == (0, DAY_MINUTES)
     late = Timeline.from_chapter(chapter(step("a", exact("04:45")), step("b", exact("10:10"))))
     assert (late.start_minute, late.end_minute) == (hm("03:00"), hm("11:10"))
-
-
-@given(st.floats(0, 1, allow_nan=False))
-def test_fraction_and_minute_are_inverse(fraction: float) -> None:
-    timeline = Timeline.from_chapter(synthetic_day())
-    minute = timeline.minute_for_fraction(fraction)
-    assert timeline.fraction_for_minute(minute) == pytest.approx(fraction)
 
 
 # -- autoplay ------------------------------------------------------------------
@@ -665,16 +592,24 @@ def test_real_day_command_post_is_taken_at_a_quarter_past_five(real_day: Timelin
     assert cp.exact and cp.minute == hm("17:15") and cp.display_time("vi") == "17:15"
 
 
-def test_real_day_escape_path_is_drawn_only_from_the_night_event(real_day: Timeline) -> None:
-    night = next(
-        e for e in real_day.events if not e.exact and "hong-cum-escape" in real_day.paths[e.index]
-    )
+def test_real_day_night_retreat_is_a_window_under_a_night_sky(real_day: Timeline) -> None:
+    night = next(e for e in real_day.events if e.step_id == "night-retreat")
+    assert night.window == (hm("17:15"), hm("22:00"))
     assert hm("17:15") < night.minute < hm("22:00")
-    assert sky_at(night.minute).name == "night"
-    assert "hong-cum-escape" not in real_day.paths_at(night.minute - 1)
-    assert "hong-cum-escape" not in real_day.paths_after_event(night.index - 1)
-    assert "hong-cum-escape" in real_day.paths_at(night.minute)
-    assert "hong-cum-escape" in real_day.paths_at(hm("22:00"))
+    assert night.hand_minute == hm("22:00")
+    assert _phase_at(night.minute) == (NIGHT, NIGHT)  # "taking advantage of the darkness"
+
+
+def test_real_day_strongholds_that_fell_before_the_day_are_not_shown_holding(
+    real_day: Timeline,
+) -> None:
+    totals = real_day.events[-1]
+    assert "doc-lap" not in real_day.strongholds
+    assert all("doc-lap" not in real_day.states_after_event(e.index) for e in real_day.timed_events)
+    assert "doc-lap" not in real_day.states_at(DAY_MINUTES)
+    final = real_day.states_after_event(totals.index)
+    assert final["doc-lap"] is TAKEN
+    assert set(final.values()) == {TAKEN}
 
 
 def test_real_day_events_keep_their_windows_and_order(real_day: Timeline) -> None:

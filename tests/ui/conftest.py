@@ -32,8 +32,15 @@ def open_exhibit(qtbot: QtBot, exhibit_content: Exhibit) -> Iterator[OpenExhibit
 
     def _open(**kwargs: object) -> Visitor:
         content = kwargs.pop("exhibit", exhibit_content)
+        fitted = bool(kwargs.pop("fitted", False))
         running = open_window(content, **kwargs)  # type: ignore[arg-type]
-        running.show()
+        settings = kwargs.get("settings")
+        classroom = settings is None or not (settings.is_kiosk or settings.is_presentation)
+        # The offscreen screen is 800x800, and a classroom window opens fitted to
+        # its screen (``fitted=True`` opens it so: tests/ui/test_window_fit.py);
+        # other tests lay the exhibit out at the size they ask for (the default
+        # 1920x1080 if none), shown as a screenshot shows it.
+        running.show(windowed=classroom and not fitted)
         qtbot.waitExposed(running.window)  # type: ignore[arg-type]
         visitor = Visitor(qtbot, running)
         visitor.settle(50)

@@ -10,6 +10,13 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from pytestqt.qtbot import QtBot
 
 from exhibit.app import ExhibitWindow
+from exhibit.core.typography import WORD_JOINER
+
+
+def seen(text: object) -> str:
+    """A text as a visitor sees it: without the invisible word joiners that only
+    tell the screen where a line must not break (exhibit.core.typography)."""
+    return str(text).replace(WORD_JOINER, "")
 
 
 class Visitor:
@@ -38,7 +45,7 @@ class Visitor:
         return (shown or matches or [None])[0]
 
     def text(self, name: str) -> str:
-        return str(self.find(name).property("text"))
+        return seen(self.find(name).property("text"))
 
     def is_shown(self, item: QQuickItem) -> bool:
         """Visible all the way up, with some opacity, and inside the window."""
@@ -59,7 +66,9 @@ class Visitor:
         while stack:
             item = stack.pop()
             yield item
-            stack.extend(item.childItems())
+            # A wrapper of another type stands for an item deleted meanwhile (a
+            # delegate of the previous step): it is no longer on the screen.
+            stack.extend(child for child in item.childItems() if isinstance(child, QQuickItem))
 
     def visible_texts(self) -> list[str]:
         """Every non-empty text a visitor can see right now."""
@@ -68,7 +77,7 @@ class Visitor:
             if item.metaObject().className().startswith("QQuickText") and self.is_shown(item):
                 value = item.property("text")
                 if value:
-                    texts.append(str(value))
+                    texts.append(seen(value))
         return texts
 
     # -- gestures -----------------------------------------------------------

@@ -28,7 +28,7 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtQuick import QQuickItem
 
 from exhibit.core.story import TITLE, Position
-from tests.ui.harness import Visitor
+from tests.ui.harness import Visitor, seen
 
 POINTER_HANDLERS = (
     "QQuickTapHandler",
@@ -79,7 +79,7 @@ def accessible(item: QQuickItem) -> Accessible:
     face = QAccessible.queryAccessibleInterface(item)
     if face is None or not face.isValid():
         return Accessible(QAccessible.Role.NoRole, "")
-    return Accessible(face.role(), face.text(QAccessible.Text.Name) or "")
+    return Accessible(face.role(), seen(face.text(QAccessible.Text.Name) or ""))
 
 
 def is_interactive(item: QQuickItem) -> bool:

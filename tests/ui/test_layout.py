@@ -1,5 +1,5 @@
 """No visible text is elided, cut off or overlapped, on any screen, at any of the
-three screen shapes, in either language; and the maps name what they must.
+four screen sizes, in either language; and the maps name what they must.
 
 One window per size (reduced motion, so nothing is mid-slide) steps through
 the title screen and every step of every chapter in Vietnamese, then again in
@@ -33,13 +33,17 @@ from PySide6.QtCore import QRectF
 from PySide6.QtQml import QQmlEngine, QQmlExpression
 from PySide6.QtQuick import QQuickItem
 
+from exhibit.app import open_window
 from exhibit.core.model import Exhibit
 from exhibit.core.settings import Settings
+from exhibit.core.story import Position
 from tests.ui import screens
 from tests.ui.conftest import OpenExhibit
 from tests.ui.harness import Visitor
 
-SIZES = [(1280, 720), (1920, 1080), (1080, 1920)]
+SIZES = [(1280, 720), (1366, 768), (1920, 1080), (1080, 1920)]
+#: The screens over the steps are checked on a 4K screen too.
+OVERLAY_SIZES = [*SIZES, (3840, 2160)]
 LANGUAGES = ["vi", "en"]  # in this order: the window opens in Vietnamese
 TOLERANCE = 1.0  # px: anti-aliasing and rounding
 PLAIN_TEXT = 0  # Text.PlainText
@@ -263,7 +267,8 @@ def test_no_text_is_elided_cut_off_or_overlapped(
             day = visitor.maybe_find("finalDay")
             if day is not None and visitor.is_shown(day):
                 # The day's plan changes as the clock reaches the event.
-                visitor.qtbot.waitUntil(lambda d=day: not d.property("holdPlan"), timeout=5000)
+                clock = visitor.backends.clock
+                visitor.qtbot.waitUntil(lambda: not clock.property("planHeld"), timeout=5000)
                 visitor.settle(60)
             problems += check_screen(visitor, where)
             found, names = check_map(visitor, where, exhibit_content)
@@ -280,3 +285,64 @@ def test_no_text_is_elided_cut_off_or_overlapped(
         if differ:
             problems.append(f"{size[0]}x{size[1]} {screen}: not named in both languages: {differ}")
     assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("size", OVERLAY_SIZES, ids=[f"{w}x{h}" for w, h in OVERLAY_SIZES])
+def test_the_place_card_the_image_viewer_and_the_attract_screen_fit(
+    open_exhibit: OpenExhibit, size: tuple[int, int], language: str
+) -> None:
+    """The screens over the steps: a tapped place told in the text column, a
+    step's image full screen, and the kiosk's attract screen."""
+    problems: list[str] = []
+    where = f"{size[0]}x{size[1]} [{language}]"
+    visitor = open_exhibit(
+        language=language,
+        size=size,
+        open_spec="offensive/2",
+        settings=Settings(reduced_motion=True),
+    )
+    visitor.backends.maps.selectPlace("kon-tum")
+    visitor.settle(40)
+    assert visitor.is_shown(visitor.find("placeCard"))
+    problems += check_screen(visitor, f"{where} place card")
+
+    visitor.backends.session.story.go_to(Position("fortress", 0))
+    visitor.settle(40)
+    problems += check_screen(visitor, f"{where} step with an image")
+    visitor.tap("imageCard")
+    viewer = visitor.find("imageViewer")
+    assert visitor.is_shown(viewer)
+    problems += check_screen(visitor, f"{where} image viewer", viewer)
+
+    # A kiosk fills its screen; shown at this size as `--kiosk --screenshot` shows it.
+    running = open_window(
+        visitor.backends.session.exhibit,
+        language=language,
+        size=size,
+        settings=Settings(mode="kiosk", reduced_motion=True),
+    )
+    running.show(windowed=True)
+    visitor.qtbot.waitExposed(running.window)  # type: ignore[arg-type]
+    kiosk = Visitor(visitor.qtbot, running)
+    kiosk.settle(60)
+    try:
+        problems += check_attract_screen(kiosk, where)
+    finally:
+        running.close()
+    assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)
+
+
+def check_attract_screen(kiosk: Visitor, where: str) -> list[str]:
+    problems: list[str] = []
+    overlay = kiosk.find("attractOverlay")
+    assert kiosk.is_shown(overlay)
+    problems += check_screen(kiosk, f"{where} attract screen", overlay)
+    # The call to action has a band of its own: no other text over or under it.
+    band = screens.scene_rect(kiosk.find("attractChoices"))
+    for shown in shown_texts(kiosk, overlay):
+        if not _inside_item(shown.item, kiosk.find("attractChoices")) and _overlap(
+            shown.rect, band
+        ):
+            problems.append(f"{where} attract: {shown.where()} is on the call to action's band")
+    return problems

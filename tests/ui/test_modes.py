@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QWindow
 from PySide6.QtQml import QQmlProperty
+from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
 from exhibit.core.model import Exhibit
@@ -63,9 +64,10 @@ def shown(visitor: Visitor, name: str) -> bool:
 
 
 def start_kiosk(visitor: Visitor) -> None:
-    """The first touch on the attract loop: the exhibit starts at its title screen."""
+    """The first touch on the attract loop (on its stage, not on a language):
+    the exhibit starts at its title screen, in the home language."""
     assert shown(visitor, "attractOverlay")
-    visitor.tap_at(QPoint(visitor.window.width() // 2, visitor.window.height() // 2))
+    visitor.tap_at(visitor.center_of(visitor.find("attractScene")))
     assert not shown(visitor, "attractOverlay")
     assert shown(visitor, "titleScreen")
 
@@ -77,24 +79,32 @@ def test_kiosk_opens_on_a_bilingual_attract_loop_that_tours_the_story(open_mode,
     visitor = open_mode(kiosk_settings(attract_step_s=10), time_scale=TIME_SCALE)
     assert shown(visitor, "attractOverlay")
     texts = visitor.visible_texts()
-    for language in exhibit_content.language_codes:
-        assert exhibit_content.string("touch_to_begin", language) in texts
-    # The tour moves the real story underneath, chapter by chapter.
-    visitor.qtbot.waitUntil(lambda: shown(visitor, "stepTitle"), timeout=2000)
-    assert shown(visitor, "attractOverlay")
+    for language in exhibit_content.languages:
+        assert exhibit_content.string("touch_to_begin", language.code) in texts
+        assert language.name in texts, "a large choice per language, by its own name"
+    # The tour moves the real story on the attract screen's own stage, and names it.
+    story = visitor.backends.session.story
+    visitor.qtbot.waitUntil(lambda: not story.position.on_title, timeout=2000)
+    position = story.position
+    title = step_title(
+        exhibit_content, position.chapter, position.step, visitor.backends.ui.language
+    )
+    assert title in visitor.text("attractCaption")
+    assert shown(visitor, "attractOverlay") and shown(visitor, "attractScene")
+    assert not shown(visitor, "stepTitle"), "the chapter screen under the loop is not drawn"
 
 
 def test_first_touch_on_the_attract_loop_starts_at_the_title_and_presses_nothing(
     open_mode, exhibit_content
 ):
     visitor = open_mode(kiosk_settings(attract_step_s=10), time_scale=TIME_SCALE)
-    # Wait until the tour shows a chapter, in the other language, with its Next button.
+    # Wait until the tour shows a chapter, in the other language.
     visitor.qtbot.waitUntil(
-        lambda: shown(visitor, "nextButton") and visitor.backends.ui.language == "en",
+        lambda: shown(visitor, "mapReset") and visitor.backends.ui.language == "en",
         timeout=3000,
     )
-    next_button = visitor.center_of(visitor.find("nextButton"))
-    visitor.tap_at(next_button)
+    # Right on the stage's own button: the touch only starts the exhibit.
+    visitor.tap_at(visitor.center_of(visitor.find("mapReset")))
 
     assert not shown(visitor, "attractOverlay")
     assert shown(visitor, "titleScreen")
@@ -103,6 +113,24 @@ def test_first_touch_on_the_attract_loop_starts_at_the_title_and_presses_nothing
     # The next touch is an ordinary one.
     visitor.tap("chapterCard-fortress")
     assert visitor.text("stepTitle") == step_title(exhibit_content, "fortress", 0, "vi")
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_the_first_touch_on_a_language_starts_in_it_at_the_title(
+    open_mode, exhibit_content, language
+):
+    visitor = open_mode(kiosk_settings(attract_step_s=10), time_scale=TIME_SCALE)
+    choice = visitor.find(f"attractLanguage-{language}")
+    assert visitor.is_shown(choice)
+    name = next(lang.name for lang in exhibit_content.languages if lang.code == language)
+    assert name in [str(t.property("text")) for t in choice.findChildren(QQuickItem)]
+    visitor.tap(choice)
+
+    assert not shown(visitor, "attractOverlay")
+    assert shown(visitor, "titleScreen")
+    assert visitor.backends.ui.language == language
+    assert visitor.text("exhibitTitle") == exhibit_content.title.get(language)
+    assert visitor.backends.kiosk.idleState == "active"
 
 
 def test_idle_notice_appears_in_both_languages_and_a_touch_only_dismisses_it(
@@ -126,7 +154,40 @@ def test_idle_notice_appears_in_both_languages_and_a_touch_only_dismisses_it(
     visitor.tap_at(visitor.center_of(visitor.find("nextButton")))
     assert not shown(visitor, "idleNotice")
     assert visitor.text("stepTitle") == second
-    assert visitor.backends.mode.idleState == "active"
+    assert visitor.backends.kiosk.idleState == "active"
+
+
+def _signals_of(backend: object) -> list[str]:
+    meta = type(backend).staticMetaObject  # type: ignore[attr-defined]
+    names = []
+    for index in range(meta.methodOffset(), meta.methodCount()):
+        method = meta.method(index)
+        if method.methodType() == method.MethodType.Signal:
+            names.append(method.name().data().decode())
+    return names
+
+
+def test_a_countdown_tick_announces_the_seconds_and_nothing_else(open_mode):
+    visitor = open_mode(kiosk_settings(), time_scale=TIME_SCALE)
+    start_kiosk(visitor)
+    visitor.qtbot.waitUntil(lambda: shown(visitor, "idleNotice"), timeout=2000)
+    backends = visitor.backends
+    emitted: list[str] = []
+
+    def recorder(label: str) -> Callable[[], None]:
+        return lambda: emitted.append(label)
+
+    for backend in (backends.kiosk, backends.mode, backends.story, backends.ui, backends.presenter):
+        for name in _signals_of(backend):
+            if name.endswith("Changed"):
+                getattr(backend, name).connect(recorder(f"{type(backend).__name__}.{name}"))
+    before = visitor.text("idleCountdown")
+    visitor.qtbot.waitUntil(lambda: visitor.text("idleCountdown") != before, timeout=2000)
+
+    assert set(emitted) == {"KioskBackend.secondsLeftChanged", "KioskBackend.noticeTextsChanged"}
+    assert visitor.text("idleBody") == visitor.backends.session.exhibit.string(
+        "idle_body", "vi", seconds=int(visitor.text("idleCountdown"))
+    )
 
 
 def test_nobody_there_resets_to_the_attract_loop_in_the_default_language(
@@ -144,7 +205,7 @@ def test_nobody_there_resets_to_the_attract_loop_in_the_default_language(
     visitor.qtbot.waitUntil(lambda: shown(visitor, "attractOverlay"), timeout=2000)
     assert not shown(visitor, "idleNotice")
     assert visitor.backends.ui.language == exhibit_content.default_language
-    assert shown(visitor, "titleScreen")
+    assert visitor.backends.session.story.position.on_title
 
     start_kiosk(visitor)
     visitor.tap("chapterCard-fortress")  # every chapter is back at its start
@@ -153,7 +214,8 @@ def test_nobody_there_resets_to_the_attract_loop_in_the_default_language(
 
 def test_a_kiosk_starts_and_resets_in_the_language_its_settings_name(open_mode, exhibit_content):
     visitor = open_mode(kiosk_settings(language="en"), time_scale=TIME_SCALE)
-    assert visitor.text("touchToBegin") == exhibit_content.string("touch_to_begin", "en")
+    assert visitor.backends.kiosk.beginChoices[0]["code"] == "en", "the home language first"
+    assert visitor.is_shown(visitor.find("attractLanguage-en"))
     start_kiosk(visitor)
     assert visitor.backends.ui.language == "en"
     visitor.tap("languageToggle")
@@ -175,7 +237,7 @@ def test_a_finger_on_a_touchscreen_wakes_the_kiosk_without_pressing_anything(
     open_mode, exhibit_content
 ):
     visitor = open_mode(kiosk_settings(), time_scale=TIME_SCALE)
-    finger_tap(visitor, visitor.center_of(visitor.find("chapterCard-fortress")))
+    finger_tap(visitor, visitor.center_of(visitor.find("attractScene")))
     assert not shown(visitor, "attractOverlay")
     assert shown(visitor, "titleScreen")
     finger_tap(visitor, visitor.center_of(visitor.find("chapterCard-fortress")))
@@ -259,12 +321,12 @@ def test_holding_the_corner_then_the_right_pin_exits(open_mode):
 
     for digit in "123456789":  # the keys cover the chapter cards: none opens
         visitor.tap(f"pinKey-{digit}")
-    assert visitor.backends.mode.pinLength == 9
+    assert visitor.backends.kiosk.pinLength == 9
     assert visitor.backends.session.story.position.on_title
     for _ in range(9):
         visitor.tap("pinDelete")
-    assert visitor.backends.mode.pinLength == 0
-    with visitor.qtbot.waitSignal(visitor.backends.mode.exitRequested, timeout=2000) as exit_:
+    assert visitor.backends.kiosk.pinLength == 0
+    with visitor.qtbot.waitSignal(visitor.backends.kiosk.exitRequested, timeout=2000) as exit_:
         type_pin(visitor, PIN)
     assert exit_.args == [0]
 
@@ -272,7 +334,7 @@ def test_holding_the_corner_then_the_right_pin_exits(open_mode):
 def test_wrong_pins_do_not_exit_and_are_slowed_down(open_mode, exhibit_content):
     visitor = open_mode(kiosk_settings())  # real time: the hold takes the full 5 s
     exits: list[int] = []
-    visitor.backends.mode.exitRequested.connect(exits.append)
+    visitor.backends.kiosk.exitRequested.connect(exits.append)
     start_kiosk(visitor)
     hold_corner(visitor, 1000)
     assert not shown(visitor, "adminKeypad")  # 1 s is not long enough
@@ -290,8 +352,8 @@ def test_wrong_pins_do_not_exit_and_are_slowed_down(open_mode, exhibit_content):
     assert not visitor.find("pinKey-2").property("enabledState")
 
     # While it waits, not even the right PIN is checked.
-    visitor.backends.mode.pinDigit(2)
-    assert visitor.backends.mode.pinLength == 0
+    visitor.backends.kiosk.pinDigit(2)
+    assert visitor.backends.kiosk.pinLength == 0
     for key in (Qt.Key.Key_2, Qt.Key.Key_4, Qt.Key.Key_6, Qt.Key.Key_8, Qt.Key.Key_Return):
         visitor.key(key)
     assert exits == []
@@ -401,7 +463,7 @@ def test_classroom_window_toggles_full_screen_and_never_resets(open_mode, exhibi
 
     visitor.tap("chapterCard-fortress")
     visitor.settle(800)  # 32 s of exhibit time: a kiosk would have warned by now
-    assert visitor.backends.mode.idleState == "active"
+    assert visitor.backends.kiosk.idleState == "active"
     assert not shown(visitor, "idleNotice")
     visitor.key(Qt.Key.Key_Escape)
     assert shown(visitor, "titleScreen")
@@ -429,15 +491,16 @@ def test_tab_reaches_every_control_on_the_title_screen_in_reading_order(open_mod
 
 def test_classroom_remembers_size_place_and_language(open_mode, tmp_path, exhibit_content):
     store = QSettings(str(tmp_path / "state.ini"), QSettings.Format.IniFormat)
-    first = open_mode(Settings(), size=(1024, 700), memory=WindowMemory(store))
-    first.window.setGeometry(QRect(40, 60, 1100, 720))
+    first = open_mode(Settings(), size=(640, 480), memory=WindowMemory(store))
+    first.window.setGeometry(QRect(40, 60, 700, 520))  # the offscreen screen is 800 x 800
     first.tap("languageToggle")
     first.settle()
     first.running.memory.remember(first.window, first.backends.session.language)
 
-    again = open_mode(Settings(), memory=WindowMemory(store))
+    again = open_mode(Settings(), memory=WindowMemory(store), fitted=True)
     assert again.backends.ui.language == "en"
-    assert (again.window.width(), again.window.height()) == (1100, 720)
+    assert (again.window.width(), again.window.height()) == (700, 520)
+    assert (again.window.x(), again.window.y()) == (40, 60)
 
     explicit = open_mode(Settings(), size=(800, 600), language="vi", memory=WindowMemory(store))
     assert (explicit.window.width(), explicit.window.height()) == (800, 600)
@@ -445,6 +508,23 @@ def test_classroom_remembers_size_place_and_language(open_mode, tmp_path, exhibi
 
     kiosk = open_mode(kiosk_settings(), memory=WindowMemory(store))
     assert kiosk.backends.ui.language == exhibit_content.default_language
+
+
+@pytest.mark.parametrize("remembered", [QRect(0, 0, 30000, 30000), QRect(5000, -3000, 700, 500)])
+def test_a_remembered_window_is_fitted_to_the_screen(open_mode, tmp_path, remembered):
+    """A window remembered larger than the screen, or on a monitor now gone, fits the screen."""
+    store = QSettings(str(tmp_path / "state.ini"), QSettings.Format.IniFormat)
+    store.setValue("window/geometry", remembered)
+    store.sync()
+
+    visitor = open_mode(Settings(), memory=WindowMemory(store))
+    visitor.settle()
+
+    area = visitor.window.screen().availableGeometry()
+    # (the offscreen platform draws a 2 px frame, so only the corner is compared)
+    assert area.contains(visitor.window.geometry().topLeft()), (visitor.window.geometry(), area)
+    expected = (min(remembered.width(), area.width()), min(remembered.height(), area.height()))
+    assert (visitor.window.width(), visitor.window.height()) == expected
 
 
 # -- the command line -------------------------------------------------------------------
@@ -494,7 +574,7 @@ def test_an_error_in_a_kiosk_handler_returns_to_the_attract_loop(open_mode, tmp_
     start_kiosk(visitor)
     visitor.tap("chapterCard-fortress")
     guard = errors.install(
-        tmp_path / "logs", echo=False, recovery=visitor.backends.mode.return_to_attract
+        tmp_path / "logs", echo=False, recovery=visitor.backends.kiosk.return_to_attract
     )
     try:
 
@@ -507,7 +587,7 @@ def test_an_error_in_a_kiosk_handler_returns_to_the_attract_loop(open_mode, tmp_
 
         assert guard.recoveries == 1
         assert shown(visitor, "attractOverlay")
-        assert visitor.backends.mode.idleState == "attract"
+        assert visitor.backends.kiosk.idleState == "attract"
         monkeypatch.undo()
         start_kiosk(visitor)  # and a touch starts the exhibit again
     finally:

@@ -30,6 +30,11 @@ Window {
     }
 
     Binding { target: Theme; property: "scale"; value: Math.max(0.5, Math.min(window.width, window.height) / 1080) }
+
+    // The kiosk's attract loop covers the whole window with a stage of its
+    // own: what it covers is not drawn meanwhile.
+    readonly property bool attracting: ModeBackend.kiosk && KioskBackend.idleState === "attract"
+                                       && !KioskBackend.adminOpen
     Binding { target: Theme; property: "fontFamily"; value: UiBackend.fontFamily }
     Binding { target: Theme; property: "reducedMotion"; value: UiBackend.reducedMotion }
 
@@ -50,6 +55,7 @@ Window {
             anchors.right: parent.right
             anchors.top: parent.top
             showHome: !StoryBackend.onTitle
+            visible: !window.attracting
         }
 
         TitleScreen {
@@ -58,7 +64,7 @@ Window {
             anchors.right: parent.right
             anchors.top: topBar.bottom
             anchors.bottom: parent.bottom
-            visible: StoryBackend.onTitle
+            visible: StoryBackend.onTitle && !window.attracting
         }
 
         // The chapters are compiled only after the title screen's first frame
@@ -72,8 +78,38 @@ Window {
             anchors.top: topBar.bottom
             anchors.bottom: parent.bottom
             active: UiBackend.chaptersReady
-            visible: !StoryBackend.onTitle
+            visible: !StoryBackend.onTitle && !window.attracting
             source: "chapter/ChapterView.qml"
+        }
+
+        // A step's image, full screen, over everything but the kiosk's layer;
+        // made when an image is first opened. It closes when the story moves
+        // (a step, the idle reset).
+        Loader {
+            id: imageViewer
+            objectName: "imageViewerLoader"
+            anchors.fill: parent
+            property var image: null
+            readonly property string position: StoryBackend.chapterId + "/" + StoryBackend.stepIndex
+            onPositionChanged: image = null
+            active: image !== null
+            source: "components/ImageViewer.qml"
+            // The open picture takes the keys: Escape closes it, not the chapter.
+            focus: active
+            onLoaded: item.image = Qt.binding(() => imageViewer.image)
+        }
+        Connections {
+            target: imageViewer.item
+            ignoreUnknownSignals: true
+            function onClosed(): void {
+                imageViewer.image = null
+                root.forceActiveFocus()
+            }
+        }
+        Connections {
+            target: chapterLoader.item
+            ignoreUnknownSignals: true
+            function onImageOpened(image: var): void { imageViewer.image = image }
         }
 
         // Kiosk only: the attract loop, the idle notice and the staff keypad.
@@ -88,7 +124,7 @@ Window {
         Rectangle {
             objectName: "blankOverlay"
             anchors.fill: parent
-            color: "#000000"
+            color: Theme.blank
             visible: ModeBackend.blanked
         }
     }

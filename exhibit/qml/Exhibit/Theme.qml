@@ -4,6 +4,8 @@ import QtQuick
 // Colours, type sizes and spacing shared by every screen. Sizes are given for
 // a 1080-pixel short side and multiplied by `scale`, which Main sets from the
 // window, so the layout keeps its proportions from 720p to 4K and in portrait.
+// Every colour the exhibit draws is a token here, named for what it paints;
+// no other QML file writes a colour of its own.
 QtObject {
     property real scale: 1.0
     property string fontFamily: "sans-serif"
@@ -19,6 +21,88 @@ QtObject {
     readonly property color accentText: "#ffffff"
     readonly property color gold: "#e9b949"
     readonly property color focus: "#7fc4ff"
+    readonly property color textFaint: "#66f3ecdf"
+
+    // Over the exhibit: a blanked projection, the veils behind dialogs.
+    readonly property color blank: "#000000"
+    readonly property color scrimStrong: "#e0000000"
+    readonly property color scrim: "#c8000000"
+    readonly property color scrimLight: "#33000000"
+    // Behind a picture shown full screen, and under a badge set on a picture.
+    readonly property color pictureScrim: "#eb0b0907"
+    readonly property color veilClear: "#0015120e"
+    readonly property color veil: "#d915120e"
+    readonly property color veilStrong: "#f515120e"
+    // Dark plates under words on a map (labels, the schematic note, rings).
+    readonly property color plate: "#d914120d"
+    readonly property color plateStrong: "#eb14120d"
+    readonly property color plateLight: "#b814120d"
+    readonly property color plateFaint: "#9914120d"
+
+    // Places on the maps, and the strongholds' fate on 7 May.
+    readonly property color place: "#efe6d6"
+    readonly property color strongholdHolding: "#9bb3c9"
+    readonly property color strongholdAttacked: "#f08a24"
+    readonly property color strongholdTaken: accent
+    readonly property color highlightHalo: "#2ee8ba4a"
+    // The fill of the fortress's sub-sectors when the whole fortress is lit.
+    readonly property color fortressGlow: "#24e9b949"
+
+    // The map of Indochina.
+    readonly property color sea: "#16222b"
+    readonly property color country: "#2d2922"
+    readonly property color countryEdge: "#48413a"
+    readonly property color countryFocus: "#5a4f3e"
+    readonly property color countryFocusEdge: "#8d7d62"
+    readonly property color route: "#c9bba2"
+
+    // The plan of the valley.
+    readonly property color planBackdrop: "#1f1c16"
+    readonly property color valleyFloor: "#3b3a2b"
+    readonly property color valleyFloorEdge: "#57553f"
+    readonly property color mountain: "#2c2820"
+    readonly property color mountainEdge: "#4a4333"
+    readonly property color hill: "#564c38"
+    readonly property color hillEdge: "#756849"
+    readonly property color sector: "#0f9cb3c9"
+    readonly property color sectorLit: "#29e8ba4a"
+    readonly property color sectorEdge: "#8d9aa6"
+    readonly property color airfield: "#7a7466"
+    readonly property color airfieldLit: "#a8915a"
+    readonly property color airfieldEdge: "#9b958a"
+    readonly property color river: "#4f8fbf"
+    readonly property color riverLit: "#8cc7f0"
+
+    // The clock of 7 May 1954: its dial; a window of time on the dial, a
+    // soft shade edged in a colour 4.8:1 against the face; and its sky, phase
+    // by phase (the core says which phase the sky is in at which minute; the
+    // sky blends between).
+    readonly property color dialFace: "#f7f1e5"
+    readonly property color dialInk: "#231d16"
+    readonly property color windowShade: "#f0d48a"
+    readonly property color windowEdge: "#b5462f"
+    readonly property color star: "#fdf6e3"
+    readonly property color skyNightTop: "#0b1026"
+    readonly property color skyNightBottom: "#1c2541"
+    readonly property color skyDawnTop: "#34406b"
+    readonly property color skyDawnBottom: "#d9936a"
+    readonly property color skyDayTop: "#5f97c9"
+    readonly property color skyDayBottom: "#c9dfee"
+    readonly property color skyNoonTop: "#5590c6"
+    readonly property color skyNoonBottom: "#bcd7ec"
+    readonly property color skySunsetTop: "#3a3d68"
+    readonly property color skySunsetBottom: "#d47a52"
+
+    // The final day's plan. Movements: an advance (4:1 on the plan's floor,
+    // 3:1 on its hills) and a retreat, each on a dark casing; the flags.
+    readonly property color advance: "#ff6b5b"
+    readonly property color retreat: "#a9d2f5"
+    readonly property color casing: "#15120e"
+    readonly property color flagRed: "#da251d"
+    readonly property color flagStar: "#ffde00"
+    readonly property color flagWhite: "#f7f5ef"
+    readonly property color flagPole: "#d8cfbf"
+    readonly property color bunker: "#6b604c"
 
     // The maps. Every colour a map draws is one of these; the pairs a visitor
     // must tell apart have at least 3:1 contrast (WCAG 2.2, 1.4.11), text
@@ -68,6 +152,9 @@ QtObject {
     readonly property real spacing: Math.round(20 * scale)
     readonly property real radius: Math.round(14 * scale)
 
+    // Key figures ("16,200") and a quotation set large.
+    readonly property real numeralSize: Math.round(84 * scale)
+    readonly property real quoteSize: Math.round(70 * scale)
     readonly property real displaySize: Math.round(76 * scale)
     readonly property real headingSize: Math.round(46 * scale)
     readonly property real titleSize: Math.round(34 * scale)

@@ -21,9 +21,12 @@ Item {
         onActivated: StoryBackend.previous()
     }
 
+    // A chapter told on the clock has its own progress indicator, the
+    // timeline bar: no second one here.
     Column {
         anchors.centerIn: parent
         spacing: Math.round(2 * Theme.scale)
+        visible: StoryBackend.stageKind !== "clock"
 
         StepDots {
             anchors.horizontalCenter: parent.horizontalCenter

@@ -7,25 +7,20 @@ import Exhibit
 // caller): the hour hand turns minute / 2 degrees and the minute hand
 // minute * 6, without wrapping, so a sweep from 04:00 to 09:00 turns the
 // minute hand five times forward and never jumps at the top of the dial.
+// An event the sources know only within a window shows that window on the
+// dial (DialWindow) and its hands faded at the window's end.
 Item {
     id: face
 
     required property real minute
-    // "approx." on the dial when the hands only place an event the source
-    // gives no hour for; empty otherwise.
-    property string approxText: ""
-    // Where the hands come to rest; the "approx." mark goes in the half of
-    // the dial the hands leave free there.
-    property real restMinute: minute
-
-    function pointsDown(degrees: real): bool {
-        const a = ((degrees % 360) + 360) % 360
-        return a > 120 && a < 240
-    }
-    readonly property bool approxOnTop: pointsDown(restMinute / 2) || pointsDown(restMinute * 6)
+    // {start, end} minutes of the event's window, or {} for an exact time.
+    property var window: ({})
+    // How much of the window is drawn (0..1).
+    property real windowShown: 1
+    readonly property bool windowed: window.start !== undefined
 
     readonly property real size: Math.min(width, height)
-    readonly property color ink: "#231d16"
+    readonly property color ink: Theme.dialInk
 
     Accessible.role: Accessible.Clock
     Accessible.ignored: false
@@ -36,19 +31,18 @@ Item {
         height: face.size
         anchors.centerIn: parent
 
-        // The dial never changes while the hands turn: drawn once into a
-        // layer, it is not redrawn on every frame of a sweep.
+        // The dial: plain items, no layer. On the software renderer a layer
+        // would be painted again, whole, on every frame of a sweep; without
+        // one only the part of the dial the hands pass over is.
         Item {
             id: art
             anchors.fill: parent
-            layer.enabled: true
-            layer.smooth: true
 
             Rectangle {
                 anchors.fill: parent
                 radius: width / 2
-                color: "#f7f1e5"
-                border.color: "#3a3026"
+                color: Theme.dialFace
+                border.color: Theme.surfaceRaised
                 border.width: Math.max(2, Math.round(face.size * 0.018))
                 antialiasing: true
             }
@@ -67,8 +61,6 @@ Item {
                         height: tick.hour ? face.size * 0.065 : face.size * 0.03
                         x: -width / 2
                         y: -face.size * 0.455
-                        // Rounded, so not opaque: the software renderer leaves a
-                        // layer's background black when it holds an opaque rectangle.
                         radius: width / 2
                         color: face.ink
                         antialiasing: true
@@ -94,18 +86,13 @@ Item {
             }
         }
 
-        Text {
-            objectName: "clockApprox"
-            textFormat: Text.PlainText
-            anchors.horizontalCenter: parent.horizontalCenter
-            y: face.approxOnTop ? dial.height * 0.36 - height : dial.height * 0.64
-            visible: text.length > 0
-            text: face.approxText
-            color: "#8a3b2c"
-            font.family: Theme.fontFamily
-            font.pixelSize: Math.max(8, Math.round(face.size * 0.05))
-            font.weight: Font.DemiBold
-            font.italic: true
+        DialWindow {
+            objectName: "dialWindow"
+            visible: face.windowed
+            size: dial.width
+            startMinute: face.window.start ?? 0
+            endMinute: face.window.end ?? 0
+            shown: face.windowShown
         }
 
         // The hour hand, pivoting about the centre (a zero-size item turns
@@ -115,6 +102,7 @@ Item {
             x: dial.width / 2
             y: dial.height / 2
             rotation: face.minute / 2
+            opacity: face.windowed ? 0.35 : 1
             Rectangle {
                 width: Math.max(3, face.size * 0.042)
                 height: face.size * 0.3
@@ -131,6 +119,7 @@ Item {
             x: dial.width / 2
             y: dial.height / 2
             rotation: face.minute * 6
+            opacity: face.windowed ? 0.35 : 1
             Rectangle {
                 width: Math.max(2, face.size * 0.026)
                 height: face.size * 0.44

@@ -1,58 +1,46 @@
 import QtQuick
 import Exhibit
 
-// The clock's words: the event's time in 24-hour digits (or, for an event
-// the source gives no hour for, its label), and the date, on a dark plate
-// that stays legible on a day or night sky.
+// The clock's words, on one line: the event's time in 24-hour digits or,
+// for an event the sources know only within a window, the window in words
+// (its label: "Morning of 7 May, by 9 am"). On a dark plate that stays
+// legible on a day or night sky. A label too long for the plate is set a
+// little smaller rather than broken over two lines.
 Rectangle {
     id: readout
 
     required property string time
     required property bool exact
-    required property string date
 
     readonly property real padding: Theme.spacing
-    implicitWidth: Math.max(timeText.implicitWidth, dateText.implicitWidth) + 2 * padding
-    implicitHeight: column.implicitHeight + 2 * Math.round(padding * 0.6)
+    readonly property real fullSize: exact ? Theme.displaySize : Theme.titleSize
+    implicitWidth: timeText.implicitWidth + 2 * padding
+    implicitHeight: Math.round(Theme.displaySize * 1.05) + Math.round(padding * 0.4)
     height: implicitHeight
     radius: Theme.radius
-    color: "#d915120e"
-    border.color: "#66f3ecdf"
+    color: Theme.veil
+    border.color: Theme.textFaint
+    visible: time.length > 0
 
-    Column {
-        id: column
-        x: readout.padding
-        y: Math.round(readout.padding * 0.6)
-        width: readout.width - 2 * readout.padding
-        spacing: Math.round(2 * Theme.scale)
-
-        Text {
-            id: timeText
-            objectName: "clockTime"
-            textFormat: Text.PlainText
-            width: parent.width
-            horizontalAlignment: Text.AlignHCenter
-            text: readout.time
-            visible: text.length > 0
-            color: Theme.text
-            font.family: Theme.fontFamily
-            font.pixelSize: readout.exact ? Theme.displaySize : Theme.titleSize
-            font.weight: Font.Bold
-            font.features: { "tnum": 1 }
-            wrapMode: Text.WordWrap
-        }
-        Text {
-            id: dateText
-            objectName: "clockDate"
-            textFormat: Text.PlainText
-            width: parent.width
-            horizontalAlignment: Text.AlignHCenter
-            text: readout.date
-            color: Theme.gold
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.labelSize
-            font.weight: Font.DemiBold
-            wrapMode: Text.WordWrap
-        }
+    Text {
+        id: timeText
+        objectName: "clockTime"
+        textFormat: Text.PlainText
+        anchors.fill: parent
+        anchors.leftMargin: readout.padding
+        anchors.rightMargin: readout.padding
+        horizontalAlignment: Text.AlignHCenter
+        verticalAlignment: Text.AlignVCenter
+        text: readout.time
+        color: Theme.text
+        font.family: Theme.fontFamily
+        font.pixelSize: readout.fullSize
+        font.weight: Font.Bold
+        font.features: { "tnum": 1 }
+        wrapMode: Text.NoWrap
+        maximumLineCount: 1
+        fontSizeMode: Text.HorizontalFit
+        minimumPixelSize: Theme.labelSize
+        elide: Text.ElideNone
     }
 }

@@ -3,22 +3,22 @@ import QtQuick
 import Exhibit
 import Exhibit.Backend
 
-// The staff PIN pad, opened by holding the top-left corner for five seconds.
+// The staff PIN pad, opened by holding the top-left corner (settings: admin_hold_s).
 // The digits stay in the backend; the pad only shows how many were typed.
-// Wrong PINs are refused and, after a few, delayed ("try again in 30 s").
+// Wrong PINs are refused and, after a few, delayed ("try again in N s").
 Item {
     id: pad
 
     // Keys stay finger-sized (never under 72 px) even on a small screen.
     readonly property real key: Math.max(72, Math.round(104 * Theme.scale))
-    readonly property bool canType: !ModeBackend.pinLocked && ModeBackend.pinLength < ModeBackend.pinMaxLength
+    readonly property bool canType: !KioskBackend.pinLocked && KioskBackend.pinLength < KioskBackend.pinMaxLength
 
     Accessible.role: Accessible.Dialog
     Accessible.name: UiBackend.strings.admin_exit
 
     Rectangle {
         anchors.fill: parent
-        color: "#e0000000"
+        color: Theme.scrimStrong
         // Presses beside the card do nothing (and reach nothing underneath).
         MouseArea { anchors.fill: parent }
     }
@@ -83,14 +83,14 @@ Item {
                 height: Math.round(28 * Theme.scale)
 
                 Repeater {
-                    model: Math.max(4, ModeBackend.pinLength)
+                    model: Math.max(4, KioskBackend.pinLength)
                     delegate: Rectangle {
                         required property int index
                         anchors.verticalCenter: parent.verticalCenter
                         width: Math.round(22 * Theme.scale)
                         height: width
                         radius: width / 2
-                        color: index < ModeBackend.pinLength ? Theme.text : "transparent"
+                        color: index < KioskBackend.pinLength ? Theme.text : "transparent"
                         border.color: Theme.textMuted
                         border.width: Math.max(1, Math.round(2 * Theme.scale))
                     }
@@ -103,7 +103,7 @@ Item {
                 width: parent.width
                 height: Math.max(implicitHeight, Theme.labelSize * 1.4)
                 horizontalAlignment: Text.AlignHCenter
-                text: ModeBackend.pinMessage
+                text: KioskBackend.pinMessage
                 color: Theme.accent
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.labelSize
@@ -128,7 +128,7 @@ Item {
                         iconText: String(modelData)
                         Accessible.name: String(modelData)
                         enabledState: pad.canType
-                        onActivated: ModeBackend.pinDigit(modelData)
+                        onActivated: KioskBackend.pinDigit(modelData)
                     }
                 }
                 TouchButton {
@@ -136,8 +136,8 @@ Item {
                     width: pad.key
                     height: pad.key
                     text: UiBackend.strings.delete
-                    enabledState: ModeBackend.pinLength > 0
-                    onActivated: ModeBackend.pinDelete()
+                    enabledState: KioskBackend.pinLength > 0
+                    onActivated: KioskBackend.pinDelete()
                 }
                 TouchButton {
                     objectName: "pinKey-0"
@@ -147,7 +147,7 @@ Item {
                     iconText: "0"
                     Accessible.name: "0"
                     enabledState: pad.canType
-                    onActivated: ModeBackend.pinDigit(0)
+                    onActivated: KioskBackend.pinDigit(0)
                 }
                 TouchButton {
                     objectName: "pinOk"
@@ -155,8 +155,8 @@ Item {
                     height: pad.key
                     primary: true
                     text: UiBackend.strings.ok
-                    enabledState: ModeBackend.pinLength > 0 && !ModeBackend.pinLocked
-                    onActivated: ModeBackend.pinSubmit()
+                    enabledState: KioskBackend.pinLength > 0 && !KioskBackend.pinLocked
+                    onActivated: KioskBackend.pinSubmit()
                 }
             }
 
@@ -165,7 +165,7 @@ Item {
                 anchors.horizontalCenter: parent.horizontalCenter
                 height: Math.max(48, Theme.touchTarget)
                 text: UiBackend.strings.cancel
-                onActivated: ModeBackend.adminCancel()
+                onActivated: KioskBackend.adminCancel()
             }
         }
     }

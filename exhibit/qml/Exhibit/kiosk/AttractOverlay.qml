@@ -3,113 +3,160 @@ import QtQuick
 import Exhibit
 import Exhibit.Backend
 
-// The attract loop's veil: the real story plays underneath (the backend
-// moves it from chapter to chapter and language to language) while a
-// bilingual invitation pulses at the bottom. Any touch starts the exhibit.
+// The attract loop, while nobody is at the kiosk: the story's strongest
+// moments play on a large stage (the backend moves the story: the fronts
+// lighting up, the arrows converging on the valley, the fortress, the clock
+// sweeping through 7 May), named in a band above it; below, on a band of its
+// own, two large choices, one per language. The first touch starts the
+// exhibit at its title, in the language touched (or the home language).
 Item {
     id: overlay
 
-    readonly property var begin: ModeBackend.beginTexts
+    readonly property var choices: KioskBackend.beginChoices
+    readonly property bool portrait: height > width
 
     Accessible.role: Accessible.Button
-    Accessible.name: begin.join(" / ")
+    Accessible.name: KioskBackend.beginTexts.join(" / ")
 
-    // Dim the exhibit a little so it reads as a preview, not as controls.
     Rectangle {
         anchors.fill: parent
-        color: "#33000000"
+        color: Theme.background
     }
 
+    // The exhibit's name and what the stage shows now.
+    Item {
+        id: band
+        objectName: "attractBand"
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        height: heading.implicitHeight + 2 * Theme.spacing
+
+        Column {
+            id: heading
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.leftMargin: Theme.margin
+            anchors.rightMargin: Theme.margin
+            anchors.verticalCenter: parent.verticalCenter
+            spacing: Math.round(4 * Theme.scale)
+
+            Text {
+                objectName: "attractTitle"
+                textFormat: Text.PlainText
+                width: parent.width
+                text: KioskBackend.titleTexts.join("  ·  ")
+                color: Theme.gold
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.labelSize
+                font.weight: Font.DemiBold
+                font.capitalization: Font.AllUppercase
+                font.letterSpacing: 1.5 * Theme.scale
+                wrapMode: Text.WordWrap
+            }
+            Text {
+                objectName: "attractCaption"
+                textFormat: Text.PlainText
+                width: parent.width
+                text: StoryBackend.onTitle ? UiBackend.subtitle
+                                           : StoryBackend.chapterLabel + " – " + (StoryBackend.step.title ?? "")
+                color: Theme.text
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.headingSize
+                font.weight: Font.Bold
+                lineHeight: 1.05
+                wrapMode: Text.WordWrap
+                maximumLineCount: 2
+            }
+        }
+    }
+
+    // The stage: the real map or clock of the story's current place, or the
+    // title's picture. Made once the chapters' backends exist.
     Rectangle {
+        id: scene
+        objectName: "attractScene"
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: band.bottom
+        anchors.bottom: cta.top
+        anchors.leftMargin: Theme.margin
+        anchors.rightMargin: Theme.margin
+        anchors.bottomMargin: Theme.spacing
+        radius: Theme.radius
+        color: Theme.surface
+        clip: true
+
+        Loader {
+            anchors.fill: parent
+            active: UiBackend.chaptersReady && overlay.visible && scene.width > 0 && scene.height > 0
+            sourceComponent: StoryBackend.onTitle ? hero : stage
+        }
+        Component {
+            id: stage
+            Stage {}
+        }
+        Component {
+            id: hero
+            StoryPicture {}
+        }
+    }
+
+    // The call to action, on its own band: one large choice per language.
+    Rectangle {
+        id: cta
+        objectName: "attractChoices"
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
-        height: Math.max(parent.height * 0.42, invitation.height + 2 * Theme.margin + Theme.touchTarget)
-        gradient: Gradient {
-            GradientStop { position: 0.0; color: "#0015120e" }
-            GradientStop { position: 0.45; color: "#d915120e" }
-            GradientStop { position: 1.0; color: "#f515120e" }
-        }
-    }
+        height: row.height + 2 * Theme.margin
+        color: Theme.surface
 
-    Column {
-        id: invitation
-        anchors.horizontalCenter: parent.horizontalCenter
-        anchors.bottom: parent.bottom
-        anchors.bottomMargin: Theme.margin * 1.5
-        width: Math.min(parent.width - 2 * Theme.margin, 1400 * Theme.scale)
-        spacing: Math.round(12 * Theme.scale)
+        // Side by side in landscape, one above the other in portrait.
+        Grid {
+            id: row
+            anchors.centerIn: parent
+            columns: overlay.portrait ? 1 : Math.max(1, overlay.choices.length)
+            spacing: Theme.margin
+            readonly property real choiceWidth: overlay.portrait
+                ? Math.min(cta.width - 2 * Theme.margin, Math.round(760 * Theme.scale))
+                : Math.min(Math.round(600 * Theme.scale),
+                           (cta.width - 2 * Theme.margin - (columns - 1) * spacing) / columns)
 
-        // A finger-sized dot with a ring that keeps widening: "touch here".
-        Item {
-            id: pulse
-            anchors.horizontalCenter: parent.horizontalCenter
-            width: Math.round(120 * Theme.scale)
-            height: width
-
-            Rectangle {
-                id: ring
-                anchors.centerIn: parent
-                width: parent.width * 0.45
-                height: width
-                radius: width / 2
-                color: "transparent"
-                border.color: Theme.gold
-                border.width: Math.max(2, Math.round(4 * Theme.scale))
-                opacity: 0.9
-
-                ParallelAnimation {
-                    running: overlay.visible && !Theme.reducedMotion
-                    loops: Animation.Infinite
-                    NumberAnimation {
-                        target: ring; property: "width"
-                        from: pulse.width * 0.4; to: pulse.width
-                        duration: 1600; easing.type: Easing.OutCubic
-                    }
-                    NumberAnimation {
-                        target: ring; property: "opacity"
-                        from: 0.95; to: 0.0
-                        duration: 1600; easing.type: Easing.OutCubic
-                    }
+            Repeater {
+                model: overlay.choices
+                delegate: AttractChoice {
+                    required property var modelData
+                    required property int index
+                    width: row.choiceWidth
+                    languageCode: modelData.code
+                    name: modelData.name
+                    begin: modelData.begin
+                    first: index === 0
                 }
             }
-            Rectangle {
-                anchors.centerIn: parent
-                width: parent.width * 0.36
-                height: width
-                radius: width / 2
-                color: Theme.accent
-                border.color: Theme.text
-                border.width: Math.max(2, Math.round(3 * Theme.scale))
-            }
         }
 
-        Text {
-            objectName: "touchToBegin"
-            textFormat: Text.PlainText
-            width: parent.width
-            horizontalAlignment: Text.AlignHCenter
-            text: overlay.begin.length > 0 ? overlay.begin[0] : ""
-            color: Theme.text
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.displaySize
-            font.weight: Font.Bold
-            wrapMode: Text.WordWrap
-        }
-        Repeater {
-            model: overlay.begin.slice(1)
-            delegate: Text {
-                required property string modelData
-                objectName: "touchToBeginOther"
-                textFormat: Text.PlainText
-                width: invitation.width
-                horizontalAlignment: Text.AlignHCenter
-                text: modelData
-                color: Theme.gold
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.headingSize
-                font.weight: Font.DemiBold
-                wrapMode: Text.WordWrap
+        // "Touch here": a ring that keeps widening round the home language's choice.
+        Rectangle {
+            id: ring
+            readonly property Item target: row.children[0] ?? null
+            visible: target !== null && !Theme.reducedMotion
+            x: target ? row.x + target.x + (target.width - width) / 2 : 0
+            y: target ? row.y + target.y + (target.height - height) / 2 : 0
+            width: target ? target.width : 0
+            height: target ? target.height : 0
+            radius: height / 2
+            color: "transparent"
+            border.color: Theme.gold
+            border.width: Math.max(2, Math.round(3 * Theme.scale))
+            opacity: 0
+
+            ParallelAnimation {
+                running: overlay.visible && ring.visible
+                loops: Animation.Infinite
+                NumberAnimation { target: ring; property: "scale"; from: 1; to: 1.12; duration: 1600; easing.type: Easing.OutCubic }
+                NumberAnimation { target: ring; property: "opacity"; from: 0.9; to: 0; duration: 1600; easing.type: Easing.OutCubic }
             }
         }
     }

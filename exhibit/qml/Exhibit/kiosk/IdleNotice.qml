@@ -10,7 +10,7 @@ import Exhibit.Backend
 Item {
     id: notice
 
-    readonly property var texts: ModeBackend.noticeTexts
+    readonly property var texts: KioskBackend.noticeTexts
     readonly property var first: texts.length > 0 ? texts[0] : ({ title: "", body: "", action: "" })
     readonly property var others: texts.slice(1)
 
@@ -31,7 +31,7 @@ Item {
 
     Rectangle {
         anchors.fill: parent
-        color: "#c8000000"
+        color: Theme.scrim
     }
 
     Rectangle {
@@ -70,7 +70,7 @@ Item {
                         objectName: "idleCountdown"
                         textFormat: Text.PlainText
                         anchors.centerIn: parent
-                        text: ModeBackend.secondsLeft
+                        text: KioskBackend.secondsLeft
                         color: Theme.text
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.displaySize
@@ -122,10 +122,10 @@ Item {
                     height: parent.height
                     radius: height / 2
                     color: Theme.accent
-                    width: parent.width * Math.max(0, Math.min(1, ModeBackend.secondsLeft / ModeBackend.warningSeconds))
+                    width: parent.width * Math.max(0, Math.min(1, KioskBackend.secondsLeft / KioskBackend.warningSeconds))
                     Behavior on width {
                         enabled: !Theme.reducedMotion && notice.visible
-                        NumberAnimation { duration: 1000 / ModeBackend.timeScale; easing.type: Easing.Linear }
+                        NumberAnimation { duration: 1000 / KioskBackend.timeScale; easing.type: Easing.Linear }
                     }
                 }
             }

@@ -12,18 +12,18 @@ Item {
     AttractOverlay {
         objectName: "attractOverlay"
         anchors.fill: parent
-        visible: ModeBackend.idleState === "attract" && !ModeBackend.adminOpen
+        visible: KioskBackend.idleState === "attract" && !KioskBackend.adminOpen
     }
 
     IdleNotice {
         objectName: "idleNotice"
         anchors.fill: parent
-        visible: ModeBackend.idleState === "warning"
+        visible: KioskBackend.idleState === "warning"
     }
 
     AdminKeypad {
         objectName: "adminKeypad"
         anchors.fill: parent
-        visible: ModeBackend.adminOpen && ModeBackend.idleState !== "warning"
+        visible: KioskBackend.adminOpen && KioskBackend.idleState !== "warning"
     }
 }

@@ -35,7 +35,15 @@ MapStage {
     focusLeft: legendBeside ? legend.width + 2 * gap : 0
     focusBottom: legendBeside ? 0 : legend.height + 2 * gap
 
+    // The chapter's ending draws arrows from places towards one (StoryBackend.step).
+    readonly property string convergeTo: StoryBackend.step.convergeTo ?? ""
+    readonly property var convergeFrom: StoryBackend.step.convergeFrom ?? []
+
     function isLit(id: string): bool { return highlighted.indexOf(id) >= 0 }
+    function pointOf(id: string): var {
+        const place = places.find(p => p.id === id)
+        return place ? { x: place.x, y: place.y } : { x: 0, y: 0 }
+    }
     function indexesOf(test: var): var {
         return places.map((p, i) => test(p) ? i : -1).filter(i => i >= 0)
     }
@@ -54,40 +62,50 @@ MapStage {
         scale: stage.canvas.pixelScale
         transformOrigin: Item.TopLeft
 
-        Repeater {
-            model: MapBackend.shapes.countries ?? []
-            delegate: MapShape {
-                required property var modelData
-                objectName: "country-" + modelData.id
-                path: modelData.path
-                fillColor: modelData.home ? Theme.mapHome : Theme.mapNeighbour
-                strokeColor: modelData.home ? Theme.mapHomeEdge : Theme.mapNeighbourEdge
-                strokeWidth: (modelData.home ? 1.5 : 1) * stage.unit
+        // The land and Việt Nam's islands: a picture no step redraws (see MapPicture).
+        MapPicture {
+            id: land
+            objectName: "land"
+            width: stage.viewWidth
+            height: stage.viewHeight
+            restScale: stage.canvas.settledScale
+            moving: stage.canvas.moving
+
+            Repeater {
+                model: MapBackend.shapes.countries ?? []
+                delegate: MapShape {
+                    required property var modelData
+                    objectName: "country-" + modelData.id
+                    path: modelData.path
+                    fillColor: modelData.home ? Theme.mapHome : Theme.mapNeighbour
+                    strokeColor: modelData.home ? Theme.mapHomeEdge : Theme.mapNeighbourEdge
+                    strokeWidth: (modelData.home ? 1.5 : 1) / land.restScale
+                }
             }
-        }
-        // Việt Nam's islands in the Biển Đông: each a dot of Việt Nam's colour,
-        // never smaller on screen than can be seen (a true-size islet is a
-        // fraction of a pixel at this scale).
-        Repeater {
-            model: MapBackend.shapes.islands ?? []
-            delegate: Item {
-                id: archipelago
-                required property var modelData
-                objectName: "islands-" + modelData.id
-                anchors.fill: parent
-                Repeater {
-                    model: archipelago.modelData.points
-                    delegate: Rectangle {
-                        required property var modelData
-                        readonly property real r: 3.2 * stage.unit
-                        x: modelData[0] - r
-                        y: modelData[1] - r
-                        width: 2 * r
-                        height: 2 * r
-                        radius: r
-                        color: Theme.mapHome
-                        border.width: 1.2 * stage.unit
-                        border.color: Theme.mapHomeEdge
+            // Việt Nam's islands in the Biển Đông: each a dot of Việt Nam's colour,
+            // never smaller on screen than can be seen (a true-size islet is a
+            // fraction of a pixel at this scale).
+            Repeater {
+                model: MapBackend.shapes.islands ?? []
+                delegate: Item {
+                    id: archipelago
+                    required property var modelData
+                    objectName: "islands-" + modelData.id
+                    anchors.fill: parent
+                    Repeater {
+                        model: archipelago.modelData.points
+                        delegate: Rectangle {
+                            required property var modelData
+                            readonly property real r: 3.2 / land.restScale
+                            x: modelData[0] - r
+                            y: modelData[1] - r
+                            width: 2 * r
+                            height: 2 * r
+                            radius: r
+                            color: Theme.mapHome
+                            border.width: 1.2 / land.restScale
+                            border.color: Theme.mapHomeEdge
+                        }
                     }
                 }
             }
@@ -99,6 +117,7 @@ MapStage {
                 required property int modelData
                 readonly property var place: stage.places[modelData] ?? ({ id: "", x: 0, y: 0 })
                 readonly property real r: 28
+                objectName: "disc-" + place.id
                 visible: stage.isLit(place.id)
                 x: place.x - r
                 y: place.y - r
@@ -143,6 +162,15 @@ MapStage {
                 dashed: place.kind === "railway"
                 dashPattern: [2, 1.2]
             }
+        }
+        ConvergingArrows {
+            objectName: "convergingArrows"
+            width: stage.viewWidth
+            height: stage.viewHeight
+            visible: stage.convergeTo.length > 0
+            origins: stage.convergeFrom.map(id => stage.pointOf(id))
+            target: stage.pointOf(stage.convergeTo)
+            unit: stage.unit
         }
     }
 

@@ -7,8 +7,8 @@ import Exhibit
 //
 // The view is `zoom` (1 = the whole map fits, up to `maxZoom`) and the
 // view-box point at the centre of the canvas. Every change goes through
-// clampedView(), the same rule as exhibit.core.maps.clamp_view: the map's
-// edges never come inside the canvas's edges unless the whole map fits.
+// clampedView(): the map's edges never come inside the canvas's edges unless
+// the whole map fits (tests/ui/test_maps.py drives it with fingers and wheel).
 // showRect() moves gently to a rectangle of the map (a step's focus), fitting
 // it into the part of the canvas `focusInsets` leaves free (pixels kept clear
 // on each side, e.g. for the legend), so a step's places are never under it.
@@ -17,7 +17,7 @@ Item {
 
     required property real viewWidth
     required property real viewHeight
-    property real maxZoom: 8
+    required property real maxZoom
     // The rectangle (view units: {x, y, width, height}) the view moves to when it changes.
     property var focusRect: null
     // Pixels on each side of the canvas a step's focus keeps clear of.
@@ -115,16 +115,33 @@ Item {
         flyTo(1, viewWidth / 2, viewHeight / 2, true)
     }
 
+    // A step answers the tap in its first frame (the words, the lit places);
+    // the gentle move to its places starts with the frame after, so that
+    // first frame does not also redraw the whole map.
+    property bool flightPending: false
     onFocusRectChanged: {
         atFocus = true
         refitted = false
-        showRect(focusRect, true)
+        if (canvas.visible && Theme.gentle > 0 && canvas.Window.window) {
+            flightPending = true
+            canvas.Window.window.update()
+        } else {
+            showRect(focusRect, true)
+        }
+    }
+    Connections {
+        target: canvas.Window.window
+        enabled: canvas.flightPending
+        function onFrameSwapped(): void {
+            canvas.flightPending = false
+            canvas.showRect(canvas.focusRect, true)
+        }
     }
     // The legend beside the step's places changed size: fit them again, once a
     // step (a legend that changes with the view cannot then keep moving it),
     // unless the visitor has moved the view since.
     function refit(): void {
-        if (atFocus && !refitted) {
+        if (atFocus && !refitted && !flightPending) {
             refitted = true
             showRect(focusRect, false)
         }

@@ -3,8 +3,8 @@ import Exhibit
 import Exhibit.Backend
 
 // A chapter's map on the stage: the movable canvas (its drawing goes inside,
-// bound to `canvas`), the reset button, the locator inset while the view is
-// zoomed in, and the card of the tapped place.
+// bound to `canvas`), the reset button and the locator inset while the view is
+// zoomed in. A tapped place is told in the chapter's text column.
 Item {
     id: stage
 
@@ -51,6 +51,7 @@ Item {
         anchors.margins: 1
         viewWidth: stage.viewWidth
         viewHeight: stage.viewHeight
+        maxZoom: MapBackend.maxZoom
         focusRect: stage.focusRect
         focusLeft: stage.focusLeft
         focusRight: stage.focusRight
@@ -105,19 +106,5 @@ Item {
             text: UiBackend.strings.map_reset
             onActivated: canvas.reset()
         }
-    }
-
-    PlaceCard {
-        id: card
-        readonly property bool portrait: stage.height > stage.width
-        anchors.left: parent.left
-        anchors.bottom: parent.bottom
-        anchors.margins: Math.round(Theme.spacing * 0.6)
-        width: portrait ? stage.width - 2 * anchors.margins
-                        : Math.min(stage.width - 2 * anchors.margins, Math.round(640 * Theme.scale))
-        height: Math.min(implicitHeight, stage.height - resetButton.height - 3 * anchors.margins)
-        clip: true
-        card: MapBackend.selectedCard
-        onClosed: MapBackend.clearSelection()
     }
 }

@@ -37,4 +37,19 @@ MapStage {
         reserved: stage.reserved
         onPlaceTapped: id => id.length > 0 ? MapBackend.selectPlace(id) : MapBackend.clearSelection()
     }
+
+    // The chapter's ending: the whole fortress lit under the claim it could not fall.
+    FortressGlow {
+        objectName: "fortressGlow"
+        x: stage.canvas.originX
+        y: stage.canvas.originY
+        width: stage.viewWidth
+        height: stage.viewHeight
+        scale: stage.canvas.pixelScale
+        transformOrigin: Item.TopLeft
+        visible: StoryBackend.step.climax ?? false
+        sectors: MapBackend.shapes.sectors ?? []
+        strongholds: MapBackend.places.filter(p => p.kind === "stronghold" || p.kind === "command-post")
+        unit: 1 / Math.max(1e-6, stage.canvas.pixelScale)
+    }
 }

@@ -108,49 +108,58 @@ Item {
         scale: plan.pixelScale
         transformOrigin: Item.TopLeft
 
-        MapShape {
-            path: plan.shapes.floor ?? ""
-            fillColor: Theme.mapFloor
-            strokeColor: Theme.mapFloorEdge
-            strokeWidth: 2 * plan.unit
-        }
-        Repeater {
-            model: plan.shapes.mountains ?? []
-            delegate: MapShape {
-                required property var modelData
-                path: modelData.path
-                fillColor: Theme.mapMountain
-                strokeColor: Theme.mapMountainEdge
-                strokeWidth: 2 * plan.unit
+        // The valley's floor, mountains and hills: a picture no step redraws.
+        MapPicture {
+            id: ground
+            width: plan.viewWidth
+            height: plan.viewHeight
+            restScale: plan.settledScale
+            moving: plan.pixelScale !== plan.settledScale
+
+            MapShape {
+                path: plan.shapes.floor ?? ""
+                fillColor: Theme.mapFloor
+                strokeColor: Theme.mapFloorEdge
+                strokeWidth: 2 / ground.restScale
             }
-        }
-        // The hills: light high ground on the dark floor, with two contours.
-        Repeater {
-            model: plan.shapes.hills ?? []
-            delegate: Item {
-                id: hill
-                required property var modelData
-                objectName: "hillShape-" + modelData.id
-                anchors.fill: parent
-                MapShape {
-                    path: hill.modelData.path
-                    fillColor: Theme.mapHill
-                    strokeColor: Theme.mapHillContour
-                    strokeWidth: 2 * plan.unit
+            Repeater {
+                model: plan.shapes.mountains ?? []
+                delegate: MapShape {
+                    required property var modelData
+                    path: modelData.path
+                    fillColor: Theme.mapMountain
+                    strokeColor: Theme.mapMountainEdge
+                    strokeWidth: 2 / ground.restScale
                 }
-                Repeater {
-                    model: [0.66, 0.33]
-                    delegate: MapShape {
-                        id: contour
-                        required property real modelData
+            }
+            // The hills: light high ground on the dark floor, with two contours.
+            Repeater {
+                model: plan.shapes.hills ?? []
+                delegate: Item {
+                    id: hill
+                    required property var modelData
+                    objectName: "hillShape-" + modelData.id
+                    anchors.fill: parent
+                    MapShape {
                         path: hill.modelData.path
+                        fillColor: Theme.mapHill
                         strokeColor: Theme.mapHillContour
-                        strokeWidth: 1.5 * plan.unit / modelData
-                        transform: Scale {
-                            origin.x: hill.modelData.centre[0]
-                            origin.y: hill.modelData.centre[1]
-                            xScale: contour.modelData
-                            yScale: contour.modelData
+                        strokeWidth: 2 / ground.restScale
+                    }
+                    Repeater {
+                        model: [0.66, 0.33]
+                        delegate: MapShape {
+                            id: contour
+                            required property real modelData
+                            path: hill.modelData.path
+                            strokeColor: Theme.mapHillContour
+                            strokeWidth: 1.5 / ground.restScale / modelData
+                            transform: Scale {
+                                origin.x: hill.modelData.centre[0]
+                                origin.y: hill.modelData.centre[1]
+                                xScale: contour.modelData
+                                yScale: contour.modelData
+                            }
                         }
                     }
                 }

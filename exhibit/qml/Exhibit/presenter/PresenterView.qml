@@ -23,8 +23,8 @@ Window {
     // Sized for this window, not the audience's (Theme.scale follows that one).
     readonly property real s: Math.max(0.5, Math.min(width, height) / 900)
     readonly property real pad: Math.round(32 * s)
-    readonly property var current: ModeBackend.presenterCurrent
-    readonly property var upcoming: ModeBackend.presenterNext
+    readonly property var current: PresenterBackend.current
+    readonly property var upcoming: PresenterBackend.upcoming
 
     // Elapsed time counts from the first move off the title screen, so the
     // view can be opened well before the talk starts.
@@ -34,7 +34,7 @@ Window {
     Connections {
         target: StoryBackend
         enabled: view.startedAt === 0
-        function onChanged() {
+        function onOnTitleChanged() {
             if (!StoryBackend.onTitle)
                 view.startedAt = Date.now()
         }
@@ -121,7 +121,7 @@ Window {
             width: Math.round(120 * view.s)
             height: Math.round(68 * view.s)
             radius: Math.round(6 * view.s)
-            color: "#000000"
+            color: Theme.blank
             border.color: Theme.accent
             border.width: Math.max(2, Math.round(3 * view.s))
             Accessible.role: Accessible.Indicator
