@@ -11,6 +11,10 @@ one colour in every chapter.
 :func:`stronghold_looks` says how each stronghold is drawn: held, under
 attack, taken, or, on a day's plan, "not told here" for a stronghold the day's
 story does not name (so none is ever shown held when the story has it gone).
+
+What a step draws over the map is explained too (:func:`step_marks`): the
+arrows converging on the decisive battle, and on the final day's plan the
+attacks, the encirclement, the retreat and the flags.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from types import MappingProxyType
 
 from exhibit.core.labels import segment_hits_rect
 from exhibit.core.maps import DrawnPlace, MapData, Rect, path_extent
-from exhibit.core.model import MapKind
+from exhibit.core.model import ARROW_KINDS, FLAG_KINDS, Exhibit, MapKind
 
 HOLDING, ATTACKED, TAKEN, UNTOLD = "holding", "attacked", "taken", "untold"
 LOOKS = (HOLDING, ATTACKED, TAKEN, UNTOLD)
@@ -50,6 +54,7 @@ LEGEND: Mapping[str, Symbol] = MappingProxyType(
         "vietnam": Symbol("fill", "home"),
         "neighbour": Symbol("fill", "neighbour"),
         "archipelago": Symbol("islands", "archipelago"),
+        "converge": Symbol("arrow", "converge"),
         "stronghold": Symbol("marker", "stronghold", HOLDING),
         "stronghold-attacked": Symbol("marker", "stronghold", ATTACKED),
         "stronghold-taken": Symbol("marker", "stronghold", TAKEN),
@@ -64,6 +69,10 @@ LEGEND: Mapping[str, Symbol] = MappingProxyType(
         "railway": Symbol("line", "railway"),
         "river": Symbol("line", "river"),
         "escape": Symbol("line", "path"),
+        "advance": Symbol("arrow", "advance"),
+        "encircle": Symbol("arrow", "encircle"),
+        "flag-victory": Symbol("flag", "victory"),
+        "flag-white": Symbol("flag", "white"),
         "direction": Symbol("marker", "border"),
         "hill": Symbol("fill", "hill"),
         "mountains": Symbol("fill", "mountains"),
@@ -97,6 +106,40 @@ STRONGHOLD_ENTRY: Mapping[str, str] = MappingProxyType(
         UNTOLD: "stronghold-untold",
     }
 )
+
+
+MARK_ENTRY: Mapping[str, str] = MappingProxyType(
+    {
+        "converge": "converge",
+        "advance": "advance",
+        "encircle": "encircle",
+        # The enemy's retreat, drawn as an arrow along its line, is the line of retreat.
+        "retreat": "escape",
+        "victory": "flag-victory",
+        "white": "flag-white",
+    }
+)
+"""The entry that explains a mark drawn over the map at a step: a chapter's
+converging arrows, a day's arrows (by kind) and flags (by kind)."""
+
+
+def step_marks(exhibit: Exhibit, chapter_id: str, step: int, data: MapData) -> list[str]:
+    """The marks a step draws over its chapter's map (see :data:`MARK_ENTRY`):
+    ``converge`` for arrows converging on a place, and on a day told on the
+    clock the kinds of the arrows and flags on the plan once the step has
+    happened (the earlier steps' stay as a trace)."""
+    chapter = exhibit.chapter(chapter_id)
+    if chapter is None or not 0 <= step < len(chapter.steps):
+        return []
+    marks: list[str] = []
+    if chapter.steps[step].converge is not None:
+        marks.append("converge")
+    if chapter.told_on_clock:
+        from exhibit.core.dayplan import arrows_shown, flags_shown, plan_arrows
+
+        marks += [arrow.kind for arrow, _ in arrows_shown(plan_arrows(chapter, data), step)]
+        marks += [flag.kind for _, flag in flags_shown(chapter, step)]
+    return list(dict.fromkeys(marks))
 
 
 def string_key(entry: str) -> str:
@@ -144,12 +187,14 @@ def legend_entries(
     hidden: Iterable[str] = (),
     highlighted: Iterable[str] = (),
     looks: Mapping[str, str] | None = None,
+    marks: Iterable[str] = (),
 ) -> list[str]:
     """The legend entries for what lies in ``viewport`` (view units; ``None``: the whole map).
 
     Places in ``hidden`` are not drawn, so not explained. ``looks`` is each
     stronghold's look (see :func:`stronghold_looks`); a stronghold without one
     is explained as held. A highlighted place in view adds the highlight.
+    ``marks`` are what the step draws over the map (:func:`step_marks`).
     """
     view = viewport if viewport is not None else data.bounds
     looks = looks or {}
@@ -166,6 +211,7 @@ def legend_entries(
         entry = ENTRY_OF_KIND.get(place.kind)
         if entry is not None:
             found.add(entry)
+    found |= {MARK_ENTRY[mark] for mark in marks if mark in MARK_ENTRY}
     shapes = data.shapes
     if data.kind is MapKind.GEO:
         countries = list(shapes.get("countries", ()))
@@ -186,7 +232,9 @@ def legend_entries(
 def possible_entries(data: MapData) -> list[str]:
     """Every entry a legend of this map may list, on any step and view: so a legend
     can take the room of the longest from the start and keep it."""
-    every = legend_entries(data, highlighted=[p.id for p in data.places])
+    converge = ["converge"] if data.kind is MapKind.GEO else []
+    every = legend_entries(data, highlighted=[p.id for p in data.places], marks=converge)
     if any(p.kind in STRONGHOLD_KINDS for p in data.places):
         every += list(STRONGHOLD_ENTRY.values())
+        every += [MARK_ENTRY[kind] for kind in (*ARROW_KINDS, *FLAG_KINDS)]
     return [entry for entry in LEGEND if entry in every]

@@ -455,6 +455,7 @@ class MapBackend(Published):
             hidden=[str(i) for i in hidden],
             highlighted=[str(i) for i in highlighted],
             looks={str(k): str(v) for k, v in looks.items()},
+            marks=self._marks(map_id, data),
         )
         exhibit = self._session.exhibit
         return [
@@ -470,6 +471,16 @@ class MapBackend(Published):
             }
             for entry in entries
         ]
+
+    def _marks(self, map_id: str, data: MapData) -> list[str]:
+        """What the current step draws over ``map_id`` (arrows, flags), if it is its map."""
+        story = self._session.story
+        chapter = story.chapter
+        if chapter is None or chapter.map != map_id:
+            return []
+        from exhibit.core.legend import step_marks
+
+        return step_marks(self._session.exhibit, chapter.id, story.position.step, data)
 
     @Slot(str, result=_LIST)
     def legendWords(self, map_id: str) -> list[str]:

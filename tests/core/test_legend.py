@@ -11,6 +11,8 @@ from exhibit.core.legend import (
     LOOKS,
     UNTOLD,
     legend_entries,
+    possible_entries,
+    step_marks,
     string_key,
     stronghold_looks,
 )
@@ -76,6 +78,32 @@ def test_the_plan_legend_follows_the_strongholds_looks(exhibit, valley):
     end = legend_entries(valley, looks=_day_looks(exhibit, valley, last))
     assert not {"stronghold", "stronghold-attacked", "stronghold-untold"} & set(end)
     assert {"stronghold-taken", "escape"} <= set(end)
+
+
+def test_what_a_step_draws_over_the_map_is_explained(exhibit, indochina, valley):
+    offensive = exhibit.chapter("offensive")
+    last = len(offensive.steps) - 1
+    assert offensive.steps[last].converge is not None
+    assert step_marks(exhibit, "offensive", last, indochina) == ["converge"]
+    assert "converge" in legend_entries(indochina, marks=["converge"])
+    assert all(step_marks(exhibit, "offensive", i, indochina) == [] for i in range(last))
+    fortress = exhibit.chapter("fortress")
+    assert all(not step_marks(exhibit, "fortress", i, valley) for i in range(len(fortress.steps)))
+    # The day builds up: the first step's attack, then the white flag over 507,
+    # and at its end every kind of arrow and both flags.
+    day = exhibit.chapter("final-day")
+    assert step_marks(exhibit, "final-day", 0, valley) == ["advance"]
+    white = next(i for i, s in enumerate(day.steps) if s.flag and s.flag.kind == "white")
+    assert "white" in step_marks(exhibit, "final-day", white, valley)
+    assert "white" not in step_marks(exhibit, "final-day", white - 1, valley)
+    end = step_marks(exhibit, "final-day", len(day.steps) - 1, valley)
+    assert set(end) == {"advance", "encircle", "retreat", "victory", "white"}
+    entries = legend_entries(valley, marks=end)
+    assert {"advance", "encircle", "escape", "flag-victory", "flag-white"} <= set(entries)
+    # A legend keeps room for every entry its map may list.
+    assert {"advance", "flag-white"} <= set(possible_entries(valley))
+    assert "converge" in possible_entries(indochina)
+    assert "converge" not in possible_entries(valley)
 
 
 # -- how strongholds are drawn --------------------------------------------------------

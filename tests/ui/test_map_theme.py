@@ -30,9 +30,10 @@ GEO_GROUNDS = ("mapHome", "mapNeighbour", "mapSea")
 PLAN_GROUNDS = ("mapFloor", "mapHill", "mapMountain")
 #: Each symbol colour: a place's, a highlighted place's, and each stronghold state's.
 INKS = ("mapInk", "mapHighlight", "mapHeld", "mapAttacked", "mapTaken", "mapUntold")
-#: The lines drawn over the ground: roads and the railway, lit ones, the river, the retreat.
+#: The lines drawn over the ground: roads and the railway, lit ones, the river, the retreat,
+#: the day's attacks.
 GEO_LINES = ("mapLine", "mapHighlight")
-PLAN_LINES = ("mapRiver", "mapEscape", "mapSector", "mapHighlight")
+PLAN_LINES = ("mapRiver", "mapEscape", "mapSector", "mapHighlight", "advance")
 
 
 @pytest.fixture

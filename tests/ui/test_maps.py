@@ -12,6 +12,7 @@ from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
 from exhibit.core.settings import Settings
+from exhibit.core.typography import keep_words_whole
 from tests.ui.harness import Visitor
 
 LANGUAGES = ("vi", "en")
@@ -424,6 +425,8 @@ LOOK_ENTRY = {
     "taken": "stronghold-taken",
     "untold": "stronghold-untold",
 }
+#: The legend entry that explains each kind of the day's arrows.
+ARROW_ENTRY = {"advance": "advance", "encircle": "encircle", "retreat": "escape"}
 #: Entries for the ground itself (countries, islands, hills), not for a place's symbol.
 GROUND_ENTRIES = {"vietnam", "neighbour", "archipelago", "hill", "mountains"}
 #: Things drawn as lines or shapes across the view: in the legend when they cross
@@ -457,6 +460,18 @@ def symbols_in_view(visitor: Visitor) -> set[str]:
             wanted.add(LOOK_ENTRY[item.property("placeState")])
         if place["kind"] in ENTRY_OF_KIND:
             wanted.add(ENTRY_OF_KIND[place["kind"]])
+    # What the step draws over the map: the arrows converging on the decisive
+    # battle, and the day's arrows and flags on its plan.
+    for item in visitor.items():
+        name = item.objectName()
+        if not visitor.is_shown(item):
+            continue
+        if name == "convergingArrows":
+            wanted.add("converge")
+        elif name == "planArrow":
+            wanted.add(ARROW_ENTRY[str(item.property("kind"))])
+        elif name.startswith("planFlag-"):
+            wanted.add("flag-" + str(item.property("modelData")["kind"]))
     return wanted
 
 
@@ -498,7 +513,7 @@ def test_the_legend_explains_every_symbol_on_each_step(open_exhibit, exhibit_con
             assert "mountains" in legend or "hill" in legend, step.id
         for entry, words in legend.items():
             key = "legend_" + entry.replace("-", "_")
-            assert words == exhibit_content.string(key, "en"), entry
+            assert words == keep_words_whole(exhibit_content.string(key, "en")), entry
         if index + 1 < len(chapter.steps):
             visitor.tap("nextButton")
 
@@ -507,14 +522,16 @@ def test_the_legend_folds_away_and_comes_back_in_the_language(open_exhibit, exhi
     visitor = open_exhibit(language="vi", open_spec="fortress/2")
     rest(visitor)
     legend = legend_shown(visitor)
-    assert legend["stronghold"] == exhibit_content.string("legend_stronghold", "vi")
+    assert legend["stronghold"] == keep_words_whole(exhibit_content.string("legend_stronghold", "vi"))
     visitor.tap("legendToggle")
     assert not legend_shown(visitor)
     assert visitor.is_shown(visitor.find("mapSchematic"))  # the plan still says so
     visitor.tap("legendToggle")
     visitor.tap("languageToggle")
     visitor.settle(100)
-    assert legend_shown(visitor)["stronghold"] == exhibit_content.string("legend_stronghold", "en")
+    assert legend_shown(visitor)["stronghold"] == keep_words_whole(
+        exhibit_content.string("legend_stronghold", "en")
+    )
     assert visitor.text("mapSchematic") == exhibit_content.string("map_schematic", "en")
 
 

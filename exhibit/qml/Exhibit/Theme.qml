@@ -96,7 +96,7 @@ QtObject {
     // The final day's plan. Movements: an advance (4:1 on the plan's floor,
     // 3:1 on its hills) and a retreat, each on a dark casing; the flags.
     readonly property color advance: "#ff6b5b"
-    readonly property color retreat: "#a9d2f5"
+    readonly property color retreat: mapEscape
     readonly property color casing: "#15120e"
     readonly property color flagRed: "#da251d"
     readonly property color flagStar: "#ffde00"
@@ -121,6 +121,8 @@ QtObject {
     readonly property color mapInk: "#f3ecdf"
     readonly property color mapHighlight: "#e9b949"
     readonly property color mapRegionFill: "#40e9b949"
+    // The place arrows converge on, lit as they arrive.
+    readonly property color mapTargetFill: "#59d9423a"
     readonly property color mapLine: "#e3d6bd"
     readonly property color mapLabelFill: "#e6141210"
     readonly property color mapLabelText: "#f3ecdf"
@@ -137,7 +139,7 @@ QtObject {
     readonly property color mapRunway: "#878172"
     readonly property color mapRiver: "#5aa0d6"
     readonly property color mapRiverLit: "#9ed2f5"
-    readonly property color mapEscape: "#ff6b5e"
+    readonly property color mapEscape: "#a9d2f5"
     // A stronghold's state, the same on every map and in the legend.
     readonly property color mapHeld: "#9fc0dd"
     readonly property color mapAttacked: "#ff9a3c"

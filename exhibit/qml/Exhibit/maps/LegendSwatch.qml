@@ -5,6 +5,7 @@ import Exhibit
 
 // One legend entry's sample, drawn as the map draws the thing: a place's
 // symbol (MapSymbol), a line (road, railway, river, line of retreat), an
+// arrow (towards the decisive battle, an attack, an encirclement), a flag, an
 // area's fill (Việt Nam, a neighbour, a sub-sector, a hill, the mountains),
 // islands, or a highlighted label's frame. `shape`, `kind` and `look` come
 // from exhibit.core.legend.
@@ -19,6 +20,8 @@ Item {
         anchors.centerIn: parent
         sourceComponent: swatch.shape === "marker" ? marker
                        : swatch.shape === "line" ? line
+                       : swatch.shape === "arrow" ? arrow
+                       : swatch.shape === "flag" ? flag
                        : swatch.shape === "islands" ? islands
                        : swatch.shape === "label" ? label
                        : swatch.kind === "sector" ? sector
@@ -64,6 +67,77 @@ Item {
                 dashPattern: swatch.kind === "path" ? [1.6, 1.2] : [2, 1.2]
                 capStyle: ShapePath.FlatCap
                 PathSvg { path: lineShape.pathText }
+            }
+        }
+    }
+
+    // An arrow, as the map draws it: gold towards the decisive battle
+    // (ConvergingArrows), an attack's colour on the day's plan (PlanArrow),
+    // each over a dark casing; an encirclement is a ring of the attack's colour.
+    Component {
+        id: arrow
+        Shape {
+            id: arrowShape
+            width: swatch.width
+            height: swatch.height
+            preferredRendererType: Shape.CurveRenderer
+            readonly property bool ring: swatch.kind === "encircle"
+            readonly property color ink: swatch.kind === "converge" ? Theme.gold : Theme.advance
+            readonly property real w: 3.5 * Theme.scale
+            readonly property real head: 7 * Theme.scale
+            readonly property real mid: height / 2
+            readonly property string shaft: ring
+                ? "M" + (width / 2 - mid * 0.7) + " " + mid + " A" + (mid * 0.7) + " " + (mid * 0.7)
+                  + " 0 1 1 " + (width / 2 - mid * 0.7) + " " + (mid + 0.1)
+                : "M2 " + mid + " L" + (width - head - 2) + " " + mid
+            readonly property string tip: "M" + (width - 2) + " " + mid + " L" + (width - head - 4) + " "
+                                          + (mid - head * 0.8) + " L" + (width - head - 4) + " "
+                                          + (mid + head * 0.8) + " Z"
+            ShapePath {
+                strokeColor: Theme.mapHalo
+                strokeWidth: arrowShape.w + 3 * Theme.scale
+                fillColor: "transparent"
+                capStyle: ShapePath.RoundCap
+                PathSvg { path: arrowShape.shaft }
+            }
+            ShapePath {
+                strokeColor: arrowShape.ink
+                strokeWidth: arrowShape.w
+                fillColor: "transparent"
+                capStyle: ShapePath.RoundCap
+                PathSvg { path: arrowShape.shaft }
+            }
+            ShapePath {
+                strokeColor: arrowShape.ring ? "transparent" : Theme.mapHalo
+                strokeWidth: Math.max(1, 1.5 * Theme.scale)
+                fillColor: arrowShape.ring ? "transparent" : arrowShape.ink
+                joinStyle: ShapePath.RoundJoin
+                PathSvg { path: arrowShape.ring ? "" : arrowShape.tip }
+            }
+        }
+    }
+
+    // A flag on its pole, as the day's plan raises it (FlagCloth).
+    Component {
+        id: flag
+        Item {
+            width: swatch.width
+            height: swatch.height
+            Rectangle {
+                id: pole
+                x: Math.round(parent.width * 0.3)
+                width: Math.max(2, Math.round(3 * Theme.scale))
+                height: parent.height
+                radius: width / 2
+                color: Theme.flagPole
+                border.color: Theme.casing
+                border.width: 1
+            }
+            FlagCloth {
+                kind: swatch.kind
+                x: pole.x + pole.width
+                width: Math.round(parent.height * 0.9)
+                height: Math.round(parent.height * 0.6)
             }
         }
     }
