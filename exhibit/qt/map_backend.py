@@ -4,7 +4,7 @@
 ``places``, ``areas``, ``focus``) and, whatever the chapter, the valley plan
 (``planViewBox``, ``planShapes``, ``planPlaces``), which the final-day clock
 draws too, and the geographic map (``geoViewBox``, ``geoShapes``,
-``geoPlaces``), which the title screen draws. The geometry
+``geoPlaces``, ``geoAreas``), which the title screen draws. The geometry
 comes from :mod:`exhibit.core.maps`, built once per map; a language change
 only looks the names up again. Where the names go, what a legend explains,
 the scale and north of a view are answered by slots, from the core's rules
@@ -99,6 +99,7 @@ class MapBackend(Published):
     areasChanged = Signal()
     planPlacesChanged = Signal()
     geoPlacesChanged = Signal()
+    geoAreasChanged = Signal()
     focusChanged = Signal()
     highlightedIdsChanged = Signal()
     selectedPlaceChanged = Signal()
@@ -228,6 +229,7 @@ class MapBackend(Published):
             areas=self._areas(map_id),
             planPlaces=self._places(self._plan_map_id),
             geoPlaces=self._places(geo),
+            geoAreas=self._areas(geo),
             focus=focus,
             highlightedIds=list(ids),
             selectedPlace=self._selected,
@@ -333,6 +335,7 @@ class MapBackend(Published):
     geoViewBox = constant("QVariantList", "geoViewBox")
     geoShapes = constant("QVariantMap", "geoShapes")
     geoPlaces = published("QVariantList", "geoPlaces", geoPlacesChanged)
+    geoAreas = published("QVariantList", "geoAreas", geoAreasChanged)
     # The step: where the view goes and which places it lights (ids on the current map).
     focus = published("QVariantMap", "focus", focusChanged)
     highlightedIds = published("QVariantList", "highlightedIds", highlightedIdsChanged)
@@ -498,6 +501,17 @@ class MapBackend(Published):
             for entry in possible_entries(data)
             for text in strings[string_key(entry)].values.values()
         ]
+
+    @Slot(str, _LIST, float, result="QVariantMap")
+    def focusOf(self, map_id: str, place_ids: list[Any], aspect: float) -> dict[str, float]:
+        """The part of a map that frames ``place_ids`` as a step would (view units),
+        of the shape ``aspect`` (width / height; 0 for any): for a picture of the
+        map outside the chapters, framed by the same rule."""
+        data = self.map_data(map_id)
+        if data is None:
+            return {"x": 0.0, "y": 0.0, "width": 1.0, "height": 1.0}
+        ids = [str(i) for i in place_ids]
+        return data.focus(ids, aspect if aspect > 0 else None).to_dict()
 
     @Slot(str, result=_LIST)
     def stringInAll(self, key: str) -> list[str]:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
+from exhibit.core.maps import build_exhibit_map
 from exhibit.core.settings import Settings
 from exhibit.core.typography import keep_words_whole
 from tests.ui.harness import Visitor
@@ -627,3 +628,34 @@ def test_strongholds_are_held_as_built_and_never_held_at_the_end_of_the_day(
     # The whole camp wiped out: every stronghold taken, those the day did not tell too.
     states = {s: marker(visitor, s).property("placeState") for s in strongholds}
     assert set(states.values()) == {"taken"}, states
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_the_title_picture_holds_and_names_both_archipelagos_and_the_sea(
+    open_exhibit, exhibit_content, language, size
+):
+    visitor = open_exhibit(language=language, size=size, settings=Settings(reduced_motion=True))
+    visitor.qtbot.waitUntil(lambda: visitor.maybe_find("heroArea-truong-sa") is not None, timeout=3000)
+    visitor.settle(100)
+    hero = visitor.find("heroMap")
+    # Every island of both archipelagos lies in the part of the map the picture shows.
+    frame: QRectF = hero.property("frame")
+    data = build_exhibit_map(exhibit_content, "indochina")
+    islands = [point for area in data.areas for point in area.islands]
+    assert len(islands) > 10
+    assert all(frame.contains(QPointF(x, y)) for x, y in islands)
+    # Named in the language, inside the picture, clear of each other.
+    names = {a.id: a.name.get(language) for a in exhibit_content.maps["indochina"].labels}
+    picture = scene_rect(hero)
+    boxes = {}
+    for area_id in ("hoang-sa", "truong-sa", "bien-dong"):
+        label = visitor.find(f"heroArea-{area_id}")
+        assert visitor.is_shown(label), area_id
+        text = next(
+            c for c in label.childItems() if c.metaObject().className().startswith("QQuickText")
+        )
+        assert text.property("text") == names[area_id]
+        boxes[area_id] = scene_rect(label)
+        assert picture.contains(boxes[area_id]), area_id
+    assert not boxes["hoang-sa"].intersects(boxes["truong-sa"])
