@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from types import MappingProxyType
 
 from exhibit.core.maps import MapData, Rect, point_along
@@ -210,6 +211,8 @@ def place_labels(
     obstacles: Mapping[str, Rect] | None = None,
     bounds: Rect | None = None,
     markers: Mapping[str, Point] | None = None,
+    crossable: Sequence[Rect] = (),
+    soft: Sequence[Rect] = (),
 ) -> dict[str, Placement | None]:
     """Choose a box for every label so that none overlaps another; ``None`` hides it.
 
@@ -224,7 +227,10 @@ def place_labels(
     read as another place's name; then its short form. A highlighted or
     ``must`` label then gives up that rule, then goes out to :data:`FAR_GAPS`
     times the gap with a leader line from its place, which crosses no label,
-    leader or obstacle but its own.
+    leader or obstacle but its own. No box covers a ``crossable`` rectangle
+    either (what is drawn over the map), but a leader may cross one; nor a
+    ``soft`` one (a line drawn over the map), unless a highlighted or key
+    label finds no room otherwise.
     """
     obstacles = obstacles or {}
     markers = markers or {}
@@ -235,7 +241,9 @@ def place_labels(
     best: dict[str, Placement | None] | None = None
     best_missing = len(requests) + 1
     for _ in range(REPAIR_ROUNDS):
-        result = _place_in_order(requests, gap, obstacles, markers, bounds, ahead)
+        result = _place_in_order(
+            requests, gap, obstacles, markers, bounds, ahead, crossable, soft
+        )
         missing = {r.id for r in requests if r.firm and result.get(r.id) is None}
         if len(missing) < best_missing:
             best, best_missing = result, len(missing)
@@ -257,6 +265,8 @@ def _place_in_order(
     markers: Mapping[str, Point],
     bounds: Rect | None,
     ahead: Collection[str],
+    crossable: Sequence[Rect] = (),
+    soft: Sequence[Rect] = (),
 ) -> dict[str, Placement | None]:
     order = sorted(
         range(len(requests)),
@@ -276,7 +286,10 @@ def _place_in_order(
         request = requests[index]
         blocking = [rect for key, rect in obstacles.items() if not _owns(request.id, key)]
         others = [point for key, point in markers.items() if key != request.id]
-        placement = _first_free(request, gap, blocking, others, placed, leaders, bounds)
+        args = (request, gap, blocking, others, placed, leaders, bounds)
+        placement = _first_free(*args, [*crossable, *soft])
+        if placement is None and request.firm and soft:
+            placement = _first_free(*args, crossable)
         result[request.id] = placement
         if placement is not None:
             placed.append(placement.box)
@@ -333,11 +346,14 @@ def _first_free(
     placed: Sequence[Rect],
     leaders: Sequence[Segment],
     bounds: Rect | None,
+    crossable: Sequence[Rect] = (),
 ) -> Placement | None:
     for round_, box, anchor in _candidates(request, gap):
         if bounds is not None and not bounds.contains(box):
             continue
         if any(box.intersects(r) for r in placed) or any(box.intersects(r) for r in blocking):
+            continue
+        if any(box.intersects(r) for r in crossable):
             continue
         if any(segment_hits_rect(leader, box) for leader in leaders):
             continue
@@ -443,6 +459,8 @@ def layout_labels(
     island_radius: float = 0.3,
     gap: float = 0.6,
     line_height: float = 1.4,
+    lines: Sequence[Sequence[Point]] = (),
+    line_radius: float = 0.3,
 ) -> dict[str, Placement | None]:
     """Lay out the labels of a map drawn with a label font of ``em`` view units.
 
@@ -458,8 +476,10 @@ def layout_labels(
     like highlighted ones. Labels stay inside ``viewport`` (the part of the
     view box on screen, if given; a plan's margins beside it too), else inside
     the map, and off the ``reserved`` rectangles (the map's buttons, legend
-    and scale); a place off the map or off screen, or under one of those
-    rectangles, has no label. Every place
+    and scale); a place off the map or off screen has no label, nor has one
+    under one of those rectangles unless it is a key or highlighted place. ``lines`` are drawn over the map (a day's
+    arrows, view units): no label covers them, as if a chain of obstacles
+    ``line_radius`` ems round lay along each, but a leader line may cross them. Every place
     and area gets an entry, ``None`` if unlabelled.
     """
     # Labels go anywhere on screen (a plan's margins too); the places they name are on the map.
@@ -484,7 +504,10 @@ def layout_labels(
     for area in data.areas:
         for i, (x, y) in enumerate(area.islands):
             obstacles[f"{area.id}#{i}"] = Rect(x - ri, y - ri, 2 * ri, 2 * ri)
-    obstacles.update({f"#reserved-{i}": rect for i, rect in enumerate(reserved)})
+    # What is drawn over the map (its buttons and legend, a day's flags and
+    # arrows) no label covers; a leader line may pass over it to a free spot.
+    rl = line_radius * em
+    beads = [Rect(x - rl, y - rl, 2 * rl, 2 * rl) for line in lines for x, y in _beads(line, rl)]
 
     def pill(width_em: float) -> float:
         return width_em * em + 0.5 * em
@@ -505,7 +528,13 @@ def layout_labels(
         )
         for p in shown
         if inside.contains_point(p.x, p.y)
-        and not any(rect.contains_point(p.x, p.y) for rect in reserved)
+        # A key or highlighted place under something drawn over the map (a
+        # flag) is still named, on a leader line if need be.
+        and (
+            p.id in always
+            or p.id in highlighted_ids
+            or not any(rect.contains_point(p.x, p.y) for rect in reserved)
+        )
     ]
     for area in data.areas:
         scale = AREA_FONT_SCALE.get(area.kind, 1.0)
@@ -558,9 +587,24 @@ def layout_labels(
             obstacles=obstacles,
             bounds=bounds,
             markers={p.id: (p.x, p.y) for p in shown},
+            crossable=reserved,
+            soft=beads,
         )
     )
     return placements
+
+
+def _beads(line: Sequence[Point], radius: float) -> list[Point]:
+    """Points along ``line`` close enough that squares ``radius`` round cover it."""
+    if radius <= 0:
+        return list(line)
+    beads: list[Point] = []
+    for (ax, ay), (bx, by) in pairwise(line):
+        steps = max(1, math.ceil(math.dist((ax, ay), (bx, by)) / radius))
+        beads += [(ax + (bx - ax) * k / steps, ay + (by - ay) * k / steps) for k in range(steps)]
+    if line:
+        beads.append(line[-1])
+    return beads
 
 
 def _along(line: Sequence[Point]) -> tuple[Point, ...]:

@@ -113,6 +113,7 @@ class MapBackend(Published):
         self._shapes_of: dict[str, dict[str, Any]] = {}
         self._places_of: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self._layouts: dict[tuple[Any, ...], dict[str, dict[str, Any]]] = {}
+        self._day_arrows: dict[tuple[str, str], tuple[Any, ...]] = {}
         self._selected = ""
         plan, geo = self._first_map_of(MapKind.PLAN), self._first_map_of(MapKind.GEO)
         self._values.update(
@@ -390,7 +391,8 @@ class MapBackend(Published):
         keep_off = tuple(r for r in map(_rect, reserved) if r is not None)
         # Going back a step asks for a layout already made; the layout is the
         # same in every language (see label_widths), so a toggle does too.
-        key = (map_id, em, marker_em, lit, off, area, keep_off)
+        lines = self._day_lines(map_id, data)
+        key = (map_id, em, marker_em, lit, off, area, keep_off, lines)
         layout = self._layouts.get(key)
         if layout is None:
             from exhibit.core.labels import layout_labels
@@ -405,6 +407,7 @@ class MapBackend(Published):
                 reserved=keep_off,
                 short_widths=self.short_widths(data),
                 marker_em=marker_em if marker_em > 0 else em,
+                lines=lines,
             )
             layout = {
                 place_id: {
@@ -422,6 +425,21 @@ class MapBackend(Published):
                 self._layouts.pop(next(iter(self._layouts)))
             self._layouts[key] = layout
         return layout
+
+    def _day_lines(self, map_id: str, data: MapData) -> tuple[tuple[tuple[float, float], ...], ...]:
+        """The arrows a day told on the clock has drawn on ``map_id`` by the current
+        step (the earlier steps' as a trace): the labels keep off them."""
+        story = self._session.story
+        chapter = story.chapter
+        if chapter is None or chapter.map != map_id or not chapter.told_on_clock:
+            return ()
+        from exhibit.core.dayplan import arrows_shown, plan_arrows
+
+        key = (chapter.id, map_id)
+        arrows = self._day_arrows.get(key)
+        if arrows is None:
+            arrows = self._day_arrows[key] = plan_arrows(chapter, data)
+        return tuple(arrow.points for arrow, _ in arrows_shown(arrows, story.position.step))
 
     @Slot("QVariantMap", bool, result="QVariantMap")
     def strongholdLooks(self, told: dict[str, Any], day: bool) -> dict[str, str]:

@@ -258,6 +258,34 @@ def test_labels_stay_in_the_viewport_and_off_reserved_rects(indochina):
             assert viewport.contains_point(place.x, place.y)
 
 
+def test_no_label_covers_a_line_drawn_over_the_map_but_a_key_place_is_still_named(valley):
+    widths = {p.id: 5.0 for p in valley.places}
+    a1 = valley.place("a1")
+    # A line drawn over the plan right across Hill A1, from west to east.
+    line = ((a1.x - 300, a1.y), (a1.x + 300, a1.y))
+    free = layout_labels(valley, widths, em=18.0)
+    assert free["a1"] is not None and free["a1"].box.contains_point(
+        free["a1"].box.center[0], a1.y
+    ), "beside A1 on the line's height, without the line"
+    crossed = layout_labels(valley, widths, em=18.0, lines=[line])
+    rl = 0.3 * 18.0
+    for key, placement in crossed.items():
+        if placement is None:
+            continue
+        band = Rect(line[0][0], a1.y - rl, 600, 2 * rl)
+        assert not placement.box.intersects(band), key
+    assert crossed["a1"] is not None  # a key place: named above or below it instead
+    # Boxed in by lines on every side, a key place is still named (over a line).
+    ring = [
+        ((a1.x - 60, a1.y - 60), (a1.x + 60, a1.y - 60)),
+        ((a1.x + 60, a1.y - 60), (a1.x + 60, a1.y + 60)),
+        ((a1.x + 60, a1.y + 60), (a1.x - 60, a1.y + 60)),
+        ((a1.x - 60, a1.y + 60), (a1.x - 60, a1.y - 60)),
+    ]
+    walled = layout_labels(valley, widths, em=18.0, lines=ring)
+    assert walled["a1"] is not None
+
+
 def test_hidden_places_get_no_label(valley):
     result = layout_labels(valley, {}, em=10.0, hidden=["hong-cum-escape"])
     assert result["hong-cum-escape"] is None

@@ -57,12 +57,16 @@ Item {
     }
     property var heldOverlay: []
     // Where the flags are (pixels over the plan): the arrows' names keep off.
+    // A flag is its cloth and its pole, not the box round both: a place beside
+    // the pole, under the cloth's edge, stays on the map and keeps its name.
     readonly property var flagRects: {
         const rects = []
         for (let j = 0; j < flagRepeater.count; ++j) {
-            const flag = flagRepeater.itemAt(j)
-            if (flag)
-                rects.push(Qt.rect(flag.x, flag.y, flag.width, flag.height))
+            const flag = flagRepeater.itemAt(j) as PlanFlag
+            if (flag) {
+                rects.push(Qt.rect(flag.x, flag.y + flag.clothTop, flag.width, flag.clothHeight))
+                rects.push(Qt.rect(flag.x, flag.y, flag.poleWidth, flag.height))
+            }
         }
         return rects
     }
