@@ -35,43 +35,9 @@ QtObject {
     readonly property color veilStrong: "#f515120e"
     // Dark plates under words on a map (labels, the schematic note, rings).
     readonly property color plate: "#d914120d"
-    readonly property color plateStrong: "#eb14120d"
-    readonly property color plateLight: "#b814120d"
-    readonly property color plateFaint: "#9914120d"
 
-    // Places on the maps, and the strongholds' fate on 7 May.
-    readonly property color place: "#efe6d6"
-    readonly property color strongholdHolding: "#9bb3c9"
-    readonly property color strongholdAttacked: "#f08a24"
-    readonly property color strongholdTaken: accent
-    readonly property color highlightHalo: "#2ee8ba4a"
     // The fill of the fortress's sub-sectors when the whole fortress is lit.
     readonly property color fortressGlow: "#24e9b949"
-
-    // The map of Indochina.
-    readonly property color sea: "#16222b"
-    readonly property color country: "#2d2922"
-    readonly property color countryEdge: "#48413a"
-    readonly property color countryFocus: "#5a4f3e"
-    readonly property color countryFocusEdge: "#8d7d62"
-    readonly property color route: "#c9bba2"
-
-    // The plan of the valley.
-    readonly property color planBackdrop: "#1f1c16"
-    readonly property color valleyFloor: "#3b3a2b"
-    readonly property color valleyFloorEdge: "#57553f"
-    readonly property color mountain: "#2c2820"
-    readonly property color mountainEdge: "#4a4333"
-    readonly property color hill: "#564c38"
-    readonly property color hillEdge: "#756849"
-    readonly property color sector: "#0f9cb3c9"
-    readonly property color sectorLit: "#29e8ba4a"
-    readonly property color sectorEdge: "#8d9aa6"
-    readonly property color airfield: "#7a7466"
-    readonly property color airfieldLit: "#a8915a"
-    readonly property color airfieldEdge: "#9b958a"
-    readonly property color river: "#4f8fbf"
-    readonly property color riverLit: "#8cc7f0"
 
     // The clock of 7 May 1954: its dial; a window of time on the dial, a
     // soft shade edged in a colour 4.8:1 against the face; and its sky, phase
@@ -93,8 +59,9 @@ QtObject {
     readonly property color skySunsetTop: "#3a3d68"
     readonly property color skySunsetBottom: "#d47a52"
 
-    // The final day's plan. Movements: an advance (4:1 on the plan's floor,
-    // 3:1 on its hills) and a retreat, each on a dark casing; the flags.
+    // The final day's plan. Movements: an advance (5:1 on the plan's floor;
+    // on the light hills its dark casing sets it apart) and a retreat (the
+    // maps' line of retreat), each on a dark casing; the flags.
     readonly property color advance: "#ff6b5b"
     readonly property color retreat: mapEscape
     readonly property color casing: "#15120e"
