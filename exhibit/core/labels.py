@@ -241,9 +241,7 @@ def place_labels(
     best: dict[str, Placement | None] | None = None
     best_missing = len(requests) + 1
     for _ in range(REPAIR_ROUNDS):
-        result = _place_in_order(
-            requests, gap, obstacles, markers, bounds, ahead, crossable, soft
-        )
+        result = _place_in_order(requests, gap, obstacles, markers, bounds, ahead, crossable, soft)
         missing = {r.id for r in requests if r.firm and result.get(r.id) is None}
         if len(missing) < best_missing:
             best, best_missing = result, len(missing)
@@ -477,10 +475,11 @@ def layout_labels(
     view box on screen, if given; a plan's margins beside it too), else inside
     the map, and off the ``reserved`` rectangles (the map's buttons, legend
     and scale); a place off the map or off screen has no label, nor has one
-    under one of those rectangles unless it is a key or highlighted place. ``lines`` are drawn over the map (a day's
-    arrows, view units): no label covers them, as if a chain of obstacles
-    ``line_radius`` ems round lay along each, but a leader line may cross them. Every place
-    and area gets an entry, ``None`` if unlabelled.
+    under one of those rectangles unless it is a key or highlighted place.
+    ``lines`` are drawn over the map (a day's arrows, view units): no label
+    covers them, as if a chain of obstacles ``line_radius`` ems round lay
+    along each, but a leader line may cross them. Every place and area gets
+    an entry, ``None`` if unlabelled.
     """
     # Labels go anywhere on screen (a plan's margins too); the places they name are on the map.
     bounds = viewport if viewport is not None else data.bounds

@@ -417,5 +417,3 @@ def focus_rect(
     x = _clamp_span(cx - width / 2.0, width, bounds.x, bounds.right)
     y = _clamp_span(cy - height / 2.0, height, bounds.y, bounds.bottom)
     return Rect(x, y, width, height)
-
-

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from exhibit.core.content import load_content
 from exhibit.core.maps import (
     MapData,
     Rect,
@@ -20,7 +21,6 @@ from exhibit.core.maps import (
     svg_polyline,
     whole_map_rect,
 )
-from exhibit.core.content import load_content
 from exhibit.core.model import MapKind
 from exhibit.paths import ASSETS_DIR, CONTENT_DIR
 
@@ -127,9 +127,7 @@ def _compass(frm: tuple[float, float], to: tuple[float, float]) -> float:
     return math.degrees(math.atan2(to[0] - frm[0], frm[1] - to[1])) % 360
 
 
-def test_tay_trang_lies_west_south_west_beyond_hong_cum_where_the_retreat_heads(
-    exhibit, valley
-):
+def test_tay_trang_lies_west_south_west_beyond_hong_cum_where_the_retreat_heads(exhibit, valley):
     # West-south-west is the compass point 247.5°, from 236.25° to 258.75°.
     wsw = (236.25, 258.75)
     hong_cum, tay_trang = _at(valley, "hong-cum"), _at(valley, "tay-trang")

@@ -466,12 +466,19 @@ def test_the_finale_counts_up_to_the_contents_totals_then_stands_still(
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1280, 720)])
-def test_the_totals_words_are_read_whole_at_every_size(open_exhibit, exhibit_content, language, size):
+def test_the_totals_words_are_read_whole_at_every_size(
+    open_exhibit, exhibit_content, language, size
+):
     visitor = open_exhibit(
-        language=language, open_spec=f"{CHAPTER}/11", size=size, settings=Settings(reduced_motion=True)
+        language=language,
+        open_spec=f"{CHAPTER}/11",
+        size=size,
+        settings=Settings(reduced_motion=True),
     )
     count = len(exhibit_content.chapter(CHAPTER).steps[-1].figures)
-    visitor.qtbot.waitUntil(lambda: all(_finale_row(visitor, n)[0] for n in range(count)), timeout=10000)
+    visitor.qtbot.waitUntil(
+        lambda: all(_finale_row(visitor, n)[0] for n in range(count)), timeout=10000
+    )
     cut = [
         str(label.property("text"))
         for n in range(count)

@@ -268,7 +268,7 @@ def test_no_text_is_elided_cut_off_or_overlapped(
             if day is not None and visitor.is_shown(day):
                 # The day's plan changes as the clock reaches the event.
                 clock = visitor.backends.clock
-                visitor.qtbot.waitUntil(lambda: not clock.property("planHeld"), timeout=5000)
+                visitor.qtbot.waitUntil(lambda c=clock: not c.property("planHeld"), timeout=5000)
                 visitor.settle(60)
             problems += check_screen(visitor, where)
             found, names = check_map(visitor, where, exhibit_content)

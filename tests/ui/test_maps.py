@@ -523,7 +523,9 @@ def test_the_legend_folds_away_and_comes_back_in_the_language(open_exhibit, exhi
     visitor = open_exhibit(language="vi", open_spec="fortress/2")
     rest(visitor)
     legend = legend_shown(visitor)
-    assert legend["stronghold"] == keep_words_whole(exhibit_content.string("legend_stronghold", "vi"))
+    assert legend["stronghold"] == keep_words_whole(
+        exhibit_content.string("legend_stronghold", "vi")
+    )
     visitor.tap("legendToggle")
     assert not legend_shown(visitor)
     assert visitor.is_shown(visitor.find("mapSchematic"))  # the plan still says so
@@ -636,7 +638,9 @@ def test_the_title_picture_holds_and_names_both_archipelagos_and_the_sea(
     open_exhibit, exhibit_content, language, size
 ):
     visitor = open_exhibit(language=language, size=size, settings=Settings(reduced_motion=True))
-    visitor.qtbot.waitUntil(lambda: visitor.maybe_find("heroArea-truong-sa") is not None, timeout=3000)
+    visitor.qtbot.waitUntil(
+        lambda: visitor.maybe_find("heroArea-truong-sa") is not None, timeout=3000
+    )
     visitor.settle(100)
     hero = visitor.find("heroMap")
     # Every island of both archipelagos lies in the part of the map the picture shows.
