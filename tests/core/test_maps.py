@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from exhibit.core.assets import map_asset_data
 from exhibit.core.content import load_content
 from exhibit.core.maps import (
     MapData,
@@ -22,6 +23,7 @@ from exhibit.core.maps import (
     whole_map_rect,
 )
 from exhibit.core.model import MapKind
+from exhibit.core.yamlsource import Problems
 from exhibit.paths import ASSETS_DIR, CONTENT_DIR
 
 INDOCHINA_ASSET = ASSETS_DIR / "maps" / "indochina.json"
@@ -349,3 +351,32 @@ def test_focus_rect_contains_its_points_and_keeps_in_the_map(points, aspect, pad
 def test_assets_are_under_the_assets_folder(exhibit):
     for map_def in exhibit.maps.values():
         assert Path(map_def.asset).resolve().is_relative_to(ASSETS_DIR.resolve())
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "damage", "said"),
+    [
+        (
+            "indochina.json",
+            MapKind.GEO,
+            lambda a: a["archipelagos"][0].update(islands=None),
+            "islands",
+        ),
+        (
+            "indochina.json",
+            MapKind.GEO,
+            lambda a: a["archipelagos"][1]["islands"][0].pop("x"),
+            "x and y",
+        ),
+        ("valley.json", MapKind.PLAN, lambda a: a["hills"][0].update(centre="middle"), "[x, y]"),
+    ],
+)
+def test_a_damaged_archipelago_or_hill_is_refused_with_where_it_is(name, kind, damage, said):
+    asset = json.loads((ASSETS_DIR / "maps" / name).read_text(encoding="utf-8"))
+    damage(asset)
+    problems = Problems()
+    raw = json.dumps(asset, ensure_ascii=False, indent=1).encode()
+    assert map_asset_data(raw, name, kind, problems) is None
+    assert any(said in str(p) and str(p).startswith(f"{name}:") for p in problems.items), [
+        str(p) for p in problems.items
+    ]

@@ -11,6 +11,8 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
+from exhibit.core.legend import ENTRY_OF_KIND, MARK_ENTRY
+from exhibit.core.legend import STRONGHOLD_ENTRY as LOOK_ENTRY
 from exhibit.core.maps import build_exhibit_map
 from exhibit.core.settings import Settings
 from exhibit.core.typography import keep_words_whole
@@ -405,29 +407,10 @@ def test_a_marker_opens_its_card_from_the_keyboard(open_exhibit, exhibit_content
 
 # -- legend, scale, north, locator ---------------------------------------------------
 
-#: The legend entry that explains each kind of place's symbol (strongholds: their look).
-ENTRY_OF_KIND = {
-    "town": "town",
-    "region": "region",
-    "front": "region",
-    "airfield": "airfield",
-    "road": "road",
-    "railway": "railway",
-    "command-post": "command-post",
-    "sector": "sector",
-    "bridge": "bridge",
-    "river": "river",
-    "path": "escape",
-    "border": "direction",
-}
-LOOK_ENTRY = {
-    "holding": "stronghold",
-    "attacked": "stronghold-attacked",
-    "taken": "stronghold-taken",
-    "untold": "stronghold-untold",
-}
-#: The legend entry that explains each kind of the day's arrows.
-ARROW_ENTRY = {"advance": "advance", "encircle": "encircle", "retreat": "escape"}
+# The legend entry that explains each kind of place's symbol, each stronghold's look
+# and each mark a step draws is the core's table (ENTRY_OF_KIND, LOOK_ENTRY,
+# MARK_ENTRY): what is checked here is that the legend on screen lists what the
+# symbols on screen call for.
 #: Entries for the ground itself (countries, islands, hills), not for a place's symbol.
 GROUND_ENTRIES = {"vietnam", "neighbour", "archipelago", "hill", "mountains"}
 #: Things drawn as lines or shapes across the view: in the legend when they cross
@@ -470,9 +453,9 @@ def symbols_in_view(visitor: Visitor) -> set[str]:
         if name == "convergingArrows":
             wanted.add("converge")
         elif name == "planArrow":
-            wanted.add(ARROW_ENTRY[str(item.property("kind"))])
+            wanted.add(MARK_ENTRY[str(item.property("kind"))])
         elif name.startswith("planFlag-"):
-            wanted.add("flag-" + str(item.property("modelData")["kind"]))
+            wanted.add(MARK_ENTRY[str(item.property("modelData")["kind"])])
     return wanted
 
 
