@@ -269,7 +269,8 @@ def test_no_text_is_elided_cut_off_or_overlapped(
                 # The day's plan changes as the clock reaches the event.
                 clock = visitor.backends.clock
                 visitor.qtbot.waitUntil(lambda c=clock: not c.property("planHeld"), timeout=5000)
-                visitor.settle(60)
+                # Then the arrows' names appear and the place names make way for them.
+                visitor.settle(300)
             problems += check_screen(visitor, where)
             found, names = check_map(visitor, where, exhibit_content)
             problems += found

@@ -56,6 +56,16 @@ Item {
         return rects.concat(flagRects)
     }
     property var heldOverlay: []
+    // The unit names of the current step's arrows before the `index`th.
+    function labelsBefore(index: int): var {
+        const rects = []
+        for (let i = 0; i < Math.min(index, arrowRepeater.count); ++i) {
+            const item = arrowRepeater.itemAt(i) as PlanArrow
+            if (item && item.labelRect)
+                rects.push(item.labelRect)
+        }
+        return rects
+    }
     // Where the flags are (pixels over the plan): the arrows' names keep off.
     // A flag is its cloth and its pole, not the box round both: a place beside
     // the pole, under the cloth's edge, stays on the map and keeps its name.
@@ -383,8 +393,13 @@ Item {
                     id: arrowRepeater
                     model: DayPlanBackend.arrows.filter(a => a.current)
                     delegate: PlanArrow {
+                        required property int index
                         named: day.arrived
-                        avoid: day.flagRects
+                        // Off the flags, the plan's legend and north arrow, its
+                        // places' symbols and the names of this step's arrows
+                        // laid before it.
+                        avoid: day.flagRects.concat(plan.furniture, plan.symbolRects,
+                                                    day.labelsBefore(index))
                         width: arrowLayer.width
                         height: arrowLayer.height
                         drawn: day.progress

@@ -92,6 +92,17 @@ Item {
 
     function isLit(id: string): bool { return highlighted.indexOf(id) >= 0 }
     function rectOf(item: Item): rect { return Qt.rect(item.x, item.y, item.width, item.height) }
+    // What the plan draws over itself (its legend and north arrow), in its own
+    // coordinates: what is laid over the plan keeps off it too.
+    readonly property var furniture: [rectOf(north), rectOf(legend)]
+    // Each place's symbol (not a line's), as a square of about its drawn size,
+    // in the plan's coordinates: names laid over the plan keep off them.
+    readonly property var symbolRects: {
+        const half = Math.round(Theme.labelSize * 0.6)
+        return places.filter(p => p.kind !== "river" && p.kind !== "path" && p.kind !== "sector")
+            .map(p => Qt.rect(originX + p.x * pixelScale - half, originY + p.y * pixelScale - half,
+                              2 * half, 2 * half))
+    }
     function lineOf(id: string): string {
         const place = places.find(p => p.id === id)
         return place ? place.line : ""
@@ -236,7 +247,7 @@ Item {
         originY: plan.originY
         viewport: plan.viewport
         settledScale: plan.settledScale
-        reserved: plan.reserved.concat([plan.rectOf(north), plan.rectOf(legend)])
+        reserved: plan.reserved.concat(plan.furniture)
         onPlaceTapped: id => plan.placeTapped(id)
     }
 
