@@ -7,8 +7,10 @@ Each benchmark is a module in bench/ with a ``run(...) -> dict`` function,
 loaded by path: startup.py (start-up against a bare Qt Quick window, language
 toggle), step.py (tap "next" to the next frame on each chapter, against a bare
 window's frame), clock.py (the final-day clock's frame rate with and without
-its arrows, and idle CPU) and soak.py (random visitor actions: errors,
-warnings, memory every 1,000 actions). A benchmark that is
+its arrows, and idle CPU), soak.py (random visitor actions: errors,
+warnings, memory every 1,000 actions) and preview.py (a curator's live
+preview: a saved file to the screen, against new content handed over in
+memory; memory over many reloads). A benchmark that is
 missing or fails gives nulls for its figures and its error under ``errors``;
 the others still run. The figures are printed, never judged: this exits 0.
 Progress goes to stderr, the JSON to stdout.
@@ -50,7 +52,22 @@ FIGURES: dict[str, tuple[str, ...]] = {
         "render_p95_ms_no_arrows",
         "render_p95_ratio",
     ),
-    "soak": ("rss_mb", "soak_rss_growth_mb", "soak_rss_tail_growth_mb", "rss_series"),
+    "soak": (
+        "rss_mb",
+        "soak_rss_growth_mb",
+        "soak_rss_tail_growth_mb",
+        "rss_series",
+        "soak_heap_tail_growth_mb",
+        "heap_series",
+    ),
+    "preview": (
+        "preview_save_ms",
+        "preview_floor_ms",
+        "preview_ratio",
+        "preview_check_ms",
+        "preview_rss_growth_mb",
+        "preview_rss_series",
+    ),
 }
 #: Soak figures reported under a ``soak_`` prefix (the rest stay in its own output).
 SOAK_EXTRA = ("actions", "exceptions", "warnings", "rss_start_mb", "duration_s")
@@ -86,10 +103,11 @@ def plan(quick: bool, soak_actions: int | None) -> dict[str, dict[str, Any]]:
     """Each benchmark's arguments, for a full or a quick run."""
     actions = soak_actions if soak_actions is not None else (1_000 if quick else 10_000)
     return {
-        "startup": {"rounds": 3 if quick else 7},
+        "startup": {"rounds": 3 if quick else 7, "cold_rounds": 1 if quick else 3},
         "step": {"passes": 1 if quick else 2},
         "clock": {"paused_seconds": 3.0 if quick else 10.0},
         "soak": {"actions": actions},
+        "preview": {"saves": 6 if quick else 12, "reloads": 60 if quick else 200},
     }
 
 

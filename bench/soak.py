@@ -112,6 +112,40 @@ def rss_mb() -> float:
     return int(fields[1]) * os.sysconf("SC_PAGE_SIZE") / 1_000_000
 
 
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [
+        (name, ctypes.c_size_t)
+        for name in (
+            "arena",
+            "ordblks",
+            "smblks",
+            "hblks",
+            "hblkhd",
+            "usmblks",
+            "fsmblks",
+            "uordblks",
+            "fordblks",
+            "keepcost",
+        )
+    ]
+
+
+def heap_mb() -> float | None:
+    """Memory the C heap has handed out and not had back, in MB (glibc; None elsewhere).
+
+    What Qt and the exhibit allocate and still hold: a leak raises it. RSS
+    also counts freed memory the allocator keeps, which rises and falls from
+    run to run with the order things were freed in.
+    """
+    try:
+        mallinfo2 = ctypes.CDLL("libc.so.6").mallinfo2
+    except (OSError, AttributeError):
+        return None
+    mallinfo2.restype = _MallInfo2
+    info = mallinfo2()
+    return (info.uordblks + info.hblkhd) / 1_000_000
+
+
 def _trim_heap() -> None:
     """Return freed heap pages to the system, so RSS shows live memory."""
     with contextlib.suppress(OSError, AttributeError):
@@ -536,12 +570,15 @@ def run(
     objects_start = 0
     none_start = sys.getrefcount(None)
     series: list[tuple[int, float]] = []
+    heap: list[tuple[int, float]] = []
+    heap_start = None
     try:
         q(running.window.show)
         floor.settle(200)
         for index in range(warmup + actions):
             if index == warmup:
                 rss_start = _sample(running, size)
+                heap_start = heap_mb()
                 objects_start = len(gc.get_objects())
                 none_start = sys.getrefcount(None)
             name = rng.choices(names, weights)[0]
@@ -564,6 +601,7 @@ def run(
             done = index - warmup + 1
             if done > 0 and done % sample_every == 0 and done < actions:
                 series.append((done, round(_sample(running, size), 2)))
+                _note_heap(heap, done)
                 floor.invalidate()
             if progress is not None and index >= warmup and (index - warmup) % 250 == 249:
                 figures = {"rss_mb": round(rss_mb(), 1), "none_refs": sys.getrefcount(None)}
@@ -571,6 +609,7 @@ def run(
         floor.settle(300)
         rss_end = _sample(running, size)
         series.append((actions, round(rss_end, 2)))
+        _note_heap(heap, actions)
         objects_end = len(gc.get_objects())
         none_end = sys.getrefcount(None)
     finally:
@@ -596,6 +635,12 @@ def run(
         # run's second half: a plateau is near 0, a leak is not.
         "rss_series": [{"actions": n, "rss_mb": mb} for n, mb in series],
         "soak_rss_tail_growth_mb": _tail_growth(series, rss_start),
+        # The C heap's memory in use at the same moments (glibc only): flat
+        # while RSS wanders is the allocator keeping freed memory, not a leak.
+        "heap_series": [{"actions": n, "heap_mb": mb} for n, mb in heap],
+        "soak_heap_tail_growth_mb": (
+            _tail_growth(heap, heap_start) if heap and heap_start is not None else None
+        ),
         "python_objects_growth": objects_end - objects_start,
         "none_refs_lost": none_start - none_end,
         "duration_s": round(time.perf_counter() - started, 1),
@@ -607,6 +652,12 @@ def run(
         "exception_samples": counters.exception_samples,
         "warning_samples": counters.warning_samples,
     }
+
+
+def _note_heap(heap: list[tuple[int, float]], done: int) -> None:
+    mb = heap_mb()
+    if mb is not None:
+        heap.append((done, round(mb, 2)))
 
 
 def _tail_growth(series: list[tuple[int, float]], start_mb: float) -> float:

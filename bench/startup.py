@@ -11,6 +11,12 @@ long each took to reach the next rendered frame.
 
     python bench/startup.py [--rounds 7] [--size 1920x1080]
 
+The rounds above start with the caches a second start finds: the QML engine's
+compiled documents and the validated content, both kept under the user's
+cache folder (``XDG_CACHE_HOME``) by the first start. ``cold_rounds`` more
+rounds give each process an empty cache folder of its own, as on the first
+start after an installation (``startup_cold_*``).
+
 Prints a JSON object; ``run()`` returns the same figures for bench/run.py.
 """
 
@@ -23,6 +29,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -38,8 +45,10 @@ Window {
 """
 
 
-def _child_environment() -> dict[str, str]:
+def _child_environment(cache_home: str | None = None) -> dict[str, str]:
     env = dict(os.environ)
+    if cache_home is not None:
+        env["XDG_CACHE_HOME"] = cache_home
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["PYTHONPATH"] = str(PROJECT_DIR) + os.pathsep + env.get("PYTHONPATH", "")
     return env
@@ -113,9 +122,11 @@ def _child_exhibit(width: int, height: int) -> None:
     running.close()
 
 
-def _time_child(kind: str, size: tuple[int, int]) -> tuple[float, float, list[float]]:
+def _time_child(
+    kind: str, size: tuple[int, int], cache_home: str | None = None
+) -> tuple[float, float, list[float]]:
     """Milliseconds from spawning the process to its first frame, the CPU time it
-    used until then, and its toggle times."""
+    used until then, and its toggle times (``cache_home``: its cache folder)."""
     command = [sys.executable, __file__, "--child", kind, "--size", f"{size[0]}x{size[1]}"]
     started = time.perf_counter()
     process = subprocess.Popen(
@@ -123,7 +134,7 @@ def _time_child(kind: str, size: tuple[int, int]) -> tuple[float, float, list[fl
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env=_child_environment(),
+        env=_child_environment(cache_home),
         cwd=PROJECT_DIR,
     )
     assert process.stdout is not None
@@ -142,7 +153,31 @@ def _time_child(kind: str, size: tuple[int, int]) -> tuple[float, float, list[fl
     return first_frame_ms, cpu_ms, toggles
 
 
-def run(rounds: int = 7, size: tuple[int, int] = (1920, 1080)) -> dict[str, float]:
+def _cold(rounds: int, size: tuple[int, int]) -> dict[str, float]:
+    """Start-up with empty caches: each process gets a cache folder of its own."""
+    wall: dict[str, list[float]] = {"exhibit": [], "bare": []}
+    cpu: dict[str, list[float]] = {"exhibit": [], "bare": []}
+    for round_number in range(rounds):
+        order = ("exhibit", "bare") if round_number % 2 == 0 else ("bare", "exhibit")
+        for kind in order:
+            with tempfile.TemporaryDirectory(prefix="startup-cache-") as cache_home:
+                first, cpu_ms, _ = _time_child(kind, size, cache_home)
+            wall[kind].append(first)
+            cpu[kind].append(cpu_ms)
+    median = {kind: statistics.median(values) for kind, values in wall.items()}
+    cpu_median = {kind: statistics.median(values) for kind, values in cpu.items()}
+    return {
+        "startup_cold_ms": round(median["exhibit"], 1),
+        "bare_cold_ms": round(median["bare"], 1),
+        "startup_cold_ratio": round(median["exhibit"] / median["bare"], 3),
+        "startup_cold_cpu_ms": round(cpu_median["exhibit"], 1),
+        "startup_cold_cpu_ratio": round(cpu_median["exhibit"] / cpu_median["bare"], 3),
+    }
+
+
+def run(
+    rounds: int = 7, size: tuple[int, int] = (1920, 1080), cold_rounds: int = 3
+) -> dict[str, float]:
     # An installed program has its bytecode (pip compiles it); a checkout run
     # with PYTHONDONTWRITEBYTECODE would otherwise recompile every module on
     # every start, which is not what a visitor's kiosk does.
@@ -175,6 +210,7 @@ def run(rounds: int = 7, size: tuple[int, int] = (1920, 1080)) -> dict[str, floa
         ),
         "toggle_ms": round(statistics.median(toggle_ms), 2),
         "toggle_p95_ms": round(sorted(toggle_ms)[int(0.95 * (len(toggle_ms) - 1))], 2),
+        **(_cold(cold_rounds, size) if cold_rounds > 0 else {}),
     }
 
 
@@ -187,6 +223,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--size", type=_size, default=(1920, 1080))
+    parser.add_argument("--cold-rounds", type=int, default=3, help="rounds with empty caches")
     parser.add_argument("--child", choices=("bare", "exhibit"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child == "bare":
@@ -194,7 +231,7 @@ def main() -> None:
     elif args.child == "exhibit":
         _child_exhibit(*args.size)
     else:
-        print(json.dumps(run(args.rounds, args.size), indent=2))
+        print(json.dumps(run(args.rounds, args.size, args.cold_rounds), indent=2))
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +22,9 @@ if TYPE_CHECKING:
     from PySide6.QtQml import QQmlApplicationEngine
     from PySide6.QtQuick import QQuickWindow
 
+    from exhibit.core.content import LoadedContent
     from exhibit.core.figures import FiguresWriter, VisitTracker
+    from exhibit.core.livepreview import LivePreview
     from exhibit.core.settings import Settings
     from exhibit.qt.errors import ErrorGuard
     from exhibit.qt.heartbeat import Heartbeat
@@ -44,11 +47,21 @@ def load_or_report(content_dir: Path, *, use_cache: bool = True) -> Exhibit | No
         cached = content_cache.load_cached(content_dir, ASSETS_DIR, cache_dir)
         if cached is not None:
             return cached
+    loaded = read_or_report(content_dir)
+    if loaded is None:
+        return None
+    if use_cache:
+        content_cache.store(loaded, content_dir, ASSETS_DIR, cache_dir)
+    return loaded.exhibit
+
+
+def read_or_report(content_dir: Path) -> LoadedContent | None:
+    """Read the content from its files (no cache), or print every problem and return None."""
     from exhibit.core.content import read_content
     from exhibit.core.yamlsource import ContentError
 
     try:
-        loaded = read_content(content_dir, ASSETS_DIR)
+        return read_content(content_dir, ASSETS_DIR)
     except ContentError as error:
         print(
             f"The content in {content_dir} has {len(error.problems)} problem(s):", file=sys.stderr
@@ -56,9 +69,17 @@ def load_or_report(content_dir: Path, *, use_cache: bool = True) -> Exhibit | No
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
         return None
-    if use_cache:
-        content_cache.store(loaded, content_dir, ASSETS_DIR, cache_dir)
-    return loaded.exhibit
+
+
+def start_preview(content_dir: Path) -> tuple[Exhibit, LivePreview] | None:
+    """The content read for ``--watch``, and the preview that follows its files; None if invalid."""
+    from exhibit.core.livepreview import LivePreview
+
+    loaded = read_or_report(content_dir)
+    if loaded is None:
+        return None
+    files = tuple(path for path, _digest in loaded.files)
+    return loaded.exhibit, LivePreview(content_dir, ASSETS_DIR, loaded.exhibit, files)
 
 
 def fonts_are_loadable(font_dir: Path = FONTS_DIR) -> bool:
@@ -296,6 +317,7 @@ def open_window(
     memory: WindowMemory | None = None,
     time_scale: float = 1.0,
     figures: FiguresWriter | None = None,
+    preview: LivePreview | None = None,
 ) -> ExhibitWindow:
     """Build the engine and the window for a new session (used by main, tests, benchmarks).
 
@@ -306,7 +328,8 @@ def open_window(
     given) and window geometry (its size unless ``size`` is given).
     ``time_scale`` speeds up the idle and staff timers, for tests.
     ``figures`` records the visits' anonymous figures (see
-    :mod:`exhibit.core.figures`).
+    :mod:`exhibit.core.figures`). ``preview`` reloads the content when a
+    curator saves a file (``--watch``; see :mod:`exhibit.core.livepreview`).
     """
     from PySide6.QtCore import QRect, QSize
     from PySide6.QtGui import QFont, QGuiApplication
@@ -342,7 +365,13 @@ def open_window(
 
         tracker = VisitTracker(session, figures.put)
     installed = wiring.install(
-        session, family, settings, time_scale=time_scale, opened=bool(open_spec)
+        session,
+        family,
+        settings,
+        time_scale=time_scale,
+        opened=bool(open_spec),
+        preview=preview,
+        write_handout=write_handout,
     )
 
     engine = QQmlApplicationEngine()
@@ -379,6 +408,13 @@ def open_window(
         remembered=remembered,
         tracker=tracker,
     )
+
+
+def write_handout(exhibit: Exhibit, path: Path, languages: Sequence[str]) -> object:
+    """The ``exhibit handout`` command's writer, for the classroom window's Ctrl+P."""
+    from exhibit.curator.handout import write_handout as write
+
+    return write(exhibit, path, languages)
 
 
 def save_screenshot_when_drawn(window: object, path: Path, settle_ms: int = 600) -> None:
@@ -445,9 +481,25 @@ def main(argv: list[str] | None = None) -> int:
     settings = load_settings_or_report(options)
     if settings is None:
         return EXIT_BAD_INPUT
-    exhibit = load_or_report(options.content, use_cache=not options.check)
-    if exhibit is None:
+    preview = None
+    if options.watch and settings.is_kiosk and not options.check:
+        print(
+            "exhibit: --watch is a curator's live preview and is refused in kiosk mode, "
+            "where visitors must never see the content's problems; preview in a classroom "
+            "window (without --kiosk, or with --classroom to override the settings)",
+            file=sys.stderr,
+        )
         return EXIT_BAD_INPUT
+    if options.watch and not options.check:
+        started = start_preview(options.content)
+        if started is None:
+            return EXIT_BAD_INPUT
+        exhibit, preview = started
+    else:
+        loaded = load_or_report(options.content, use_cache=not options.check)
+        if loaded is None:
+            return EXIT_BAD_INPUT
+        exhibit = loaded
     # --check answers for the whole command: the place to open and the
     # languages asked for (on the command line or in the settings) too.
     if options.open:
@@ -506,6 +558,7 @@ def main(argv: list[str] | None = None) -> int:
             settings=settings,
             memory=memory,
             figures=figures,
+            preview=preview,
         )
     except RuntimeError as error:
         print(f"exhibit: {error}", file=sys.stderr)

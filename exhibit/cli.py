@@ -177,6 +177,11 @@ class Options:
     reduced_motion: bool = flag_option(
         "--reduced-motion", "no animated moves, zooms or fades", setting="reduced_motion"
     )
+    watch: bool = flag_option(
+        "--watch",
+        "live preview for curators: reload the content when a file is saved, keeping the "
+        "place and language; invalid content stays listed on screen (not with --kiosk)",
+    )
     hash_pin: bool = flag_option(
         "--hash-pin",
         "ask for a new staff PIN, print the admin_pin_hash line for the settings, and exit",

@@ -152,6 +152,12 @@ REQUIRED_STRINGS = (
     "handout_outside_sources",
     "handout_page",
     "map_scale",
+    "handout_file",
+    "handout_save_title",
+    "handout_saved",
+    "handout_failed",
+    "preview_problems",
+    "preview_hint",
 )
 
 #: The kinds of text and how long each may be, in characters (after NFC).

@@ -33,6 +33,8 @@ Actions:
 ``quit``
     close the window and end the program (Ctrl+Q; never in a kiosk, whose
     way out is the staff PIN)
+``handout``
+    save the printed handout (classroom only: Ctrl+P, as printing is elsewhere)
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ LANGUAGE: Final = "language"
 PLAY_PAUSE: Final = "play_pause"
 TOGGLE_FULLSCREEN: Final = "toggle_fullscreen"
 QUIT: Final = "quit"
+HANDOUT: Final = "handout"
 CHAPTER_COUNT: Final = 3
 
 
@@ -159,6 +162,7 @@ _CLASSROOM: Final = (
     *_plain(BACK, "Escape"),
     *_plain(TOGGLE_FULLSCREEN, "F11"),
     Binding("Q", frozenset({CTRL}), QUIT),
+    Binding("P", frozenset({CTRL}), HANDOUT),
 )
 
 # Clickers send PageDown/PageUp (some Right/Left, B or Period for blank).

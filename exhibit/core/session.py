@@ -62,6 +62,7 @@ class Session:
             language, exhibit.language_codes, exhibit.default_language
         )
         self._language_listeners: list[Callable[[str], None]] = []
+        self._content_listeners: list[Callable[[Exhibit], None]] = []
         self._activity_listeners: list[Callable[[Activity], None]] = []
 
     @property
@@ -73,6 +74,27 @@ class Session:
 
     def on_position(self, listener: Callable[[Position], None]) -> None:
         self.story.subscribe(listener)
+
+    def on_content(self, listener: Callable[[Exhibit], None]) -> None:
+        """``listener(exhibit)`` after the content is replaced (see :meth:`replace_exhibit`)."""
+        self._content_listeners.append(listener)
+
+    def replace_exhibit(self, exhibit: Exhibit) -> None:
+        """Show new content (a curator's saved edit) in the same place and language.
+
+        The place in the story is kept as far as the new content allows (see
+        :meth:`Story.replace_exhibit`), and the language too while the
+        content still declares it. The content listeners then hear of it
+        once; they recompute everything they show, since the place and the
+        language may have changed with it.
+        """
+        self.exhibit = exhibit
+        self.story.replace_exhibit(exhibit)
+        self._language = resolve_language(
+            self._language, exhibit.language_codes, exhibit.default_language
+        )
+        for listener in list(self._content_listeners):
+            listener(exhibit)
 
     def on_activity(self, listener: Callable[[Activity], None]) -> None:
         self._activity_listeners.append(listener)

@@ -65,6 +65,27 @@ class Story:
             for listener in list(self._listeners):
                 listener(position)
 
+    def replace_exhibit(self, exhibit: Exhibit) -> None:
+        """Tell the same story from new content (a curator's edit), keeping the place.
+
+        The visitor stays on the same chapter and step; a step past the
+        chapter's new end becomes its last, a chapter that is gone sends
+        them to the title. The listeners are not told: whoever replaces the
+        content tells everyone at once (see :meth:`Session.replace_exhibit`).
+        """
+        self.exhibit = exhibit
+        steps = {chapter.id: len(chapter.steps) for chapter in exhibit.chapters}
+        self._remembered = {
+            cid: min(step, steps[cid] - 1)
+            for cid, step in self._remembered.items()
+            if steps.get(cid, 0) > 0
+        }
+        position = self._position
+        if position.chapter is not None:
+            count = steps.get(position.chapter, 0)
+            position = Position(position.chapter, min(position.step, count - 1)) if count else TITLE
+        self._position = position
+
     def open_chapter(self, chapter_id: str) -> None:
         """Open a chapter where the visitor last left it."""
         self.go_to(Position(chapter_id, self._remembered.get(chapter_id, 0)))

@@ -111,6 +111,7 @@ class ClockBackend(Published):
         self.guarded(self._refresh)()
         session.on_position(self.guarded(self._on_position))
         session.on_language(self.guarded(lambda _code: self._refresh()))
+        session.on_content(self.guarded(self._on_content))
 
     @staticmethod
     def create(engine: QQmlEngine) -> ClockBackend:
@@ -173,6 +174,18 @@ class ClockBackend(Published):
         self._shown_index = current
         if not self._auto_move:
             self._stop_playing()
+        self._refresh()
+
+    def _on_content(self, _exhibit: object) -> None:
+        """New content: the hands and the plan stand at the current event, without a sweep."""
+        self._timelines.clear()
+        self._marks.clear()
+        self._stop_playing()
+        self._arrival.stop()
+        self._scrubbing = False
+        self._sweep_ms = 0
+        self._last_minute = self._current_minute()
+        self._shown_index = self._plan_index = self._current_index()
         self._refresh()
 
     def _stop_playing(self) -> None:

@@ -45,6 +45,8 @@ class DayPlanBackend(Published):
     """The final day's arrows, flags and figures at the current step."""
 
     arrowsChanged = Signal()
+    dayArrowsChanged = Signal()
+    tracedChanged = Signal()
     flagsChanged = Signal()
     figuresChanged = Signal()
     viewChanged = Signal()
@@ -63,6 +65,7 @@ class DayPlanBackend(Published):
         self.guarded(self._refresh)()
         session.on_position(self.guarded(lambda _position: self._refresh()))
         session.on_language(self.guarded(lambda _code: self._refresh()))
+        session.on_content(self.guarded(self._on_content))
 
     @staticmethod
     def create(engine: QQmlEngine) -> DayPlanBackend:
@@ -83,42 +86,45 @@ class DayPlanBackend(Published):
             self._arrows[chapter.id] = arrows
         return arrows
 
+    def _on_content(self, _exhibit: object) -> None:
+        self._arrows.clear()  # drawn from the old content's arrows and plan
+        self._refresh()
+
     # -- what QML shows -------------------------------------------------------
 
     def _refresh(self) -> None:
         chapter, data = self._chapter(), self._plan()
         if chapter is None or data is None:
-            self.publish(arrows=[], flags=[], figures=[], view={})
+            self.publish(arrows=[], dayArrows=[], traced=[], flags=[], figures=[], view={})
             return
-        from exhibit.core.dayplan import view_at
+        from exhibit.core.dayplan import arrows_shown, view_at
 
         step = self._session.story.position.step
         arrows = self._day_arrows(chapter, data)
+        shown = arrows_shown(arrows, step)
+        trace = {id(arrow) for arrow, current in shown if not current}
         self.publish(
-            arrows=self._arrows_at(arrows, step),
+            arrows=[self._arrow(arrow, current) for arrow, current in shown],
+            dayArrows=[self._arrow(arrow, False) for arrow in arrows],
+            traced=[id(arrow) in trace for arrow in arrows],
             flags=self._flags_at(chapter, data, step),
             figures=self._figures_at(chapter, step),
             view=view_at(chapter, data, arrows, step).to_dict(),
         )
 
-    def _arrows_at(self, arrows: tuple[DrawnArrow, ...], step: int) -> list[dict[str, Any]]:
-        from exhibit.core.dayplan import arrows_shown
-
+    def _arrow(self, arrow: DrawnArrow, current: bool) -> dict[str, Any]:
         written = self._session.written  # a label on the plan, on one line
-        return [
-            {
-                "step": arrow.step,
-                "kind": arrow.kind,
-                "current": current,
-                "unit": written(arrow.unit) if arrow.labelled else "",
-                "points": [[x, y] for x, y in arrow.points],
-                "labelX": arrow.label_at[0],
-                "labelY": arrow.label_at[1],
-                "headingX": arrow.heading[0],
-                "headingY": arrow.heading[1],
-            }
-            for arrow, current in arrows_shown(arrows, step)
-        ]
+        return {
+            "step": arrow.step,
+            "kind": arrow.kind,
+            "current": current,
+            "unit": written(arrow.unit) if arrow.labelled else "",
+            "points": [[x, y] for x, y in arrow.points],
+            "labelX": arrow.label_at[0],
+            "labelY": arrow.label_at[1],
+            "headingX": arrow.heading[0],
+            "headingY": arrow.heading[1],
+        }
 
     def _flags_at(self, chapter: Chapter, data: MapData, step: int) -> list[dict[str, Any]]:
         from exhibit.core.dayplan import flags_shown
@@ -161,6 +167,11 @@ class DayPlanBackend(Published):
     #: [{step, kind, current, unit, points, labelX, labelY, headingX, headingY}]:
     #: every arrow drawn so far, the current step's with ``current`` set.
     arrows = published(_LIST, "arrows", arrowsChanged)
+    #: Every arrow of the day, in the same form (none ``current``), and for
+    #: each whether it is drawn as a trace now: a step changes ``traced``
+    #: alone, so the plan keeps its trace's items instead of making them anew.
+    dayArrows = published(_LIST, "dayArrows", dayArrowsChanged)
+    traced = published(_LIST, "traced", tracedChanged)
     #: [{kind, place, current, words, x, y}]: the flags raised so far.
     flags = published(_LIST, "flags", flagsChanged)
     #: [{value, label, countUp}]: the current step's key figures.

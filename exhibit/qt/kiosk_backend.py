@@ -90,14 +90,7 @@ class KioskBackend(Published):
         self._play_clock = play_clock
 
         self._policy = IdlePolicy.from_settings(settings, self._now(), opened=opened)
-        exhibit = session.exhibit
-        shown, played = attract_scenes(exhibit)
-        self._attract = AttractLoop(
-            [(chapter.id, len(chapter.steps)) for chapter in exhibit.chapters],
-            exhibit.language_codes,
-            steps=shown,
-            played=played,
-        )
+        self._attract = self._attract_loop()
         self._attract_index = 0
 
         self._idle_timer = self._timer(self._on_idle_timer)
@@ -120,6 +113,22 @@ class KioskBackend(Published):
         self._arm()
         self.guarded(self._refresh)()
         session.on_language(self.guarded(lambda _code: self._refresh()))
+        session.on_content(self.guarded(self._on_content))
+
+    def _attract_loop(self) -> AttractLoop:
+        exhibit = self._session.exhibit
+        shown, played = attract_scenes(exhibit)
+        return AttractLoop(
+            [(chapter.id, len(chapter.steps)) for chapter in exhibit.chapters],
+            exhibit.language_codes,
+            steps=shown,
+            played=played,
+        )
+
+    def _on_content(self, _exhibit: object) -> None:
+        self._attract = self._attract_loop()
+        self._attract_index = 0
+        self._refresh()
 
     @staticmethod
     def create(engine: QQmlEngine) -> KioskBackend:

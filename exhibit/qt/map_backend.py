@@ -104,6 +104,12 @@ class MapBackend(Published):
     highlightedIdsChanged = Signal()
     selectedPlaceChanged = Signal()
     selectedCardChanged = Signal()
+    planMapIdChanged = Signal()
+    planViewBoxChanged = Signal()
+    planShapesChanged = Signal()
+    geoMapIdChanged = Signal()
+    geoViewBoxChanged = Signal()
+    geoShapesChanged = Signal()
 
     def __init__(self, session: Session, font_family: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -115,19 +121,12 @@ class MapBackend(Published):
         self._layouts: dict[tuple[Any, ...], dict[str, dict[str, Any]]] = {}
         self._day_arrows: dict[tuple[str, str], tuple[Any, ...]] = {}
         self._selected = ""
-        plan, geo = self._first_map_of(MapKind.PLAN), self._first_map_of(MapKind.GEO)
-        self._values.update(
-            planMapId=plan,
-            planViewBox=self._view_box(plan),
-            planShapes=self._shapes(plan),
-            geoMapId=geo,
-            geoViewBox=self._view_box(geo),
-            geoShapes=self._shapes(geo),
-            maxZoom=_max_zoom(),
-        )
+        self._values.update(maxZoom=_max_zoom())
+        self._publish_whole_maps()
         self.guarded(self._refresh)()
         session.on_position(self.guarded(self._on_position))
         session.on_language(self.guarded(lambda _code: self._refresh()))
+        session.on_content(self.guarded(self._on_content))
 
     @staticmethod
     def create(engine: QQmlEngine) -> MapBackend:
@@ -146,6 +145,33 @@ class MapBackend(Published):
             data = build_exhibit_map(self._session.exhibit, map_id)
             self._maps[map_id] = data
         return data
+
+    def _publish_whole_maps(self) -> None:
+        """The plan and the geographic map, whatever the chapter (they change with the content)."""
+        plan, geo = self._plan_map_id, self._first_map_of(MapKind.GEO)
+        self.publish(
+            planMapId=plan,
+            planViewBox=self._view_box(plan),
+            planShapes=self._shapes(plan),
+            geoMapId=geo,
+            geoViewBox=self._view_box(geo),
+            geoShapes=self._shapes(geo),
+        )
+
+    def _on_content(self, _exhibit: object) -> None:
+        """New content: every map is built again from it (its places, names, shapes)."""
+        for cache in (
+            self._maps,
+            self._shapes_of,
+            self._places_of,
+            self._layouts,
+            self._day_arrows,
+        ):
+            cache.clear()
+        if self._selected not in self._session.exhibit.places:
+            self._selected = ""
+        self._publish_whole_maps()
+        self._refresh()
 
     def _on_position(self, _position: Position) -> None:
         self._selected = ""  # a card belongs to the step it was opened in
@@ -326,15 +352,17 @@ class MapBackend(Published):
     areas = published("QVariantList", "areas", areasChanged)
     #: How far a visitor may zoom in, from the whole map (1).
     maxZoom = constant(float, "maxZoom")
-    planMapId = constant(str, "planMapId")
-    # The plan's drawing never changes: a clock that binds to it is not rebuilt per move.
-    planViewBox = constant("QVariantList", "planViewBox")
-    planShapes = constant("QVariantMap", "planShapes")
+    planMapId = published(str, "planMapId", planMapIdChanged)
+    # The plan's drawing changes only with the content (a curator's live preview):
+    # a clock that binds to it is not rebuilt per move.
+    planViewBox = published("QVariantList", "planViewBox", planViewBoxChanged)
+    planShapes = published("QVariantMap", "planShapes", planShapesChanged)
     planPlaces = published("QVariantList", "planPlaces", planPlacesChanged)
-    # The geographic map, whatever the chapter: the title screen draws it.
-    geoMapId = constant(str, "geoMapId")
-    geoViewBox = constant("QVariantList", "geoViewBox")
-    geoShapes = constant("QVariantMap", "geoShapes")
+    # The geographic map, whatever the chapter: the title screen draws it (it
+    # changes only with the content, like the plan).
+    geoMapId = published(str, "geoMapId", geoMapIdChanged)
+    geoViewBox = published("QVariantList", "geoViewBox", geoViewBoxChanged)
+    geoShapes = published("QVariantMap", "geoShapes", geoShapesChanged)
     geoPlaces = published("QVariantList", "geoPlaces", geoPlacesChanged)
     geoAreas = published("QVariantList", "geoAreas", geoAreasChanged)
     # The step: where the view goes and which places it lights (ids on the current map).

@@ -83,6 +83,7 @@ class ModeBackend(Published):
         *,
         admin_key: Callable[[int], bool] = lambda _key: False,
         play_pause: Callable[[], None] = lambda: None,
+        handout: Callable[[], None] = lambda: None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -90,6 +91,7 @@ class ModeBackend(Published):
         self._settings = settings
         self._admin_key = admin_key
         self._play_pause = play_pause
+        self._handout = handout
         self._window: QWindow | None = None
         self._keep_window = False
         self._values.update(
@@ -217,6 +219,8 @@ class ModeBackend(Published):
             self._toggle_full_screen()
         elif action == keys.QUIT and not self._settings.is_kiosk and self._window is not None:
             self._window.close()
+        elif action == keys.HANDOUT:
+            self._handout()
 
     @Slot()
     def toggleBlank(self) -> None:

@@ -33,6 +33,7 @@ class PresenterBackend(Published):
         self.guarded(self._refresh)()
         session.on_position(self.guarded(lambda _position: self._refresh()))
         session.on_language(self.guarded(lambda _code: self._refresh()))
+        session.on_content(self.guarded(lambda _exhibit: self._refresh()))
 
     @staticmethod
     def create(engine: QQmlEngine) -> PresenterBackend:

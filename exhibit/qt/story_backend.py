@@ -33,7 +33,21 @@ def _image_size(file: Path) -> dict[str, int]:
 
 
 def _file_url(file: Path | None) -> str:
-    return QUrl.fromLocalFile(str(file)).toString() if file else ""
+    """A content file as a URL for QML, versioned by the file's size and time.
+
+    Qt keeps the images it has decoded by URL: an image a curator saves again
+    under the same name (the live preview) gets a new URL, so it is read
+    again rather than taken from that cache; an unchanged file keeps its URL.
+    """
+    if not file:
+        return ""
+    url = QUrl.fromLocalFile(str(file))
+    try:
+        status = file.stat()
+    except OSError:
+        return url.toString()
+    url.setQuery(f"v={status.st_mtime_ns:x}-{status.st_size:x}")
+    return url.toString()
 
 
 @QmlElement
@@ -64,6 +78,7 @@ class StoryBackend(Published):
         self.guarded(self._on_language)()
         session.on_position(self.guarded(self._on_position))
         session.on_language(self.guarded(lambda _code: self._on_language()))
+        session.on_content(self.guarded(lambda _exhibit: self._on_content()))
 
     @staticmethod
     def create(engine: QQmlEngine) -> StoryBackend:
@@ -76,6 +91,10 @@ class StoryBackend(Published):
         self._last = position
         self.publish(direction=1 if after >= before else -1)
         self._refresh()
+
+    def _on_content(self) -> None:
+        self._last = self._session.story.position
+        self._on_language()
 
     def _on_language(self) -> None:
         self.publish(chapters=self._chapters())

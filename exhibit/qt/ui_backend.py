@@ -47,6 +47,7 @@ class UiBackend(Published):
         self.publish(chaptersReady=False)
         self.guarded(self._refresh)()
         session.on_language(self.guarded(lambda _code: self._refresh()))
+        session.on_content(self.guarded(lambda _exhibit: self._refresh()))
 
     @staticmethod
     def create(engine: QQmlEngine) -> UiBackend:

@@ -15,23 +15,27 @@ A newcomer looking for a concern finds it by file name: ``ui_backend``
 ``mode_backend`` (keys, blanking, the window's shape), ``kiosk_backend``
 (idle notice, attract loop, staff PIN), ``presenter_backend`` (current and
 next step, notes) and ``input_filter`` (every press and key, before any
-item).
+item), ``preview_backend`` (a curator's live preview: reloads and the
+problems overlay) and ``handout_backend`` (Ctrl+P saves the printed handout).
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QWindow
 
+from exhibit.core.livepreview import LivePreview
 from exhibit.core.session import Session
 from exhibit.core.settings import Settings
 from exhibit.qt import registry
 from exhibit.qt.clock_backend import ClockBackend
 from exhibit.qt.dayplan_backend import DayPlanBackend
+from exhibit.qt.handout_backend import HandoutBackend, Writer
 from exhibit.qt.input_filter import InputFilter
 from exhibit.qt.kiosk_backend import KioskBackend
 from exhibit.qt.map_backend import MapBackend
 from exhibit.qt.mode_backend import ModeBackend
 from exhibit.qt.presenter_backend import PresenterBackend
+from exhibit.qt.preview_backend import PreviewBackend
 from exhibit.qt.story_backend import StoryBackend
 from exhibit.qt.ui_backend import UiBackend
 
@@ -47,6 +51,8 @@ class Backends:
         *,
         time_scale: float = 1.0,
         opened: bool = False,
+        preview: LivePreview | None = None,
+        write_handout: Writer | None = None,
     ) -> None:
         self.session = session
         self.settings = settings
@@ -64,15 +70,19 @@ class Backends:
             opened=opened,
             play_clock=lambda: self.clock.play(),
         )
+        self.handout = HandoutBackend(session, settings, write_handout)
         self.mode = ModeBackend(
             session,
             settings,
             admin_key=self.kiosk.admin_key,
             play_pause=lambda: self.clock.togglePlay(),
+            handout=self.handout.request,
         )
+        self.preview = PreviewBackend(session, settings, preview)
         self.input = InputFilter(self.kiosk, settings.admin_corner_px)
         self.kiosk.exitRequested.connect(lambda _status: self.mode.release())
-        for backend in (self.ui, self.story, self.presenter, self.kiosk, self.mode):
+        backends = (self.ui, self.story, self.presenter, self.kiosk, self.mode)
+        for backend in (*backends, self.handout, self.preview):
             self.registry.add(backend)
         if not session.story.position.on_title:
             self.ui.prepareChapters()
@@ -112,6 +122,7 @@ class Backends:
     def release(self) -> None:
         """The program is shutting down: stop the timers, let the window close."""
         self.kiosk.stop()
+        self.preview.stop()
         self.mode.release()
         clock = self.registry.made(ClockBackend)
         if clock is not None:
@@ -125,15 +136,27 @@ def install(
     *,
     time_scale: float = 1.0,
     opened: bool = False,
+    preview: LivePreview | None = None,
+    write_handout: Writer | None = None,
 ) -> Backends:
     """Make ``session``'s backends the ones QML's singletons show; call before loading QML.
 
     ``settings`` (default: all defaults) choose the mode; ``time_scale`` speeds
     up the kiosk's clock for tests (see :mod:`exhibit.qt.kiosk_backend`);
     ``opened``: the session was opened on a chosen step (a kiosk then shows
-    it instead of starting with its attract loop).
+    it instead of starting with its attract loop). ``preview`` reloads the
+    content when a curator saves a file (``--watch``); ``write_handout``
+    writes the printed handout (Ctrl+P; none: not offered).
     """
     chosen = settings if settings is not None else Settings()
-    backends = Backends(session, font_family, chosen, time_scale=time_scale, opened=opened)
+    backends = Backends(
+        session,
+        font_family,
+        chosen,
+        time_scale=time_scale,
+        opened=opened,
+        preview=preview,
+        write_handout=write_handout,
+    )
     registry.install(backends.registry)
     return backends

@@ -187,3 +187,10 @@ def test_blocked_in_kiosk(key: str, modifiers: tuple[str, ...]) -> None:
 )
 def test_allowed_in_kiosk(key: str, modifiers: tuple[str, ...]) -> None:
     assert not is_blocked_in_kiosk(key, modifiers)
+
+
+def test_ctrl_p_saves_the_handout_in_a_classroom_only() -> None:
+    assert action_for("classroom", "P", ["Ctrl"]) == "handout"
+    assert action_for("classroom", "P") is None
+    assert action_for("presentation", "P", ["Ctrl"]) is None  # P alone is the clicker's play
+    assert action_for("kiosk", "P", ["Ctrl"]) is None

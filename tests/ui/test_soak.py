@@ -35,3 +35,8 @@ def test_random_visitors_cause_no_error_and_no_warning(qapp) -> None:
     assert result["warnings"] == 0, result["warning_samples"]
     # Loose: a few hundred actions are too few to measure growth, not to see a flood.
     assert result["soak_rss_growth_mb"] < 60, result
+    # The C heap's figure (glibc) is read at the same moments as RSS, and is
+    # part of it: it is what tells a leak from memory the allocator keeps.
+    if soak.heap_mb() is not None:
+        assert [entry["actions"] for entry in result["heap_series"]] == [300]
+        assert 0 < result["heap_series"][0]["heap_mb"] < result["rss_mb"], result["heap_series"]

@@ -120,6 +120,25 @@ Window {
             source: "kiosk/KioskLayer.qml"
         }
 
+        // Classroom: Ctrl+P saves the printed handout (loaded when first asked for).
+        Loader {
+            objectName: "handoutSaverLoader"
+            anchors.fill: parent
+            active: HandoutBackend.available && (HandoutBackend.requests > 0 || HandoutBackend.notice.length > 0)
+            visible: active  // an empty layer must not stand over what a press finds (the input filter)
+            source: "curator/HandoutSaver.qml"
+        }
+
+        // A curator's live preview (--watch): every problem of the saved
+        // content, over the last valid version. Never in a kiosk.
+        Loader {
+            objectName: "previewOverlayLoader"
+            anchors.fill: parent
+            active: PreviewBackend.shown
+            visible: active
+            source: "curator/PreviewOverlay.qml"
+        }
+
         // Presentation: B or . blacks out the projection (and back).
         Rectangle {
             objectName: "blankOverlay"

@@ -71,6 +71,10 @@ QtObject {
     readonly property color flagPole: "#d8cfbf"
     readonly property color bunker: "#6b604c"
 
+    // A curator's live preview: the panel listing the content's problems.
+    readonly property color problemPanel: "#221d17"
+    readonly property color problemEdge: "#f0a03c"
+
     // The maps. Every colour a map draws is one of these; the pairs a visitor
     // must tell apart have at least 3:1 contrast (WCAG 2.2, 1.4.11), text
     // 4.5:1, which tests/ui/test_map_theme.py computes from these values.

@@ -342,11 +342,15 @@ Item {
                     originY: height / 2 - centreY * pixelScale
                 }
 
-                // The trace: every earlier step's arrows, faint.
+                // The trace: every earlier step's arrows, faint. Each arrow
+                // of the day has its item from the start, shown while it is
+                // in the trace, so that a step makes no items here.
                 Repeater {
                     id: traceRepeater
-                    model: DayPlanBackend.arrows.filter(a => !a.current)
+                    model: DayPlanBackend.dayArrows
                     delegate: PlanArrow {
+                        required property int index
+                        visible: DayPlanBackend.traced[index] === true
                         named: false
                         width: planContent.width
                         height: planContent.height
