@@ -1,9 +1,19 @@
 """Build ``assets/maps/indochina.json``, the exhibit's base map, from Natural Earth data.
 
-Source: Natural Earth 1:50m Admin 0 countries (public domain), as the TopoJSON file
-``countries-50m.json`` of the npm package ``world-atlas`` (ISC licence). By default the
-script installs ``world-atlas@2`` into a temporary folder with npm; ``--world-atlas PATH``
-uses an existing copy (the package folder or the JSON file itself).
+Sources, all in the npm package ``world-atlas`` (ISC licence) as TopoJSON, Natural Earth
+data being in the public domain:
+
+- the countries: Natural Earth 1:50m Admin 0 countries, ``countries-50m.json``;
+- the islands of Việt Nam's two archipelagos in the Biển Đông, Quần đảo Hoàng Sa and
+  Quần đảo Trường Sa, which the 1:50m data leaves out: every polygon of Natural Earth
+  1:10m Admin 0 countries (``countries-10m.json``) inside each archipelago's area
+  (:data:`ARCHIPELAGOS`), leaving out the coastal islands of the states around the sea
+  that the area's corners reach (:data:`COASTAL_STATES`), plus the islands
+  :data:`PUBLISHED_ISLANDS` lists from their published coordinates, which the 1:10m
+  data leaves out. Only the shapes are taken, not Natural Earth's attribution of them.
+
+By default the script installs ``world-atlas@2`` into a temporary folder with npm;
+``--world-atlas PATH`` uses an existing copy of the package folder.
 
 Steps, and why:
 
@@ -16,6 +26,10 @@ Steps, and why:
    fills the whole rectangular frame instead of a curved lon/lat trapezoid.
 5. Write SVG path data (M/L/Z only, one decimal) in a view box 1000 units wide, which QML
    draws with Shape + PathSvg, and record the projection, bounds and reference points.
+6. Record each archipelago's islands: their outlines (SVG path data, two decimals, as most
+   are under a kilometre across) and their centres, where the map draws each island at a
+   size it can be seen at (a true-size islet is a fraction of a pixel), and the area that
+   holds them all.
 
 Standard library only. Run: ``python tools/build_map.py``.
 """
@@ -52,13 +66,39 @@ DEFAULT_OUT = REPO / "assets" / "maps" / "indochina.json"
 WORLD_ATLAS_SPEC = "world-atlas@2"
 
 # The area the map shows, in degrees. The frame is the rectangle in projected km spanning
-# these longitudes at mid-latitude and these latitudes on the central meridian.
-LON_WEST, LON_EAST = 97.0, 113.5
-LAT_SOUTH, LAT_NORTH = 7.0, 24.5
+# these longitudes at mid-latitude and these latitudes on the central meridian. It reaches
+# east and south far enough to hold both archipelagos at their real places.
+LON_WEST, LON_EAST = 97.0, 118.0
+LAT_SOUTH, LAT_NORTH = 6.0, 24.5
 # Countries whose lon/lat box misses this padded box cannot reach the frame: skip them.
 PAD_DEG = 4.0
 
 FOCUS = {"704": "Vietnam", "418": "Laos", "116": "Cambodia"}
+HOME = "704"
+"""Việt Nam: the country the map is about, drawn apart from its neighbours."""
+
+# Việt Nam's archipelagos in the Biển Đông: id, name, and the area (lon west, lon east,
+# lat south, lat north) in degrees that holds every island of each. Hoàng Sa lies about
+# 15.7-17.1 N, 111-113 E; Trường Sa about 6.5-11.5 N, 111.5-117.5 E.
+ARCHIPELAGOS = (
+    ("hoang-sa", "Quần đảo Hoàng Sa", (111.0, 113.0, 15.7, 17.1)),
+    ("truong-sa", "Quần đảo Trường Sa", (111.5, 117.5, 6.5, 11.5)),
+)
+
+# Natural Earth ids of the states whose own coastal islands (off Sabah and Palawan) fall
+# inside the corners of the Trường Sa area: Malaysia, the Philippines, Brunei, Indonesia.
+COASTAL_STATES = frozenset({"458", "608", "096", "360"})
+
+# Islands of Trường Sa missing from Natural Earth 1:10m land, from their published
+# coordinates (degrees): archipelago id, name, lat, lon.
+PUBLISHED_ISLANDS = (
+    ("truong-sa", "Đảo Trường Sa (Trường Sa Lớn)", 8.6453, 111.9203),
+    ("truong-sa", "Đảo Song Tử Tây", 11.4297, 114.3314),
+    ("truong-sa", "Đảo Sinh Tồn", 9.8850, 114.3292),
+    ("truong-sa", "Đảo An Bang", 7.8919, 112.9150),
+)
+PUBLISHED_ISLAND_RADIUS_KM = 0.4
+"""The outline given to an island placed from its coordinates: a small circle."""
 
 TOLERANCE_KM = 1.5
 # Islands smaller than this (after simplification) are under a view-box unit across.
@@ -103,14 +143,14 @@ def fetch_world_atlas(dest: Path) -> Path:
     return dest / "node_modules" / "world-atlas"
 
 
-def load_topology(path: Path) -> tuple[dict, str]:
-    """Read countries-50m.json from a package folder or file; return it and the version."""
+def load_topology(path: Path, name: str = "countries-50m.json") -> tuple[dict, str]:
+    """Read one TopoJSON file of a world-atlas package folder; return it and the version."""
     version = "unknown"
     if path.is_dir():
         pkg = path / "package.json"
         if pkg.is_file():
             version = json.loads(pkg.read_text(encoding="utf-8"))["version"]
-        path = path / "countries-50m.json"
+        path = path / name
     return json.loads(path.read_text(encoding="utf-8")), version
 
 
@@ -290,8 +330,96 @@ def svg_path(rings: Iterable[Ring], frame: MapFrame) -> str:
     return "".join(parts)
 
 
-def build(topology: dict, version: str, tolerance: float) -> dict:
-    """The asset's JSON content for a decoded world-atlas topology."""
+def _in_area(lon: float, lat: float, area: tuple[float, float, float, float]) -> bool:
+    west, east, south, north = area
+    return west <= lon <= east and south <= lat <= north
+
+
+def island_rings(countries: dict) -> list[list[Point]]:
+    """The outer ring (lon, lat) of every polygon of a countries topology, except those
+    of :data:`COASTAL_STATES`."""
+    arcs = decode_arcs(countries)
+    rings = []
+    for geometry in countries["objects"]["countries"]["geometries"]:
+        if str(geometry.get("id", "")) in COASTAL_STATES:
+            continue
+        for polygon in polygons_of(geometry):
+            rings.append(assemble_ring(polygon[0], arcs))
+    return rings
+
+
+def _circle(lat: float, lon: float, radius_km: float, proj: LambertConformalConic) -> Ring:
+    x, y = proj.project(lat, lon)
+    return [
+        (x + radius_km * math.cos(a), y + radius_km * math.sin(a))
+        for a in (2 * math.pi * k / 12 for k in range(12))
+    ]
+
+
+def _fine_path(rings: Iterable[Ring], frame: MapFrame) -> str:
+    """SVG path data (M/L/Z) of small rings in km, two decimals (islets under a km)."""
+    parts = []
+    for ring in rings:
+        coords = []
+        for x, y in ring:
+            u, v = frame.xy_to_unit(x, y)
+            pair = f"{u * frame.view_width:.2f} {v * frame.view_height:.2f}"
+            if not coords or coords[-1] != pair:
+                coords.append(pair)
+        if len(coords) >= 3:
+            parts.append("M" + coords[0] + "L" + " ".join(coords[1:]) + "Z")
+    return "".join(parts)
+
+
+def archipelagos(countries: dict, frame: MapFrame) -> list[dict]:
+    """Each archipelago's islands from 1:10m countries and published coordinates, projected."""
+    proj = frame.projection
+    rings = island_rings(countries)
+    result = []
+    for arch_id, name, area in ARCHIPELAGOS:
+        islands = []
+        outlines: list[Ring] = []
+        for ring in rings:
+            lon = sum(p[0] for p in ring) / len(ring)
+            lat = sum(p[1] for p in ring) / len(ring)
+            if _in_area(lon, lat, area):
+                islands.append((lat, lon, "Natural Earth 1:10m"))
+                outlines.append([proj.project(p_lat, p_lon) for p_lon, p_lat in ring])
+        for island_arch, island_name, lat, lon in PUBLISHED_ISLANDS:
+            if island_arch == arch_id:
+                islands.append((lat, lon, f"published coordinates: {island_name}"))
+                outlines.append(_circle(lat, lon, PUBLISHED_ISLAND_RADIUS_KM, proj))
+        if not islands:
+            raise SystemExit(f"no island of {name} in the source")
+        points = []
+        for lat, lon, source in sorted(islands):
+            if not frame.contains(lat, lon):
+                raise SystemExit(f"an island of {name} at {lat}, {lon} is outside the frame")
+            x, y = frame.to_view(lat, lon)
+            points.append(
+                {
+                    "lat": round(lat, 4),
+                    "lon": round(lon, 4),
+                    "x": round(x, 2),
+                    "y": round(y, 2),
+                    "source": source,
+                }
+            )
+        west, east, south, north = area
+        result.append(
+            {
+                "id": arch_id,
+                "name": name,
+                "area": {"lon": [west, east], "lat": [south, north]},
+                "islands": points,
+                "path": _fine_path(outlines, frame),
+            }
+        )
+    return result
+
+
+def build(topology: dict, fine: dict, version: str, tolerance: float) -> dict:
+    """The asset's JSON content for world-atlas's 1:50m and 1:10m countries."""
     proj = INDOCHINA
     frame = MapFrame(proj, map_bounds(proj), VIEW_WIDTH)
     arcs = decode_arcs(topology)
@@ -317,6 +445,7 @@ def build(topology: dict, version: str, tolerance: float) -> dict:
                 "id": country_id,
                 "name": geometry.get("properties", {}).get("name", country_id),
                 "focus": country_id in FOCUS,
+                "home": country_id == HOME,
                 "path": svg_path(rings, frame),
             }
         )
@@ -350,6 +479,10 @@ def build(topology: dict, version: str, tolerance: float) -> dict:
         "source": {
             "data": "Natural Earth 1:50m Admin 0 countries (public domain)",
             "package": f"world-atlas {version} (npm, ISC licence), countries-50m.json",
+            "islands": (
+                "Natural Earth 1:10m Admin 0 countries (public domain), world-atlas "
+                "countries-10m.json, and published coordinates for the islands it leaves out"
+            ),
             "generated_by": "tools/build_map.py",
             "simplify_tolerance_km": tolerance,
             "area": {
@@ -362,6 +495,7 @@ def build(topology: dict, version: str, tolerance: float) -> dict:
         "aspect": round(frame.aspect, 6),
         "view_box": [0, 0, frame.view_width, round(frame.view_height, 3)],
         "countries": countries,
+        "archipelagos": archipelagos(fine, frame),
         "reference_points": reference_points,
     }
 
@@ -371,19 +505,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--world-atlas",
         type=Path,
-        help="world-atlas package folder or countries-50m.json (default: npm install it)",
+        help="world-atlas package folder (default: npm install it)",
     )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--tolerance", type=float, default=TOLERANCE_KM, help="km")
     args = parser.parse_args(argv)
 
+    def from_package(folder: Path) -> dict:
+        topology, version = load_topology(folder)
+        fine, _ = load_topology(folder, "countries-10m.json")
+        return build(topology, fine, version, args.tolerance)
+
     if args.world_atlas is not None:
-        topology, version = load_topology(args.world_atlas)
-        asset = build(topology, version, args.tolerance)
+        asset = from_package(args.world_atlas)
     else:
         with tempfile.TemporaryDirectory(prefix="world-atlas-") as tmp:
-            topology, version = load_topology(fetch_world_atlas(Path(tmp)))
-            asset = build(topology, version, args.tolerance)
+            asset = from_package(fetch_world_atlas(Path(tmp)))
 
     args.out.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(asset, ensure_ascii=False, indent=1)

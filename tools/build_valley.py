@@ -77,7 +77,7 @@ SECTORS = [
     ),
     (
         "sector-centre",
-        (0.50, 0.47),
+        (0.32, 0.40),
         [
             (0.50, 0.265), (0.66, 0.29), (0.745, 0.39), (0.76, 0.52), (0.72, 0.63),
             (0.58, 0.675), (0.42, 0.675), (0.295, 0.62), (0.265, 0.47), (0.30, 0.33),
@@ -86,7 +86,7 @@ SECTORS = [
     ),
     (
         "sector-south",
-        (0.50, 0.86),
+        (0.565, 0.815),
         [
             (0.50, 0.77), (0.60, 0.79), (0.645, 0.86), (0.61, 0.94), (0.50, 0.97),
             (0.39, 0.955), (0.36, 0.87), (0.40, 0.79),
@@ -170,7 +170,7 @@ def build() -> dict:
             {"id": "mountains-west", "path": band(MOUNTAINS_WEST, "west")},
             {"id": "mountains-east", "path": band(MOUNTAINS_EAST, "east")},
         ],
-        "hills": [{"id": hid, "path": blob(c, r)} for c, r, hid in HILLS],
+        "hills": [{"id": hid, "centre": list(c), "path": blob(c, r)} for c, r, hid in HILLS],
         "river": {"id": "nam-rom", "path": smooth(RIVER, closed=False)},
         "airfields": [{"id": aid, "path": rectangle(box)} for aid, box in AIRFIELDS],
         "sectors": [

@@ -9,8 +9,10 @@ font draws no Vietnamese, so both are checked when the content is loaded
   drawing needs: its ``view_box``; for a geographic map a ``projection`` and
   ``bounds`` that rebuild its frame; for a plan its ``floor`` and ``river``;
   and every ``path``, wherever it is in the file, must be SVG path data whose
-  points lie in the view box. Other fields are allowed, so a map can gain
-  features (islands, insets ...) without this module knowing them;
+  points lie in the view box; a geographic map's archipelagos must give
+  their islands' points, a plan's hills their centres as [x, y] from 0 to 1.
+  Other fields are allowed, so a map can gain features without this module
+  knowing them;
 - a font file must be an OpenType/TrueType file whose tables lie inside it.
 
 Nothing here needs Qt.
@@ -67,13 +69,15 @@ def map_asset_data(raw: bytes, display: str, kind: MapKind, problems: Problems) 
     plain JSON data (dicts, lists, text, numbers), read once: the running
     exhibit draws from it and never reads the file again.
     """
+    # Counted from the start: a value the reader refused (a number too long)
+    # is a problem of the file too, and the file is then not drawn.
+    before = len(problems.items)
     text = decode_text(raw, display, problems)
     if text is None:
         return None
     root = parse_yaml(text, display, problems, scalar=json_scalar)
     if root is None or not _is_strict_json(text, display, problems):
         return None
-    before = len(problems.items)
     check_map(root, kind, problems)
     return root.plain() if len(problems.items) == before else None
 
@@ -122,9 +126,48 @@ def check_map(root: YNode, kind: MapKind, problems: Problems) -> None:
             continue
         for shape in shapes:
             _check_shape(shape, problems)
+    if kind is MapKind.GEO:
+        _check_archipelagos(fields.get("archipelagos"), problems)
+    else:
+        _check_hill_centres(fields.get("hills"), problems)
     if view is not None:
         for node in _paths(root):
             check_svg_path(node, view, problems)
+
+
+def _check_archipelagos(node: YNode | None, problems: Problems) -> None:
+    """Việt Nam's archipelagos, if the map has them: each an id and islands at x, y."""
+    if node is None:
+        return
+    if not node.is_sequence:
+        problems.at(node, "should be a list of archipelagos, each with an id and its islands")
+        return
+    for archipelago in node.value:
+        fields = archipelago.value if archipelago.is_mapping else {}
+        ident = fields.get("id")
+        if ident is None or not isinstance(ident.value, str):
+            problems.at(ident or archipelago, "needs an id (text)")
+        islands = fields.get("islands")
+        if islands is None or not islands.is_sequence:
+            problems.at(islands or archipelago, "needs its islands: a list of points with x and y")
+            continue
+        for island in islands.value:
+            point = island.value if island.is_mapping else {}
+            if not all(k in point and _is_number(point[k].value) for k in ("x", "y")):
+                problems.at(island, "should be a point with numbers x and y")
+
+
+def _check_hill_centres(node: YNode | None, problems: Problems) -> None:
+    """A hill's centre, where its contours shrink to: [x, y] from 0 to 1."""
+    if node is None or not node.is_sequence:
+        return
+    for hill in node.value:
+        centre = hill.value.get("centre") if hill.is_mapping else None
+        if centre is None:
+            continue
+        numbers = [item.value for item in centre.value] if centre.is_sequence else []
+        if len(numbers) != 2 or not all(_is_number(n) and 0 <= n <= 1 for n in numbers):
+            problems.at(centre, "should be [x, y], each from 0 to 1")
 
 
 def _view_box(node: YNode | None, problems: Problems) -> tuple[float, float] | None:

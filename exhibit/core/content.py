@@ -33,9 +33,11 @@ from exhibit.core.assets import MAX_MAP_BYTES, map_asset_data
 from exhibit.core.files import PRESENT, UnreadableFileError, read_regular_file, resolved
 from exhibit.core.images import MAX_IMAGE_BYTES, ImageError, image_info
 from exhibit.core.model import (
+    AREA_LABEL_KINDS,
     ARROW_KINDS,
     FLAG_KINDS,
     PLACE_KINDS,
+    AreaLabel,
     Arrow,
     Chapter,
     Convergence,
@@ -88,7 +90,35 @@ REQUIRED_STRINGS = (
     "back_to_step",
     "map_reset",
     "map_schematic",
-    "laos_direction",
+    "legend_title",
+    "legend_vietnam",
+    "legend_neighbour",
+    "legend_highlight",
+    "legend_town",
+    "legend_region",
+    "legend_airfield",
+    "legend_road",
+    "legend_railway",
+    "legend_archipelago",
+    "legend_stronghold",
+    "legend_stronghold_attacked",
+    "legend_stronghold_taken",
+    "legend_stronghold_untold",
+    "legend_command_post",
+    "legend_sector",
+    "legend_hill",
+    "legend_mountains",
+    "legend_river",
+    "legend_bridge",
+    "legend_escape",
+    "legend_direction",
+    "legend_converge",
+    "legend_advance",
+    "legend_encircle",
+    "legend_flag_victory",
+    "legend_flag_white",
+    "north",
+    "locator_label",
     "play",
     "pause",
     "timeline",
@@ -169,6 +199,7 @@ LAT_RANGE = (-90, 90)
 LON_RANGE = (-180, 180)
 PLAN_RANGE = (0, 1)
 PLAY_SECONDS_RANGE = (5, 3600)
+BEARING_RANGE = (0, 360)
 
 #: A field of the model written in the files as other, optional keys (none:
 #: the reader derives it, as a source's file from its id).
@@ -576,6 +607,7 @@ def _read_places(
     reader.declared_maps = _declared_ids(node.value.get("maps"))
     reader.declared_places = _declared_ids(node.value.get("places"))
 
+    always: dict[str, YNode] = {}
     for item in get_list(node.value.get("maps"), problems):
         if not check_keys(item, problems, **record_keys(MapDef)):
             continue
@@ -591,11 +623,16 @@ def _read_places(
         asset = reader.asset(item.value.get("asset"))
         title = reader.text(item.value.get("title"), TITLE)
         data = reader.map_data(asset, kind) if asset is not None and kind is not None else None
+        labels = _read_area_labels(reader, item.value.get("labels"), kind)
+        always_node = item.value.get("always_labelled")
+        always_ids = tuple(i for i, _ in get_id_list(always_node, problems))
         if map_id is not None and map_id in maps:
             problems.at(item.value["id"], f"map '{map_id}' is declared twice")
         elif None not in (map_id, kind, asset, title, data):
             assert map_id and kind and asset and title and isinstance(data, dict)
-            maps[map_id] = MapDef(map_id, kind, asset, title, data)
+            maps[map_id] = MapDef(map_id, kind, asset, title, data, labels, always_ids)
+            if always_node is not None:
+                always[map_id] = always_node
 
     for item in get_list(node.value.get("places"), problems):
         place = _read_place(reader, item, maps, source_ids)
@@ -606,7 +643,49 @@ def _read_places(
             continue
         places[place.id] = place
         place_nodes[place.id] = item
+    for map_id, always_node in always.items():
+        for place_id in maps[map_id].always_labelled:
+            place = places.get(place_id)
+            if place is None and not reader.unknown(reader.declared_places, place_id):
+                continue
+            if place is None or place.map != map_id:
+                problems.at(always_node, f"'{place_id}' is not a place on the map '{map_id}'")
     return maps, places, place_nodes
+
+
+def _read_area_labels(
+    reader: _Reader, node: YNode | None, kind: MapKind | None
+) -> tuple[AreaLabel, ...]:
+    """A map's area labels (seas, countries, archipelagos): id, kind, name and ``at``."""
+    problems = reader.problems
+    labels: list[AreaLabel] = []
+    for item in get_list(node, problems):
+        if not check_keys(item, problems, **record_keys(AreaLabel)):
+            continue
+        label_id = get_id(item.value.get("id"), problems)
+        label_kind = get_string(item.value.get("kind"), problems)
+        if label_kind is not None and label_kind not in AREA_LABEL_KINDS:
+            problems.at(
+                item.value["kind"],
+                f"'{label_kind}' is not a kind of area label ({', '.join(AREA_LABEL_KINDS)})",
+            )
+            label_kind = None
+        name = reader.text(item.value.get("name"))
+        points = []
+        at_node = item.value.get("at")
+        if kind is not None:
+            for pair_node in get_list(at_node, problems):
+                pair = _read_pair(reader, pair_node, kind)
+                if pair is not None:
+                    points.append(pair)
+        if at_node is not None and at_node.is_sequence and not at_node.value:
+            problems.at(at_node, "needs at least one point")
+        if any(label.id == label_id for label in labels):
+            problems.at(item.value["id"], f"label '{label_id}' is declared twice")
+        elif None not in (label_id, label_kind, name) and points:
+            assert label_id and label_kind and name
+            labels.append(AreaLabel(label_id, label_kind, name, tuple(points)))
+    return tuple(labels)
 
 
 def _read_place(
@@ -628,6 +707,10 @@ def _read_place(
     extra_source = _read_record(reader, fields.get("extra_source"))
     to_confirm = _read_record(reader, fields.get("to_confirm"))
     sector = get_id(fields.get("sector"), problems)
+    short_name = reader.text(fields.get("short_name"))
+    bearing = (
+        get_number(fields.get("bearing"), problems, *BEARING_RANGE) if "bearing" in fields else None
+    )
 
     map_def = maps.get(map_id) if map_id else None
     if map_id is not None and map_def is None and reader.unknown(reader.declared_maps, map_id):
@@ -659,6 +742,8 @@ def _read_place(
         sector=sector,
         extra_source=extra_source,
         to_confirm=to_confirm,
+        short_name=short_name,
+        bearing=bearing,
     )
 
 

@@ -20,7 +20,7 @@ Where an arrow starts: the content names the place it comes from (``from``),
 or follows a line place (``along``). Where the sources name no starting
 place, the arrow shows only a direction, which follows from the places: a
 stronghold (a place inside a sub-sector) is approached from outside the
-fortress, along the line from its sub-sector's centre out through it; a place
+fortress, along the line from its sub-sector outline's middle out through it; a place
 outside the fortress (a road's end, a direction) is approached from the
 valley, along the line from the plan's centre towards it. No route is drawn
 that the content does not give.
@@ -159,15 +159,19 @@ def approach_start(target: DrawnPlace, data: MapData) -> Point:
     """Where an arrow to ``target`` starts when the sources name no starting place.
 
     From outside the fortress for a place in a sub-sector (along the line
-    from the sub-sector's centre through it); from the valley for any other
+    from the middle of the sub-sector's outline through it); from the valley for any other
     place (along the line from the plan's centre towards it).
     """
     short = min(data.view_width, data.view_height)
     length = APPROACH_SHARE * short
     centre = (data.view_width / 2, data.view_height / 2)
     sector = data.place(target.sector) if target.sector else None
-    if sector is not None and math.dist((sector.x, sector.y), (target.x, target.y)) > 1e-6:
-        out = _unit(target.x - sector.x, target.y - sector.y)
+    # A sub-sector's heart is the middle of its drawn outline (its name may sit aside).
+    heart = None
+    if sector is not None:
+        heart = sector.extent.center if sector.extent is not None else (sector.x, sector.y)
+    if heart is not None and math.dist(heart, (target.x, target.y)) > 1e-6:
+        out = _unit(target.x - heart[0], target.y - heart[1])
         start = (target.x + out[0] * length, target.y + out[1] * length)
     else:
         towards = _unit(target.x - centre[0], target.y - centre[1])

@@ -8,24 +8,23 @@ geographic map goes through the projection recorded in its asset
 at ``(x * view_width, y * view_height)``. Nothing here depends on the language:
 names are looked up when shown, so a map's geometry is built once.
 
-The view functions are pure: :func:`focus_rect` frames a step's places,
-:func:`clamp_view` keeps zoom and pan inside the map, :func:`place_labels`
-puts each label beside its place so that no two labels overlap. The QML maps
-apply the same rules while a finger moves (Python never runs per frame); the
-tests here pin the rules down.
+:func:`focus_rect` frames a step's places; how zoom and pan stay inside the
+map is the QML canvas's rule alone (Python never runs per frame). Where the
+names go is :mod:`exhibit.core.labels`; what the legend explains,
+:mod:`exhibit.core.legend`.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from types import MappingProxyType
 from typing import Any
 
-from exhibit.core.model import Exhibit, MapDef, MapKind, Place
+from exhibit.core.model import AreaLabel, Exhibit, MapDef, MapKind, Place
 from exhibit.core.projection import MapFrame, load_geo_frame
 
 MAX_ZOOM = 8.0
@@ -33,6 +32,15 @@ MAX_ZOOM = 8.0
 
 PLAN_SHAPE_GROUPS = ("mountains", "hills", "airfields", "sectors")
 """The lists of shapes a plan asset carries, besides its ``floor`` and ``river``."""
+
+GEO_MIN_FOCUS = 0.42
+"""The least part of a geographic map a step shows, as a fraction of its longer side:
+enough for a coast, a border and a neighbouring town to place a single town."""
+PLAN_MIN_FOCUS = 0.4
+"""The same for a plan."""
+HOME_WHOLE = 0.5
+"""A step whose places span more than this part of the home country's length shows it whole,
+islands included."""
 
 
 # -- rectangles ---------------------------------------------------------------
@@ -132,6 +140,23 @@ class DrawnPlace:
 
 
 @dataclass(frozen=True)
+class DrawnArea:
+    """An area's name in view units: the spots it may be written at, best first.
+
+    An archipelago also has its islands (each drawn as a dot) and their extent.
+    """
+
+    id: str
+    kind: str
+    points: tuple[tuple[float, float], ...]
+    islands: tuple[tuple[float, float], ...] = ()
+
+    @property
+    def extent(self) -> Rect | None:
+        return bounding_rect(self.islands)
+
+
+@dataclass(frozen=True)
 class MapData:
     """Everything a map draws, in its asset's view-box units."""
 
@@ -141,6 +166,10 @@ class MapData:
     view_height: float
     shapes: Mapping[str, Any]
     places: tuple[DrawnPlace, ...]
+    areas: tuple[DrawnArea, ...] = ()
+    always_labelled: tuple[str, ...] = ()
+    frame: MapFrame | None = None
+    """The projection and frame of a geographic map (``None`` for a plan)."""
 
     @property
     def bounds(self) -> Rect:
@@ -148,6 +177,15 @@ class MapData:
 
     def place(self, place_id: str) -> DrawnPlace | None:
         return next((p for p in self.places if p.id == place_id), None)
+
+    def area(self, area_id: str) -> DrawnArea | None:
+        return next((a for a in self.areas if a.id == area_id), None)
+
+    @property
+    def home_extent(self) -> Rect | None:
+        """The bounding box of the home country (Việt Nam) on a geographic map."""
+        homes = [c for c in self.shapes.get("countries", ()) if c.get("home")]
+        return path_extent(homes[0]["path"]) if homes else None
 
     def points_of(self, place_ids: Iterable[str]) -> list[tuple[float, float]]:
         points: list[tuple[float, float]] = []
@@ -158,13 +196,23 @@ class MapData:
         return points
 
     def focus(self, place_ids: Iterable[str], aspect: float | None = None) -> Rect:
-        """The part of the map a step with these places shows (see :func:`focus_rect`)."""
+        """The part of the map a step with these places shows (see :func:`focus_rect`).
+
+        A view of most of the home country (more than half its length) holds
+        its islands too: Việt Nam is never shown whole without Hoàng Sa and
+        Trường Sa.
+        """
         longest = max(self.view_width, self.view_height)
+        points = self.points_of(place_ids)
+        home = self.home_extent
+        box = bounding_rect(points)
+        if home is not None and box is not None and box.height > HOME_WHOLE * home.height:
+            points += [island for area in self.areas for island in area.islands]
         return focus_rect(
-            self.points_of(place_ids),
+            points,
             bounds=self.bounds,
             padding=0.07 * longest,
-            min_size=(0.24 if self.kind is MapKind.GEO else 0.4) * longest,
+            min_size=(GEO_MIN_FOCUS if self.kind is MapKind.GEO else PLAN_MIN_FOCUS) * longest,
             aspect=aspect,
         )
 
@@ -201,17 +249,31 @@ def _shapes(kind: MapKind, asset: Mapping[str, Any]) -> dict[str, Any]:
     if kind is MapKind.GEO:
         return {
             "countries": [
-                {"id": str(c["id"]), "focus": bool(c.get("focus")), "path": str(c["path"])}
+                {
+                    "id": str(c["id"]),
+                    "focus": bool(c.get("focus")),
+                    "home": bool(c.get("home")),
+                    "path": str(c["path"]),
+                }
                 for c in asset.get("countries", ())
-            ]
+            ],
+            "islands": [
+                {"id": str(a["id"]), "points": [[i["x"], i["y"]] for i in a.get("islands", ())]}
+                for a in asset.get("archipelagos", ())
+            ],
         }
     shapes: dict[str, Any] = {
         "floor": str(asset.get("floor", {}).get("path", "")),
         "river": str(asset.get("river", {}).get("path", "")),
         "riverId": str(asset.get("river", {}).get("id", "")),
     }
+    _, _, width, height = (float(n) for n in asset.get("view_box", (0, 0, 1, 1)))
     for group in PLAN_SHAPE_GROUPS:
         shapes[group] = [{"id": str(s["id"]), "path": str(s["path"])} for s in asset.get(group, ())]
+    # A hill's centre (0..1 in the asset) in view units: its contours shrink towards it.
+    for shape, source in zip(shapes["hills"], asset.get("hills", ()), strict=True):
+        cx, cy = source.get("centre", (0.5, 0.5))
+        shape["centre"] = [float(cx) * width, float(cy) * height]
     return shapes
 
 
@@ -279,7 +341,20 @@ def build_map(map_def: MapDef, places: Iterable[Place]) -> MapData:
         view_height=height,
         shapes=MappingProxyType(shapes),
         places=tuple(drawn),
+        areas=tuple(_area(label, asset, to_view) for label in map_def.labels),
+        always_labelled=map_def.always_labelled,
+        frame=frame,
     )
+
+
+def _area(label: AreaLabel, asset: Mapping[str, Any], to_view: Any) -> DrawnArea:
+    """An area label in view units; an archipelago takes its islands from the asset."""
+    islands: tuple[tuple[float, float], ...] = ()
+    if label.kind == "archipelago":
+        found = next((a for a in asset.get("archipelagos", ()) if a.get("id") == label.id), None)
+        if found is not None:
+            islands = tuple((float(i["x"]), float(i["y"])) for i in found.get("islands", ()))
+    return DrawnArea(label.id, label.kind, tuple(to_view(p) for p in label.at), islands)
 
 
 def build_exhibit_map(exhibit: Exhibit, map_id: str) -> MapData:
@@ -342,252 +417,3 @@ def focus_rect(
     x = _clamp_span(cx - width / 2.0, width, bounds.x, bounds.right)
     y = _clamp_span(cy - height / 2.0, height, bounds.y, bounds.bottom)
     return Rect(x, y, width, height)
-
-
-# -- labels -------------------------------------------------------------------
-
-SIDES = (
-    "right",
-    "left",
-    "above",
-    "below",
-    "above-right",
-    "below-right",
-    "above-left",
-    "below-left",
-)
-"""Where a label may sit around its place, in the order they are tried."""
-
-
-@dataclass(frozen=True)
-class LabelRequest:
-    """A label to place: its anchor, its size (view units) and how much it matters.
-
-    Highlighted labels are placed first; then lower ``priority`` first; then
-    in the order given.
-    """
-
-    id: str
-    x: float
-    y: float
-    width: float
-    height: float
-    priority: int = 0
-    highlighted: bool = False
-    alternates: tuple[tuple[float, float], ...] = ()
-    """Other points the label may sit beside when there is no room at ``x, y`` (along a line)."""
-
-
-def label_rect(x: float, y: float, width: float, height: float, side: str, gap: float) -> Rect:
-    """The box of a ``width`` x ``height`` label on ``side`` of the point ``(x, y)``."""
-    d = gap * math.sqrt(0.5)  # the diagonal sides keep the same distance from the point
-    if side == "right":
-        return Rect(x + gap, y - height / 2.0, width, height)
-    if side == "left":
-        return Rect(x - gap - width, y - height / 2.0, width, height)
-    if side == "above":
-        return Rect(x - width / 2.0, y - gap - height, width, height)
-    if side == "below":
-        return Rect(x - width / 2.0, y + gap, width, height)
-    if side == "above-right":
-        return Rect(x + d, y - d - height, width, height)
-    if side == "below-right":
-        return Rect(x + d, y + d, width, height)
-    if side == "above-left":
-        return Rect(x - d - width, y - d - height, width, height)
-    if side == "below-left":
-        return Rect(x - d - width, y + d, width, height)
-    raise ValueError(f"unknown label side {side!r}")
-
-
-@dataclass(frozen=True)
-class Placement:
-    """Where a label went: the side of its place, and the box it may fill."""
-
-    side: str
-    box: Rect
-
-
-FAR_GAP = 2.5
-"""How much further from its place a highlighted label may go when nothing nearer is free."""
-
-
-def place_labels(
-    requests: Sequence[LabelRequest],
-    *,
-    gap: float,
-    obstacles: Mapping[str, Rect] | None = None,
-    bounds: Rect | None = None,
-    yielding: Collection[str] = (),
-    markers: Mapping[str, tuple[float, float]] | None = None,
-) -> dict[str, Placement | None]:
-    """Choose a side for every label so that none overlaps another; ``None`` hides it.
-
-    Greedy: in priority order, each label takes the first of :data:`SIDES`
-    whose box stays inside ``bounds`` (if given) and overlaps neither a label
-    already placed nor an obstacle (a marker), except the obstacle of its own
-    id. Highlighted labels go first and, if no side is free, may cover the
-    ``yielding`` obstacles (markers of places that are not highlighted), then
-    go :data:`FAR_GAP` times further out; a place whose marker a label covers
-    gets no label of its own. A label that finds no room is hidden. Labels
-    never overlap each other.
-
-    With ``markers`` (each place's point), a label first looks only for a box
-    whose nearest marker is its own, so that it cannot be read as another
-    place's name; a plain label that finds none is hidden.
-    """
-    obstacles = obstacles or {}
-    markers = markers or {}
-    yielding = set(yielding) & set(obstacles)
-    order = sorted(
-        range(len(requests)),
-        key=lambda i: (not requests[i].highlighted, requests[i].priority, i),
-    )
-    placed: list[Rect] = []
-    covered: set[str] = set()
-    result: dict[str, Placement | None] = {}
-    for index in order:
-        request = requests[index]
-        if request.id in covered:
-            result[request.id] = None  # its marker is under a highlighted label
-            continue
-        blocking = [rect for key, rect in obstacles.items() if key != request.id]
-        others = [point for key, point in markers.items() if key != request.id]
-        attempts: list[_Attempt] = [(gap, blocking, others)]
-        if request.highlighted:
-            firm = [r for key, r in obstacles.items() if key != request.id and key not in yielding]
-            attempts += [(gap, blocking, []), (gap, firm, []), (gap * FAR_GAP, blocking, others)]
-            attempts += [(gap * FAR_GAP, firm, []), (gap * FAR_GAP * 2, firm, [])]
-        placement = _first_free(request, attempts, placed, bounds)
-        result[request.id] = placement
-        if placement is not None:
-            placed.append(placement.box)
-            covered |= {key for key in yielding if placement.box.intersects(obstacles[key])}
-    return result
-
-
-_Attempt = tuple[float, Sequence[Rect], Sequence[tuple[float, float]]]
-"""A round of candidates: the gap, the obstacles to avoid, the markers that must be further."""
-
-
-def _distance(point: tuple[float, float], rect: Rect) -> float:
-    dx = max(rect.x - point[0], 0.0, point[0] - rect.right)
-    dy = max(rect.y - point[1], 0.0, point[1] - rect.bottom)
-    return math.hypot(dx, dy)
-
-
-def _first_free(
-    request: LabelRequest,
-    attempts: Sequence[_Attempt],
-    placed: Sequence[Rect],
-    bounds: Rect | None,
-) -> Placement | None:
-    anchors = ((request.x, request.y), *request.alternates)
-    for gap, blocking, others in attempts:
-        for x, y in anchors:
-            for side in SIDES:
-                box = label_rect(x, y, request.width, request.height, side, gap)
-                if bounds is not None and not bounds.contains(box):
-                    continue
-                if any(box.intersects(r) for r in placed):
-                    continue
-                if any(box.intersects(r) for r in blocking):
-                    continue
-                own = _distance((x, y), box)
-                if any(_distance(point, box) < own - 1e-9 for point in others):
-                    continue
-                return Placement(side, box)
-    return None
-
-
-KIND_PRIORITY: Mapping[str, int] = MappingProxyType(
-    {
-        "region": 0,
-        "front": 0,
-        "sector": 0,
-        "town": 1,
-        "command-post": 1,
-        "border": 1,
-        "stronghold": 2,
-        "airfield": 2,
-        "bridge": 3,
-        "road": 3,
-        "railway": 3,
-        "river": 3,
-        "path": 3,
-    }
-)
-"""Which labels give way first when they collide (higher gives way)."""
-
-
-def layout_labels(
-    data: MapData,
-    label_widths: Mapping[str, float],
-    *,
-    em: float,
-    highlighted: Iterable[str] = (),
-    hidden: Iterable[str] = (),
-    viewport: Rect | None = None,
-    reserved: Sequence[Rect] = (),
-    marker_radius: float = 0.45,
-    gap: float = 0.6,
-    line_height: float = 1.4,
-) -> dict[str, Placement | None]:
-    """Lay out the labels of a map drawn with a label font of ``em`` view units.
-
-    ``label_widths`` gives each label's text width in ems (measured by the UI
-    in the current language; a missing one is guessed from the id). Each label
-    is a pill ``line_height`` ems tall with half an em of padding; markers of
-    ``marker_radius`` ems are obstacles; labels sit ``gap`` ems from their
-    point. Places in ``hidden`` are neither labelled nor obstacles. Labels stay
-    inside the map and inside ``viewport`` (the part of the map on screen, if
-    given), and off the ``reserved`` rectangles (buttons over the map); a place
-    outside them has no label. Every place gets an entry, ``None`` if unlabelled.
-    """
-    bounds = data.bounds
-    if viewport is not None:
-        x0, y0 = max(bounds.x, viewport.x), max(bounds.y, viewport.y)
-        x1, y1 = min(bounds.right, viewport.right), min(bounds.bottom, viewport.bottom)
-        bounds = Rect(x0, y0, max(0.0, x1 - x0), max(0.0, y1 - y0))
-    hidden_ids = set(hidden)
-    highlighted_ids = set(highlighted)
-    shown = [p for p in data.places if p.id not in hidden_ids]
-    r = marker_radius * em
-    obstacles = {p.id: Rect(p.x - r, p.y - r, 2 * r, 2 * r) for p in shown}
-    obstacles.update({f"#reserved-{i}": rect for i, rect in enumerate(reserved)})
-    labelled = [p for p in shown if bounds.contains_point(p.x, p.y)]
-    requests = [
-        LabelRequest(
-            id=p.id,
-            x=p.x,
-            y=p.y,
-            width=(label_widths.get(p.id) or estimate_width_em(p.id)) * em + 0.5 * em,
-            height=line_height * em,
-            priority=KIND_PRIORITY.get(p.kind, 3),
-            highlighted=p.id in highlighted_ids,
-            alternates=_along(p.line) if p.line else (),
-        )
-        for p in labelled
-    ]
-    placements: dict[str, Placement | None] = dict.fromkeys(p.id for p in data.places)
-    placements.update(
-        place_labels(
-            requests,
-            gap=(marker_radius + gap) * em,
-            obstacles=obstacles,
-            bounds=bounds,
-            yielding=[p.id for p in shown if p.id not in highlighted_ids],
-            markers={p.id: (p.x, p.y) for p in shown},
-        )
-    )
-    return placements
-
-
-def _along(line: Sequence[tuple[float, float]]) -> tuple[tuple[float, float], ...]:
-    """Points a quarter and three quarters along a line: other spots for its label."""
-    return tuple(point_along(line, f) for f in (0.25, 0.75))
-
-
-def estimate_width_em(text: str) -> float:
-    """A generous guess of a text's width in ems when it cannot be measured."""
-    return 0.62 * len(text)

@@ -55,6 +55,25 @@ class MapKind(StrEnum):
     PLAN = "plan"
 
 
+AREA_LABEL_KINDS = ("sea", "gulf", "country", "archipelago")
+"""What a map's area label names: written across the area, not beside a marker."""
+
+
+@dataclass(frozen=True)
+class AreaLabel:
+    """The name of an area of a map (a sea, a country, an archipelago), not a place.
+
+    ``at`` are the spots where it may be written, best first, as ``(lat, lon)``
+    on a geo map or ``(x, y)`` from 0 to 1 on a plan; the map writes it at the
+    first that is free.
+    """
+
+    id: str
+    kind: str
+    name: Text
+    at: tuple[tuple[float, float], ...]
+
+
 @dataclass(frozen=True)
 class MapDef:
     """A map the chapters are told on; ``asset`` is its drawing, a JSON file under assets/."""
@@ -66,6 +85,9 @@ class MapDef:
     # The asset's JSON, read and checked once with the content (exhibit.core.assets):
     # the running exhibit draws from it, never from the file. Treat it as read-only.
     data: Mapping[str, Any] = field(default_factory=dict, hash=False, repr=False)
+    labels: tuple[AreaLabel, ...] = ()
+    always_labelled: tuple[str, ...] = ()
+    """Places whose label the map shows wherever they are on screen (short if need be)."""
 
 
 PLACE_KINDS = (
@@ -105,6 +127,10 @@ class Place:
     sector: str | None = None
     extra_source: tuple[str, ...] = ()
     to_confirm: tuple[str, ...] = ()
+    short_name: Text | None = None
+    """A shorter label for the map, used where the full name finds no room."""
+    bearing: float | None = None
+    """For a direction (kind ``border``): which way it points, degrees clockwise from north."""
 
 
 class StrongholdState(StrEnum):

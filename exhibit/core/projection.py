@@ -264,6 +264,38 @@ class MapFrame:
         """Whether the point falls inside the map's bounds."""
         return self.bounds.contains(*self.projection.project(lat, lon))
 
+    def km_per_view_unit(self, x: float, y: float) -> float:
+        """Kilometres on the ground that one view unit spans at view point ``(x, y)``.
+
+        The map's km are true on the standard parallels; elsewhere the
+        projection's scale factor (under 1 % off on this map) is divided out.
+        """
+        lat, _ = self.from_view(x, y)
+        return self.bounds.width / self.view_width / self.projection.scale_factor(lat)
+
+    def north_angle(self, x: float, y: float) -> float:
+        """Which way north points at view point ``(x, y)``: degrees clockwise from straight up.
+
+        A conic map's meridians converge on the cone's apex, so north leans
+        towards the central meridian: left east of it, right west of it.
+        """
+        _, lon = self.from_view(x, y)
+        return -self.projection.n * _wrap_lon(lon - self.projection.lon_0)
+
+
+def nice_length(longest: float) -> float:
+    """The longest round length (1, 2 or 5 times a power of ten) not over ``longest``.
+
+    What a scale bar shows: e.g. 100 km when up to 180 km would fit. 0 if ``longest`` <= 0.
+    """
+    if longest <= 0 or not math.isfinite(longest):
+        return 0.0
+    power = 10.0 ** math.floor(math.log10(longest))
+    for step in (5.0, 2.0, 1.0):
+        if step * power <= longest * (1 + 1e-12):
+            return step * power
+    return power  # pragma: no cover - 1 * power always fits
+
 
 def load_geo_frame(asset: Mapping[str, Any]) -> MapFrame:
     """Rebuild the frame a geographic map asset was drawn in, from the asset itself.

@@ -34,9 +34,11 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from exhibit.core import content, settings
 from exhibit.core.model import (
+    AREA_LABEL_KINDS,
     ARROW_KINDS,
     FLAG_KINDS,
     PLACE_KINDS,
+    AreaLabel,
     Arrow,
     Chapter,
     Convergence,
@@ -94,6 +96,7 @@ _ID_FIELDS = {
     (Place, "id"),
     (Place, "map"),
     (Place, "sector"),
+    (AreaLabel, "id"),
     (Chapter, "id"),
     (Chapter, "map"),
     (Step, "id"),
@@ -301,6 +304,9 @@ _FIELD_SCHEMAS = {
 #: Constraints added to a field's schema.
 _FIELD_EXTRAS: dict[tuple[type, str], dict[str, Any]] = {
     (Place, "kind"): {"enum": list(PLACE_KINDS)},
+    (Place, "bearing"): _ranged(*content.BEARING_RANGE),
+    (AreaLabel, "kind"): {"enum": list(AREA_LABEL_KINDS)},
+    (AreaLabel, "at"): {"minItems": 1},
     (Chapter, "steps"): {"minItems": 1},
     (Chapter, "play_seconds"): _ranged(*content.PLAY_SECONDS_RANGE),
     (Arrow, "kind"): {"enum": list(ARROW_KINDS)},

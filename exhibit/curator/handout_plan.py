@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from exhibit.core.maps import MapData, Rect, build_exhibit_map, layout_labels
+from exhibit.core.labels import layout_labels
+from exhibit.core.maps import MapData, Rect, build_exhibit_map
 from exhibit.core.model import Chapter, Exhibit, MapKind, Step, StrongholdState
 from exhibit.core.projection import load_geo_frame
 from exhibit.core.timeline import Timeline, format_clock
@@ -409,7 +410,7 @@ def map_drawing(
     text_width_mm: Callable[[str], float],
 ) -> MapDrawing:
     """The figure's map in page millimetres: the chapter's places framed as on screen,
-    labels placed so that none collides (:func:`~exhibit.core.maps.layout_labels`)."""
+    labels placed so that none collides (:func:`~exhibit.core.labels.layout_labels`)."""
     data = build_exhibit_map(exhibit, figure.map_id)
     view = data.focus(figure.highlighted, aspect=frame.width / frame.height)
     scale = frame.width / view.width
@@ -438,6 +439,9 @@ def map_drawing(
     )
     em = LABEL_FONT_MM / scale  # a label's em in view units
     names = {p.id: exhibit.places[p.id].name.get(language) for p in data.places}
+    # The seas, countries and archipelagos are named too (Hoàng Sa and Trường Sa
+    # on every printed map that shows them).
+    names |= {a.id: a.name.get(language) for a in exhibit.maps[figure.map_id].labels}
     widths = {pid: text_width_mm(name) / LABEL_FONT_MM for pid, name in names.items()}
     placements = layout_labels(
         data, widths, em=em, highlighted=figure.highlighted, hidden=hidden, viewport=view
@@ -467,6 +471,11 @@ def _shapes(data: MapData, page: Callable[..., tuple[float, float]]) -> Iterable
     if data.kind is MapKind.GEO:
         for country in shapes["countries"]:
             yield Shape("focus" if country["focus"] else "neighbour", mapped(country["path"]))
+        # Việt Nam's islands, each a dot large enough to print (a true-size islet is
+        # a fraction of a millimetre), in Việt Nam's colour.
+        for archipelago in shapes.get("islands", ()):
+            for point in archipelago["points"]:
+                yield Shape("focus", _dot(page(point), ISLAND_MM))
         return
     if shapes.get("floor"):
         yield Shape("floor", mapped(shapes["floor"]))
@@ -475,6 +484,20 @@ def _shapes(data: MapData, page: Callable[..., tuple[float, float]]) -> Iterable
             yield Shape(group, mapped(shape["path"]))
     if shapes.get("river"):
         yield Shape("river", mapped(shapes["river"]))
+
+
+ISLAND_MM = 0.6
+"""The radius an island is printed at."""
+
+
+def _dot(centre: tuple[float, float], radius: float) -> tuple[PathCommand, ...]:
+    """A small octagon around ``centre`` (page mm), as path commands."""
+    x, y = centre
+    corners = [
+        (x + radius * math.cos(math.pi * k / 4), y + radius * math.sin(math.pi * k / 4))
+        for k in range(8)
+    ]
+    return (("M", (corners[0],)), *(("L", (c,)) for c in corners[1:]), ("Z", ()))
 
 
 _NICE_KM = (10, 20, 25, 50, 100, 200, 250, 500, 1000)

@@ -11,40 +11,22 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from exhibit.core.assets import map_asset_data
 from exhibit.core.content import load_content
 from exhibit.core.maps import (
-    SIDES,
-    LabelRequest,
     MapData,
     Rect,
     build_exhibit_map,
     focus_rect,
     halfway,
-    label_rect,
-    layout_labels,
-    place_labels,
     svg_polyline,
     whole_map_rect,
 )
-from exhibit.core.model import Exhibit, MapKind
+from exhibit.core.model import MapKind
+from exhibit.core.yamlsource import Problems
 from exhibit.paths import ASSETS_DIR, CONTENT_DIR
 
 INDOCHINA_ASSET = ASSETS_DIR / "maps" / "indochina.json"
-
-
-@pytest.fixture(scope="module")
-def exhibit() -> Exhibit:
-    return load_content(CONTENT_DIR, ASSETS_DIR)
-
-
-@pytest.fixture(scope="module")
-def indochina(exhibit: Exhibit) -> MapData:
-    return build_exhibit_map(exhibit, "indochina")
-
-
-@pytest.fixture(scope="module")
-def valley(exhibit: Exhibit) -> MapData:
-    return build_exhibit_map(exhibit, "valley")
 
 
 def _reference(name: str) -> dict:
@@ -142,6 +124,33 @@ def test_plan_places_sit_at_their_unit_coordinates(exhibit, valley):
     assert a1[0] > command_post[0]  # A1 is east of the command post, across the river
 
 
+def _compass(frm: tuple[float, float], to: tuple[float, float]) -> float:
+    """The compass bearing (0 north, 90 east) from one plan point to another (y down)."""
+    return math.degrees(math.atan2(to[0] - frm[0], frm[1] - to[1])) % 360
+
+
+def test_tay_trang_lies_west_south_west_beyond_hong_cum_where_the_retreat_heads(exhibit, valley):
+    # West-south-west is the compass point 247.5°, from 236.25° to 258.75°.
+    wsw = (236.25, 258.75)
+    hong_cum, tay_trang = _at(valley, "hong-cum"), _at(valley, "tay-trang")
+    assert wsw[0] <= _compass(hong_cum, tay_trang) <= wsw[1]
+    arrow = exhibit.places["tay-trang"].bearing
+    assert arrow is not None and wsw[0] <= arrow <= wsw[1]
+    # Beyond Hồng Cúm, seen from the heart of the camp.
+    centre = _at(valley, "command-post")
+    assert math.dist(centre, tay_trang) > math.dist(centre, hong_cum)
+    # The retreat leaves Hồng Cúm and heads the same way, ending nearer Tây Trang
+    # than any other place on the plan.
+    line = valley.place("hong-cum-escape").line
+    assert math.dist(line[0], hong_cum) < 1.0
+    assert abs(_compass(line[0], line[-1]) - _compass(hong_cum, tay_trang)) < 15
+    candidates = [p for p in valley.places if p.id != "hong-cum-escape"]
+    nearest = min(candidates, key=lambda p: math.dist((p.x, p.y), line[-1]))
+    assert nearest.id == "tay-trang"
+    # The other direction off the plan, Laos, is due west: not where Tây Trang is.
+    assert _compass(hong_cum, _at(valley, "laos-border")) > wsw[1]
+
+
 def test_the_plan_has_what_the_fortress_story_needs(valley):
     ids = {p.id for p in valley.places}
     needed = {"nam-rom", "muong-thanh-bridge", "airfield-centre", "airfield-south", "a1", "c2"}
@@ -201,6 +210,103 @@ def test_the_focus_of_one_town_is_not_a_close_up(indochina):
     assert indochina.bounds.contains(rect)
 
 
+@pytest.mark.parametrize("aspect", [None, 16 / 9, 1.2, 9 / 16])
+def test_a_one_town_step_still_shows_a_coast_and_a_neighbour(indochina, aspect):
+    # Điện Biên Phủ alone: the view reaches Hà Nội and the Gulf of Tonkin's coast
+    # (Hải Phòng), and the border with Laos, so the place can be placed.
+    rect = indochina.focus(["dien-bien-phu"], aspect=aspect)
+    for place_id in ("ha-noi", "hai-phong"):
+        assert rect.contains_point(*_at(indochina, place_id)), place_id
+    laos = indochina.frame.to_view(20.5, 102.5)  # northern Laos, west of the valley
+    assert rect.contains_point(*laos)
+
+
+def test_a_view_of_most_of_vietnam_holds_both_archipelagos(exhibit, indochina):
+    overview = exhibit.chapter("offensive").steps[0]
+    rect = indochina.focus(overview.places)
+    for area_id in ("hoang-sa", "truong-sa"):
+        for island in indochina.area(area_id).islands:
+            assert rect.contains_point(*island), area_id
+    # A step on one front zooms in without them.
+    delta = indochina.focus(["bac-bo-delta", "ha-noi", "hai-phong"])
+    assert not any(delta.contains_point(*i) for i in indochina.area("truong-sa").islands)
+
+
+# -- the archipelagos ---------------------------------------------------------
+
+# Where Việt Nam's archipelagos lie: Hoàng Sa about 15.7-17.1 N, 111-113 E;
+# Trường Sa about 6.5-11.5 N, 111.5-117.5 E.
+ARCHIPELAGO_AREAS = {
+    "hoang-sa": ((15.7, 17.1), (111.0, 113.0)),
+    "truong-sa": ((6.5, 11.5), (111.5, 117.5)),
+}
+ARCHIPELAGO_NAMES = {
+    "hoang-sa": {"vi": "Quần đảo Hoàng Sa", "en": "Hoang Sa (Paracel) Islands"},
+    "truong-sa": {"vi": "Quần đảo Trường Sa", "en": "Truong Sa (Spratly) Islands"},
+}
+
+
+@pytest.mark.parametrize("area_id", sorted(ARCHIPELAGO_AREAS))
+def test_both_archipelagos_are_on_the_map_at_their_real_places(indochina, area_id):
+    asset = json.loads(INDOCHINA_ASSET.read_text(encoding="utf-8"))
+    archipelago = next(a for a in asset["archipelagos"] if a["id"] == area_id)
+    (south, north), (west, east) = ARCHIPELAGO_AREAS[area_id]
+    frame = indochina.frame
+    assert len(archipelago["islands"]) >= 5
+    for island in archipelago["islands"]:
+        assert south <= island["lat"] <= north and west <= island["lon"] <= east, island
+        # Drawn where the projection puts that latitude and longitude, inside the frame.
+        x, y = frame.to_view(island["lat"], island["lon"])
+        assert (island["x"], island["y"]) == pytest.approx((x, y), abs=0.01)
+        assert frame.contains(island["lat"], island["lon"])
+    # The map draws them (in view units, through the projection) and names them.
+    drawn = indochina.area(area_id)
+    assert drawn is not None and drawn.kind == "archipelago"
+    assert len(drawn.islands) == len(archipelago["islands"])
+    shapes = {i["id"]: i["points"] for i in indochina.shapes["islands"]}
+    assert shapes[area_id] == [list(p) for p in drawn.islands]
+    # Their outlines are there too, inside the map.
+    assert archipelago["path"].startswith("M")
+    # Hoàng Sa lies east of Huế, Trường Sa south-east of Nha Trang (the view's y grows south).
+    hue = frame.to_view(16.46, 107.59)
+    nha_trang = frame.to_view(12.24, 109.19)
+    centre = drawn.extent.center
+    if area_id == "hoang-sa":
+        assert centre[0] - hue[0] > 150 and abs(centre[1] - hue[1]) < 40
+    else:
+        assert centre[0] > nha_trang[0] + 100 and centre[1] > nha_trang[1]
+
+
+@pytest.mark.parametrize("area_id", sorted(ARCHIPELAGO_NAMES))
+def test_both_archipelagos_are_named_in_both_languages(exhibit, area_id):
+    label = next(a for a in exhibit.maps["indochina"].labels if a.id == area_id)
+    assert label.kind == "archipelago"
+    # Written with no-break spaces, so a line never splits the name.
+    assert {k: v.replace("\u00a0", " ") for k, v in label.name.values.items()} == (
+        ARCHIPELAGO_NAMES[area_id]
+    )
+    # Written among or just beside its islands (within half a degree of their area).
+    (south, north), (west, east) = ARCHIPELAGO_AREAS[area_id]
+    for lat, lon in label.at:
+        assert south - 0.5 <= lat <= north + 0.5 and west - 0.5 <= lon <= east + 0.5
+
+
+def test_the_seas_and_neighbours_are_named_in_both_languages(exhibit):
+    labels = {a.id: a for a in exhibit.maps["indochina"].labels}
+    expected = {
+        "bien-dong": ("sea", "Biển Đông", "East Sea"),
+        "vinh-bac-bo": ("gulf", "Vịnh Bắc Bộ", "Gulf of Tonkin"),
+        "lao": ("country", "Lào", "Laos"),
+        "campuchia": ("country", "Campuchia", "Cambodia"),
+        "thai-lan": ("country", "Thái Lan", "Thailand"),
+        "trung-quoc": ("country", "Trung Quốc", "China"),
+    }
+    for area_id, (kind, vi, en) in expected.items():
+        assert labels[area_id].kind == kind
+        names = {k: v.replace("\u00a0", " ") for k, v in labels[area_id].name.values.items()}
+        assert names == {"vi": vi, "en": en}
+
+
 def test_no_places_means_the_whole_map(indochina):
     assert indochina.focus([]) == indochina.bounds
     whole = indochina.focus([], aspect=2.0)
@@ -242,118 +348,35 @@ def test_focus_rect_contains_its_points_and_keeps_in_the_map(points, aspect, pad
 # -- labels -----------------------------------------------------------------
 
 
-def test_label_boxes_sit_on_their_side_of_the_point():
-    for side in SIDES:
-        box = label_rect(100, 100, 40, 10, side, gap=5)
-        cx, cy = box.center
-        if "right" in side:
-            assert box.x > 100
-        if "left" in side:
-            assert box.right < 100
-        if side.startswith("above"):
-            assert box.bottom < 100
-        if side.startswith("below"):
-            assert box.y > 100
-        assert not box.contains_point(100, 100)
-        assert math.dist((cx, cy), (100, 100)) < 40
-
-
-def test_a_highlighted_label_wins_over_a_plain_one():
-    plain = LabelRequest("plain", 100, 100, 60, 12, priority=0)
-    lit = LabelRequest("lit", 100, 100, 60, 12, priority=5, highlighted=True)
-    result = place_labels([plain, lit], gap=4, bounds=Rect(0, 0, 230, 200))
-    assert result["lit"] is not None
-    boxes = [p.box for p in result.values() if p is not None]
-    assert all(not a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
-
-
-def test_a_label_with_no_room_is_hidden():
-    crowd = [LabelRequest(f"p{i}", 50, 50, 100, 20) for i in range(20)]
-    result = place_labels(crowd, gap=2, bounds=Rect(0, 0, 100, 100))
-    assert any(p is None for p in result.values())
-
-
-label_requests = st.lists(
-    st.builds(
-        LabelRequest,
-        id=st.uuids().map(str),
-        x=st.floats(0, 500),
-        y=st.floats(0, 500),
-        width=st.floats(5, 150),
-        height=st.floats(5, 40),
-        priority=st.integers(0, 3),
-        highlighted=st.booleans(),
-    ),
-    max_size=40,
-    unique_by=lambda r: r.id,
-)
-
-
-@settings(max_examples=200, deadline=None)
-@given(requests=label_requests, gap=st.floats(4.25, 20), bounded=st.booleans())
-def test_placed_labels_never_overlap_each_other_or_markers(requests, gap, bounded):
-    bounds = Rect(0, 0, 500, 500) if bounded else None
-    # Markers 6 wide; a gap of 3 * sqrt(2) keeps even a diagonal label off its own.
-    markers = {r.id: Rect(r.x - 3, r.y - 3, 6, 6) for r in requests}
-    plain = {r.id for r in requests if not r.highlighted}
-    result = place_labels(requests, gap=gap, obstacles=markers, bounds=bounds, yielding=plain)
-    boxes = [(key, p.box) for key, p in result.items() if p is not None]
-    for i, (_, a) in enumerate(boxes):
-        for _, b in boxes[i + 1 :]:
-            assert not a.intersects(b)
-    by_id = {r.id: r for r in requests}
-    for key, box in boxes:
-        # A place whose marker a highlighted label covers has no label to point at it.
-        assert not any(box_.intersects(markers[key]) for other, box_ in boxes if other != key)
-        if bounds is not None:
-            assert bounds.contains(box)
-        for other, marker in markers.items():
-            # Only a highlighted label may cover a plain place's marker; never its own.
-            if other != key and not (by_id[key].highlighted and other in plain):
-                assert not box.intersects(marker), (key, other)
-        assert not box.intersects(markers[key])
-
-
-def _widths(exhibit: Exhibit, data: MapData, language: str) -> dict[str, float]:
-    # A generous 0.6 em a character: the UI measures the real text.
-    return {p.id: 0.6 * len(exhibit.places[p.id].name.get(language)) for p in data.places}
-
-
-@pytest.mark.parametrize("em", [4.0, 8.0, 16.0, 30.0])
-def test_real_labels_never_collide_at_any_zoom(exhibit, em):
-    for chapter in exhibit.chapters:
-        data = build_exhibit_map(exhibit, chapter.map)
-        for step in chapter.steps:
-            result = layout_labels(
-                data, _widths(exhibit, data, "vi"), em=em, highlighted=step.places
-            )
-            assert set(result) == {p.id for p in data.places}
-            boxes = [p.box for p in result.values() if p is not None]
-            for i, a in enumerate(boxes):
-                assert data.bounds.contains(a)
-                for b in boxes[i + 1 :]:
-                    assert not a.intersects(b)
-
-
-def test_labels_stay_in_the_viewport_and_off_reserved_rects(indochina):
-    widths = {p.id: 6.0 for p in indochina.places}
-    viewport = Rect(400, 100, 300, 250)
-    button = Rect(600, 100, 100, 40)
-    result = layout_labels(indochina, widths, em=6.0, viewport=viewport, reserved=[button])
-    placed = {k: p for k, p in result.items() if p is not None}
-    assert placed, "some places of the delta are in the viewport"
-    for key, placement in placed.items():
-        assert viewport.contains(placement.box)
-        assert not placement.box.intersects(button)
-        place = indochina.place(key)
-        assert viewport.contains_point(place.x, place.y)
-
-
-def test_hidden_places_get_no_label(valley):
-    result = layout_labels(valley, {}, em=10.0, hidden=["hong-cum-escape"])
-    assert result["hong-cum-escape"] is None
-
-
 def test_assets_are_under_the_assets_folder(exhibit):
     for map_def in exhibit.maps.values():
         assert Path(map_def.asset).resolve().is_relative_to(ASSETS_DIR.resolve())
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "damage", "said"),
+    [
+        (
+            "indochina.json",
+            MapKind.GEO,
+            lambda a: a["archipelagos"][0].update(islands=None),
+            "islands",
+        ),
+        (
+            "indochina.json",
+            MapKind.GEO,
+            lambda a: a["archipelagos"][1]["islands"][0].pop("x"),
+            "x and y",
+        ),
+        ("valley.json", MapKind.PLAN, lambda a: a["hills"][0].update(centre="middle"), "[x, y]"),
+    ],
+)
+def test_a_damaged_archipelago_or_hill_is_refused_with_where_it_is(name, kind, damage, said):
+    asset = json.loads((ASSETS_DIR / "maps" / name).read_text(encoding="utf-8"))
+    damage(asset)
+    problems = Problems()
+    raw = json.dumps(asset, ensure_ascii=False, indent=1).encode()
+    assert map_asset_data(raw, name, kind, problems) is None
+    assert any(said in str(p) and str(p).startswith(f"{name}:") for p in problems.items), [
+        str(p) for p in problems.items
+    ]

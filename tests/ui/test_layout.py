@@ -1,9 +1,9 @@
 """No visible text is elided, cut off or overlapped, on any screen, at any of the
-three screen shapes, in either language.
+four screen sizes, in either language; and the maps name what they must.
 
-One window per size and language (reduced motion, so nothing is mid-slide)
-steps through the title screen and every step of every chapter. For each text
-a visitor can see it checks:
+One window per size (reduced motion, so nothing is mid-slide) steps through
+the title screen and every step of every chapter in Vietnamese, then again in
+English. For each text a visitor can see it checks:
 
 - ``truncated`` is false (an elided "…" label, or more lines than
   ``maximumLineCount`` allows),
@@ -14,6 +14,14 @@ a visitor can see it checks:
 And every Text shows content as typed: ``textFormat`` is PlainText, so a
 curator's "<b>" or "<img src=...>" is never interpreted (see also
 tests/ui/test_plain_text.py).
+
+On a screen with a map (or the final day's plan) it checks the names too:
+no name (a place's label or an area's) covers another name or the symbol of
+a place it does not name; each name is one line; every place the step
+highlights and every key place of the map (``always_labelled``) whose
+symbol is on screen is named; and the same of these, and the same area
+names, in both languages. (A plain label may give way to the legend, which
+is wider in one language than the other.)
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ from PySide6.QtQml import QQmlEngine, QQmlExpression
 from PySide6.QtQuick import QQuickItem
 
 from exhibit.app import open_window
+from exhibit.core.model import Exhibit
 from exhibit.core.settings import Settings
 from exhibit.core.story import Position
 from tests.ui import screens
@@ -35,7 +44,7 @@ from tests.ui.harness import Visitor, is_text
 SIZES = [(1280, 720), (1366, 768), (1920, 1080), (1080, 1920)]
 #: The screens over the steps are checked on a 4K screen too.
 OVERLAY_SIZES = [*SIZES, (3840, 2160)]
-LANGUAGES = ["vi", "en"]
+LANGUAGES = ["vi", "en"]  # in this order: the window opens in Vietnamese
 TOLERANCE = 1.0  # px: anti-aliasing and rounding
 PLAIN_TEXT = 0  # Text.PlainText
 
@@ -158,18 +167,124 @@ def _box(rect: QRectF) -> str:
     return f"{rect.x():.0f},{rect.y():.0f} {rect.width():.0f}x{rect.height():.0f}"
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+#: What a map draws over itself: a symbol under one of these is not on screen.
+FURNITURE = ("mapLegend", "scaleBar", "northArrow", "locatorInset", "mapReset")
+
+
+def _clip_rect(item: QQuickItem) -> QRectF | None:
+    """The scene rectangle of the nearest ancestor that clips (the map's canvas)."""
+    node = item.parentItem()
+    while node is not None:
+        if node.clip():
+            return screens.scene_rect(node)
+        node = node.parentItem()
+    return None
+
+
+def check_map(visitor: Visitor, screen: str, exhibit: Exhibit) -> tuple[list[str], dict[str, bool]]:
+    """Problems with the names on the map on screen, and for each name that must be
+    shown (a highlighted or key place, an archipelago) on screen: whether it is."""
+    names: dict[str, QQuickItem] = {}
+    found: dict[str, QQuickItem] = {}
+    islands: dict[str, list[QQuickItem]] = {}
+    furniture: list[QRectF] = []
+    for item in visitor.items():
+        name = item.objectName()
+        if not visitor.is_shown(item):
+            continue
+        if name.startswith(("label-", "area-")):
+            names[name] = item
+        elif name.startswith("symbol-"):
+            found[name.removeprefix("symbol-")] = item
+        elif name.startswith("islands-"):
+            dots = [d for d in item.childItems() if d.width() > 0]  # not the Repeater
+            islands[name.removeprefix("islands-")] = dots
+        elif name in FURNITURE:
+            furniture.append(screens.scene_rect(item))
+
+    # A symbol is on screen inside the map's frame and not under its legend,
+    # scale, north arrow, locator or reset button.
+    def on_screen(item: QQuickItem) -> bool:
+        clip = _clip_rect(item)
+        centre = screens.scene_rect(item).center()
+        if clip is not None and not clip.contains(centre):
+            return False
+        return not any(box.contains(centre) for box in furniture)
+
+    symbols = {p: screens.scene_rect(i) for p, i in found.items() if on_screen(i)}
+    seen_islands = {a for a, dots in islands.items() if any(on_screen(d) for d in dots)}
+    if not names and not symbols:
+        return [], {}
+    problems = []
+    boxes = {name: screens.scene_rect(item) for name, item in names.items()}
+    listed = sorted(boxes.items())
+    for index, (name, box) in enumerate(listed):
+        for other, other_box in listed[index + 1 :]:
+            if _overlap(box, other_box):
+                problems.append(f"{screen}: {name} overlaps {other}")
+        named = name.removeprefix("label-")
+        for place_id, symbol in symbols.items():
+            if place_id != named and _overlap(box, symbol):
+                problems.append(f"{screen}: {name} covers the symbol of {place_id}")
+        for text in names[name].childItems():
+            is_text = screens.class_name(text).startswith("QQuickText")
+            if is_text and int(text.property("lineCount")) != 1:
+                problems.append(f"{screen}: {name} wraps")
+    labelled = {name.removeprefix("label-") for name in names if name.startswith("label-")}
+    # What the map highlights now (the day's plan changes with the clock, a
+    # moment after the step) and its key places: each on screen is named.
+    must = set()
+    for item in visitor.items():
+        name = item.objectName()
+        if name.startswith("place-") and item.property("highlighted"):
+            must.add(name.removeprefix("place-"))
+    for map_def in exhibit.maps.values():
+        must |= set(map_def.always_labelled)
+    for place_id in sorted(must & set(symbols)):
+        if place_id not in labelled:
+            problems.append(f"{screen}: {place_id} is on screen but not named")
+    for area_id in sorted(seen_islands):
+        if f"area-{area_id}" not in names:
+            problems.append(f"{screen}: the islands of {area_id} are on screen but not named")
+    shown = {f"label-{p}": f"label-{p}" in names for p in must & set(symbols)}
+    shown |= {f"area-{a}": f"area-{a}" in names for a in seen_islands}
+    return problems, shown
+
+
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_no_text_is_elided_cut_off_or_overlapped(
-    open_exhibit: OpenExhibit, size: tuple[int, int], language: str
+    open_exhibit: OpenExhibit, exhibit_content: Exhibit, size: tuple[int, int]
 ) -> None:
-    visitor = open_exhibit(language=language, size=size, settings=Settings(reduced_motion=True))
+    visitor = open_exhibit(language="vi", size=size, settings=Settings(reduced_motion=True))
     problems: list[str] = []
+    named: dict[str, dict[str, dict[str, bool]]] = {}
     screens_seen = 0
-    for screen in screens.every_screen(visitor):
-        problems += check_screen(visitor, f"{size[0]}x{size[1]} {screen}")
-        screens_seen += 1
-    assert screens_seen > 20
+    for language in LANGUAGES:
+        visitor.backends.session.set_language(language)
+        visitor.settle(60)
+        for screen in screens.every_screen(visitor, settle_ms=60):
+            where = f"{size[0]}x{size[1]} {screen}"
+            day = visitor.maybe_find("finalDay")
+            if day is not None and visitor.is_shown(day):
+                # The day's plan changes as the clock reaches the event.
+                clock = visitor.backends.clock
+                visitor.qtbot.waitUntil(lambda c=clock: not c.property("planHeld"), timeout=5000)
+                # Then the arrows' names appear and the place names make way for them.
+                visitor.settle(300)
+            problems += check_screen(visitor, where)
+            found, names = check_map(visitor, where, exhibit_content)
+            problems += found
+            named.setdefault(screen.rsplit(" [", 1)[0], {})[language] = names
+            screens_seen += 1
+    assert screens_seen > 40
+    # What must be named and is on screen in both languages is named in both.
+    # (The map may be a little taller in one language than the other, where a
+    # title above it wraps, so it may show a little more.)
+    for screen, by_language in named.items():
+        vi, en = by_language["vi"], by_language["en"]
+        differ = {key for key in vi.keys() & en.keys() if vi[key] != en[key]}
+        if differ:
+            problems.append(f"{size[0]}x{size[1]} {screen}: not named in both languages: {differ}")
     assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)
 
 

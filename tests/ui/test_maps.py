@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt
@@ -9,6 +11,11 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
+from exhibit.core.legend import ENTRY_OF_KIND, MARK_ENTRY
+from exhibit.core.legend import STRONGHOLD_ENTRY as LOOK_ENTRY
+from exhibit.core.maps import build_exhibit_map
+from exhibit.core.settings import Settings
+from exhibit.core.typography import keep_words_whole
 from tests.ui.harness import Visitor
 
 LANGUAGES = ("vi", "en")
@@ -261,29 +268,6 @@ def test_each_offensive_step_highlights_its_places(open_exhibit, exhibit_content
             visitor.tap("nextButton")
 
 
-@pytest.mark.parametrize(
-    ("size", "language"),
-    [((1920, 1080), "en"), ((1920, 1080), "vi"), ((1080, 1920), "en"), ((1280, 720), "vi")],
-)
-@pytest.mark.parametrize("chapter_id", ["offensive", "fortress"])
-def test_labels_never_overlap_and_highlighted_places_are_named(
-    open_exhibit, exhibit_content, chapter_id, size, language
-):
-    visitor = open_exhibit(language=language, open_spec=chapter_id, size=size)
-    chapter = exhibit_content.chapter(chapter_id)
-    for index, step in enumerate(chapter.steps):
-        rest(visitor)
-        labels = shown_labels(visitor)
-        boxes = [(item.objectName(), scene_rect(item)) for item in labels]
-        for i, (name_a, a) in enumerate(boxes):
-            for name_b, b in boxes[i + 1 :]:
-                assert not a.intersects(b), (step.id, name_a, name_b)
-        named = {item.objectName().removeprefix("label-") for item in labels}
-        assert set(step.places) <= named, (step.id, set(step.places) - named)
-        if index + 1 < len(chapter.steps):
-            visitor.tap("nextButton")
-
-
 def test_the_plan_says_it_is_a_schematic_and_which_way_laos_lies(open_exhibit, exhibit_content):
     for language in LANGUAGES:
         visitor = open_exhibit(language=language, open_spec="fortress/1")
@@ -292,7 +276,10 @@ def test_the_plan_says_it_is_a_schematic_and_which_way_laos_lies(open_exhibit, e
         assert visitor.is_shown(visitor.find("mapSchematic"))
         laos = visitor.find("label-laos-border")
         assert visitor.is_shown(laos)
-        assert laos.property("text") == exhibit_content.string("laos_direction", language)
+        place = exhibit_content.places["laos-border"]
+        assert laos.property("text") in (place.name.get(language), place.short_name.get(language))
+        arrow = visitor.find("symbol-laos-border")
+        assert arrow.property("bearing") == 270  # it points west
         for place_id in ("nam-rom", "muong-thanh-bridge", "command-post", "a1", "c2", "base-310"):
             assert visitor.maybe_find(f"place-{place_id}") is not None, place_id
 
@@ -416,3 +403,246 @@ def test_a_marker_opens_its_card_from_the_keyboard(open_exhibit, exhibit_content
     item.forceActiveFocus()
     visitor.key(Qt.Key.Key_Return)
     assert visitor.text("placeCardName") == exhibit_content.places["command-post"].name.get("vi")
+
+
+# -- legend, scale, north, locator ---------------------------------------------------
+
+# The legend entry that explains each kind of place's symbol, each stronghold's look
+# and each mark a step draws is the core's table (ENTRY_OF_KIND, LOOK_ENTRY,
+# MARK_ENTRY): what is checked here is that the legend on screen lists what the
+# symbols on screen call for.
+#: Entries for the ground itself (countries, islands, hills), not for a place's symbol.
+GROUND_ENTRIES = {"vietnam", "neighbour", "archipelago", "hill", "mountains"}
+#: Things drawn as lines or shapes across the view: in the legend when they cross
+#: it, even with their place's symbol off screen.
+DRAWN_ACROSS = {"river", "road", "railway", "escape", "airfield", "sector"}
+
+
+def _clip_of(item: QQuickItem) -> QRectF | None:
+    node = item.parentItem()
+    while node is not None:
+        if node.clip():
+            return scene_rect(node)
+        node = node.parentItem()
+    return None
+
+
+def symbols_in_view(visitor: Visitor) -> set[str]:
+    """The legend entries the symbols a visitor sees on the map call for."""
+    wanted = set()
+    for item in visitor.items():
+        name = item.objectName()
+        if not name.startswith("place-") or not visitor.is_shown(item):
+            continue
+        clip = _clip_of(item)
+        if clip is not None and not clip.contains(scene_rect(item).center()):
+            continue
+        place = item.property("place")
+        if item.property("highlighted"):
+            wanted.add("highlight")
+        if place["kind"] in ("stronghold", "command-post"):
+            wanted.add(LOOK_ENTRY[item.property("placeState")])
+        if place["kind"] in ENTRY_OF_KIND:
+            wanted.add(ENTRY_OF_KIND[place["kind"]])
+    # What the step draws over the map: the arrows converging on the decisive
+    # battle, and the day's arrows and flags on its plan.
+    for item in visitor.items():
+        name = item.objectName()
+        if not visitor.is_shown(item):
+            continue
+        if name == "convergingArrows":
+            wanted.add("converge")
+        elif name == "planArrow":
+            wanted.add(MARK_ENTRY[str(item.property("kind"))])
+        elif name.startswith("planFlag-"):
+            wanted.add(MARK_ENTRY[str(item.property("modelData")["kind"])])
+    return wanted
+
+
+def legend_shown(visitor: Visitor) -> dict[str, str]:
+    """The legend's entries a visitor sees: id -> its words."""
+    found = {}
+    for item in visitor.items():
+        name = item.objectName()
+        if name.startswith("legendText-") and visitor.is_shown(item):
+            found[name.removeprefix("legendText-")] = str(item.property("text"))
+    return found
+
+
+def unfold_legend(visitor: Visitor) -> None:
+    if not legend_shown(visitor):
+        visitor.tap("legendToggle")
+        visitor.settle(100)
+
+
+@pytest.mark.parametrize("chapter_id", ["offensive", "fortress", "final-day"])
+def test_the_legend_explains_every_symbol_on_each_step(open_exhibit, exhibit_content, chapter_id):
+    visitor = open_exhibit(
+        language="en", open_spec=chapter_id, settings=Settings(reduced_motion=True)
+    )
+    chapter = exhibit_content.chapter(chapter_id)
+    for index, step in enumerate(chapter.steps):
+        visitor.settle(150 if chapter.told_on_clock else 60)
+        if not chapter.told_on_clock:
+            rest(visitor)
+        unfold_legend(visitor)
+        legend = legend_shown(visitor)
+        wanted = symbols_in_view(visitor)
+        # Every symbol on screen is explained, and nothing else but what is drawn across.
+        assert wanted <= set(legend), (step.id, wanted - set(legend))
+        assert set(legend) - wanted <= GROUND_ENTRIES | DRAWN_ACROSS, (step.id, set(legend))
+        if chapter.map == "indochina":
+            assert "vietnam" in legend, step.id
+        else:
+            assert "mountains" in legend or "hill" in legend, step.id
+        for entry, words in legend.items():
+            key = "legend_" + entry.replace("-", "_")
+            assert words == keep_words_whole(exhibit_content.string(key, "en")), entry
+        if index + 1 < len(chapter.steps):
+            visitor.tap("nextButton")
+
+
+def test_the_legend_folds_away_and_comes_back_in_the_language(open_exhibit, exhibit_content):
+    visitor = open_exhibit(language="vi", open_spec="fortress/2")
+    rest(visitor)
+    legend = legend_shown(visitor)
+    assert legend["stronghold"] == keep_words_whole(
+        exhibit_content.string("legend_stronghold", "vi")
+    )
+    visitor.tap("legendToggle")
+    assert not legend_shown(visitor)
+    assert visitor.is_shown(visitor.find("mapSchematic"))  # the plan still says so
+    visitor.tap("legendToggle")
+    visitor.tap("languageToggle")
+    visitor.settle(100)
+    assert legend_shown(visitor)["stronghold"] == keep_words_whole(
+        exhibit_content.string("legend_stronghold", "en")
+    )
+    assert visitor.text("mapSchematic") == exhibit_content.string("map_schematic", "en")
+
+
+def _great_circle_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2
+    h += math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_the_scale_bar_measures_what_a_visitor_sees(open_exhibit, exhibit_content, size):
+    visitor = open_exhibit(language="vi", open_spec="offensive/8", size=size)
+    rest(visitor)
+    bar = visitor.find("scaleBar")
+    assert visitor.is_shown(bar)
+    result = bar.property("result")
+    km, pixels = result["km"], bar.property("length")
+    assert km in (1, 2, 5, 10, 20, 50, 100, 200, 500)
+    assert visitor.text("scaleBarText") == f"{km:g} km"
+    # Hà Nội to Hải Phòng on screen, measured with the bar, against the globe.
+    places = exhibit_content.places
+    a, b = places["ha-noi"].point, places["hai-phong"].point
+    on_screen = math.dist(
+        scene_rect(visitor.find("symbol-ha-noi")).center().toTuple(),
+        scene_rect(visitor.find("symbol-hai-phong")).center().toTuple(),
+    )
+    assert on_screen / pixels * km == pytest.approx(_great_circle_km(a, b), rel=0.03)
+    # Zooming in shortens the round length the bar shows, and it stays true.
+    wheel(visitor, visitor.center_of(canvas_of(visitor)), 4)
+    visitor.settle(300)
+    zoomed = bar.property("result")["km"]
+    assert zoomed < km
+    assert visitor.find("northArrow").property("angle") == pytest.approx(0, abs=1.0)
+
+
+def test_the_locator_shows_where_a_zoomed_step_is(open_exhibit):
+    visitor = open_exhibit(language="en", open_spec="offensive/8")
+    canvas = rest(visitor)
+    inset = visitor.find("locatorInset")
+    assert visitor.is_shown(inset)
+    frame = visitor.find("locatorFrame")
+    shown: QRectF = canvas.property("visibleRect")
+    scale = inset.property("s")
+    assert frame.property("x") == pytest.approx(max(0, shown.x()), abs=1)
+    assert frame.property("width") * scale < inset.width() * 0.9  # a part of the whole
+    visitor.tap("mapReset")
+    rest(visitor)
+    assert not visitor.is_shown(inset)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_both_archipelagos_are_drawn_and_named_on_the_overview(
+    open_exhibit, exhibit_content, language
+):
+    visitor = open_exhibit(language=language, open_spec="offensive/1")
+    canvas = rest(visitor)
+    labels = {a.id: a for a in exhibit_content.maps["indochina"].labels}
+    clip = scene_rect(canvas)
+    for area_id in ("hoang-sa", "truong-sa"):
+        label = visitor.find(f"area-{area_id}")
+        assert visitor.is_shown(label), area_id
+        text = next(
+            c for c in label.childItems() if c.metaObject().className().startswith("QQuickText")
+        )
+        assert text.property("text") == labels[area_id].name.get(language)
+        assert clip.contains(scene_rect(label))
+        islands = visitor.find(f"islands-{area_id}")
+        assert islands.childItems(), area_id
+    for sea in ("bien-dong", "vinh-bac-bo"):
+        assert visitor.is_shown(visitor.find(f"area-{sea}")), sea
+
+
+def test_strongholds_are_held_as_built_and_never_held_at_the_end_of_the_day(
+    open_exhibit, exhibit_content
+):
+    strongholds = [
+        p.id for p in exhibit_content.places.values() if p.kind in ("stronghold", "command-post")
+    ]
+    visitor = open_exhibit(language="en", open_spec="fortress/3")
+    rest(visitor)
+    assert {marker(visitor, s).property("placeState") for s in strongholds} == {"holding"}
+    steps = len(exhibit_content.chapter("final-day").steps)
+    visitor = open_exhibit(
+        language="en", open_spec="final-day/1", settings=Settings(reduced_motion=True)
+    )
+    for index in range(steps - 1):
+        visitor.settle(150)
+        states = {s: marker(visitor, s).property("placeState") for s in strongholds}
+        assert states["doc-lap"] == "untold" and states["ban-keo"] == "untold", index
+        visitor.tap("nextButton")
+    visitor.settle(1500)  # past the last fade
+    # The whole camp wiped out: every stronghold taken, those the day did not tell too.
+    states = {s: marker(visitor, s).property("placeState") for s in strongholds}
+    assert set(states.values()) == {"taken"}, states
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_the_title_picture_holds_and_names_both_archipelagos_and_the_sea(
+    open_exhibit, exhibit_content, language, size
+):
+    visitor = open_exhibit(language=language, size=size, settings=Settings(reduced_motion=True))
+    visitor.qtbot.waitUntil(
+        lambda: visitor.maybe_find("heroArea-truong-sa") is not None, timeout=3000
+    )
+    visitor.settle(100)
+    hero = visitor.find("heroMap")
+    # Every island of both archipelagos lies in the part of the map the picture shows.
+    frame: QRectF = hero.property("frame")
+    data = build_exhibit_map(exhibit_content, "indochina")
+    islands = [point for area in data.areas for point in area.islands]
+    assert len(islands) > 10
+    assert all(frame.contains(QPointF(x, y)) for x, y in islands)
+    # Named in the language, inside the picture, clear of each other.
+    names = {a.id: a.name.get(language) for a in exhibit_content.maps["indochina"].labels}
+    picture = scene_rect(hero)
+    boxes = {}
+    for area_id in ("hoang-sa", "truong-sa", "bien-dong"):
+        label = visitor.find(f"heroArea-{area_id}")
+        assert visitor.is_shown(label), area_id
+        text = next(
+            c for c in label.childItems() if c.metaObject().className().startswith("QQuickText")
+        )
+        assert text.property("text") == names[area_id]
+        boxes[area_id] = scene_rect(label)
+        assert picture.contains(boxes[area_id]), area_id
+    assert not boxes["hoang-sa"].intersects(boxes["truong-sa"])

@@ -35,43 +35,9 @@ QtObject {
     readonly property color veilStrong: "#f515120e"
     // Dark plates under words on a map (labels, the schematic note, rings).
     readonly property color plate: "#d914120d"
-    readonly property color plateStrong: "#eb14120d"
-    readonly property color plateLight: "#b814120d"
-    readonly property color plateFaint: "#9914120d"
 
-    // Places on the maps, and the strongholds' fate on 7 May.
-    readonly property color place: "#efe6d6"
-    readonly property color strongholdHolding: "#9bb3c9"
-    readonly property color strongholdAttacked: "#f08a24"
-    readonly property color strongholdTaken: accent
-    readonly property color highlightHalo: "#2ee8ba4a"
     // The fill of the fortress's sub-sectors when the whole fortress is lit.
     readonly property color fortressGlow: "#24e9b949"
-
-    // The map of Indochina.
-    readonly property color sea: "#16222b"
-    readonly property color country: "#2d2922"
-    readonly property color countryEdge: "#48413a"
-    readonly property color countryFocus: "#5a4f3e"
-    readonly property color countryFocusEdge: "#8d7d62"
-    readonly property color route: "#c9bba2"
-
-    // The plan of the valley.
-    readonly property color planBackdrop: "#1f1c16"
-    readonly property color valleyFloor: "#3b3a2b"
-    readonly property color valleyFloorEdge: "#57553f"
-    readonly property color mountain: "#2c2820"
-    readonly property color mountainEdge: "#4a4333"
-    readonly property color hill: "#564c38"
-    readonly property color hillEdge: "#756849"
-    readonly property color sector: "#0f9cb3c9"
-    readonly property color sectorLit: "#29e8ba4a"
-    readonly property color sectorEdge: "#8d9aa6"
-    readonly property color airfield: "#7a7466"
-    readonly property color airfieldLit: "#a8915a"
-    readonly property color airfieldEdge: "#9b958a"
-    readonly property color river: "#4f8fbf"
-    readonly property color riverLit: "#8cc7f0"
 
     // The clock of 7 May 1954: its dial; a window of time on the dial, a
     // soft shade edged in a colour 4.8:1 against the face; and its sky, phase
@@ -93,10 +59,11 @@ QtObject {
     readonly property color skySunsetTop: "#3a3d68"
     readonly property color skySunsetBottom: "#d47a52"
 
-    // The final day's plan. Movements: an advance (4:1 on the plan's floor,
-    // 3:1 on its hills) and a retreat, each on a dark casing; the flags.
+    // The final day's plan. Movements: an advance (5:1 on the plan's floor;
+    // on the light hills its dark casing sets it apart) and a retreat (the
+    // maps' line of retreat), each on a dark casing; the flags.
     readonly property color advance: "#ff6b5b"
-    readonly property color retreat: "#a9d2f5"
+    readonly property color retreat: mapEscape
     readonly property color casing: "#15120e"
     readonly property color flagRed: "#da251d"
     readonly property color flagStar: "#ffde00"
@@ -107,6 +74,48 @@ QtObject {
     // A curator's live preview: the panel listing the content's problems.
     readonly property color problemPanel: "#221d17"
     readonly property color problemEdge: "#f0a03c"
+
+    // The maps. Every colour a map draws is one of these; the pairs a visitor
+    // must tell apart have at least 3:1 contrast (WCAG 2.2, 1.4.11), text
+    // 4.5:1, which tests/ui/test_map_theme.py computes from these values.
+    // The Indochina map: the sea, Việt Nam (and its islands), its neighbours.
+    readonly property color mapSea: "#b4d4ea"
+    readonly property color mapHome: "#826c45"
+    readonly property color mapHomeEdge: "#3a2d18"
+    readonly property color mapNeighbour: "#1d1b18"
+    readonly property color mapNeighbourEdge: "#5b554b"
+    readonly property color mapSeaText: "#173a57"
+    readonly property color mapCountryText: "#e8dcc6"
+    // Every place's symbol and line is outlined in mapHalo, so it stands out
+    // from light and dark ground alike.
+    readonly property color mapHalo: "#15120e"
+    readonly property color mapInk: "#f3ecdf"
+    readonly property color mapHighlight: "#e9b949"
+    readonly property color mapRegionFill: "#40e9b949"
+    // The place arrows converge on, lit as they arrive.
+    readonly property color mapTargetFill: "#59d9423a"
+    readonly property color mapLine: "#e3d6bd"
+    readonly property color mapLabelFill: "#e6141210"
+    readonly property color mapLabelText: "#f3ecdf"
+    // The valley plan: dark valley floor, light high ground, the river, the camp.
+    readonly property color mapPlanBackdrop: "#1b1914"
+    readonly property color mapFloor: "#2b2a1f"
+    readonly property color mapFloorEdge: "#4a4836"
+    readonly property color mapMountain: "#8a7c5c"
+    readonly property color mapMountainEdge: "#a59674"
+    readonly property color mapHill: "#b3a27a"
+    readonly property color mapHillContour: "#5e4f33"
+    readonly property color mapSector: "#9fb0bf"
+    readonly property color mapSectorFill: "#109fb0bf"
+    readonly property color mapRunway: "#878172"
+    readonly property color mapRiver: "#5aa0d6"
+    readonly property color mapRiverLit: "#9ed2f5"
+    readonly property color mapEscape: "#a9d2f5"
+    // A stronghold's state, the same on every map and in the legend.
+    readonly property color mapHeld: "#9fc0dd"
+    readonly property color mapAttacked: "#ff9a3c"
+    readonly property color mapTaken: "#ff5c4d"
+    readonly property color mapUntold: "#7c766f"
 
     // Targets scale with the window but never below what a fingertip can hit
     // (about 7 mm), so a 720p kiosk screen keeps usable buttons.

@@ -56,13 +56,27 @@ Item {
         return rects.concat(flagRects)
     }
     property var heldOverlay: []
+    // The unit names of the current step's arrows before the `index`th.
+    function labelsBefore(index: int): var {
+        const rects = []
+        for (let i = 0; i < Math.min(index, arrowRepeater.count); ++i) {
+            const item = arrowRepeater.itemAt(i) as PlanArrow
+            if (item && item.labelRect)
+                rects.push(item.labelRect)
+        }
+        return rects
+    }
     // Where the flags are (pixels over the plan): the arrows' names keep off.
+    // A flag is its cloth and its pole, not the box round both: a place beside
+    // the pole, under the cloth's edge, stays on the map and keeps its name.
     readonly property var flagRects: {
         const rects = []
         for (let j = 0; j < flagRepeater.count; ++j) {
-            const flag = flagRepeater.itemAt(j)
-            if (flag)
-                rects.push(Qt.rect(flag.x, flag.y, flag.width, flag.height))
+            const flag = flagRepeater.itemAt(j) as PlanFlag
+            if (flag) {
+                rects.push(Qt.rect(flag.x, flag.y + flag.clothTop, flag.width, flag.clothHeight))
+                rects.push(Qt.rect(flag.x, flag.y, flag.poleWidth, flag.height))
+            }
         }
         return rects
     }
@@ -276,7 +290,7 @@ Item {
             width: upper.width - x
             height: upper.height
             radius: Theme.radius
-            color: Theme.surface
+            color: Theme.mapPlanBackdrop
             border.color: Theme.line
             clip: true
 
@@ -294,7 +308,7 @@ Item {
 
                 Rectangle {
                     anchors.fill: parent
-                    color: Theme.surface
+                    color: Theme.mapPlanBackdrop
                 }
 
                 ValleyPlan {
@@ -304,6 +318,10 @@ Item {
                     places: MapBackend.planPlaces
                     shapes: MapBackend.planShapes
                     strongholdStates: ClockBackend.planStates
+                    dayStates: true
+                    legendExpanded: false
+                    legendAtTop: true
+                    labelPixels: Theme.smallSize
                     paths: ClockBackend.planPaths
                     highlighted: ClockBackend.planHighlighted
                     reserved: ClockBackend.planHeld ? day.heldOverlay : day.overlay
@@ -383,8 +401,13 @@ Item {
                     id: arrowRepeater
                     model: DayPlanBackend.arrows.filter(a => a.current)
                     delegate: PlanArrow {
+                        required property int index
                         named: day.arrived
-                        avoid: day.flagRects
+                        // Off the flags, the plan's legend and north arrow, its
+                        // places' symbols and the names of this step's arrows
+                        // laid before it.
+                        avoid: day.flagRects.concat(plan.furniture, plan.symbolRects,
+                                                    day.labelsBefore(index))
                         width: arrowLayer.width
                         height: arrowLayer.height
                         drawn: day.progress

@@ -164,7 +164,8 @@ Item {
     }
 
     // The unit's name on a plate by the tail, while the step is current:
-    // behind the tail if there is room, else beside it, off the flags.
+    // behind the tail if there is room, else beside it, else beside the
+    // arrow's middle, off what `avoid` lists (the flags, the legend).
     Rectangle {
         id: plate
         objectName: "arrowLabel"
@@ -175,16 +176,36 @@ Item {
             const hx = arrow.modelData.headingX, hy = arrow.modelData.headingY
             const back = Math.abs(hx) * width / 2 + Math.abs(hy) * height / 2 + gap
             const side = Math.abs(hy) * width / 2 + Math.abs(hx) * height / 2 + gap
+            // Else beside the arrow halfway along, on either side.
+            const pts = arrow.modelData.points
+            const mid = pts[Math.floor(pts.length / 2)]
+            const midX = arrow.originX + mid[0] * arrow.pixelScale
+            const midY = arrow.originY + mid[1] * arrow.pixelScale
             const centres = [Qt.point(tailX - hx * back, tailY - hy * back),
                              Qt.point(tailX - hy * side, tailY + hx * side),
-                             Qt.point(tailX + hy * side, tailY - hx * side)]
-            const free = c => {
+                             Qt.point(tailX + hy * side, tailY - hx * side),
+                             Qt.point(midX - hy * side, midY + hx * side),
+                             Qt.point(midX + hy * side, midY - hx * side),
+                             // Last, behind the tail slid sideways, away from a corner's legend.
+                             Qt.point(tailX - hx * back - width, tailY - hy * back),
+                             Qt.point(tailX - hx * back + width, tailY - hy * back),
+                             Qt.point(midX - hy * 2 * side, midY + hx * 2 * side),
+                             Qt.point(midX + hy * 2 * side, midY - hx * 2 * side)]
+            // How much of a plate at `c` lies on what it avoids (Infinity off the plan).
+            const covered = c => {
                 const r = Qt.rect(c.x - width / 2, c.y - height / 2, width, height)
-                return r.x >= 0 && r.y >= 0 && r.x + r.width <= arrow.width && r.y + r.height <= arrow.height
-                    && !arrow.avoid.some(a => r.x < a.x + a.width && a.x < r.x + r.width
-                                             && r.y < a.y + a.height && a.y < r.y + r.height)
+                if (r.x < 0 || r.y < 0 || r.x + r.width > arrow.width || r.y + r.height > arrow.height)
+                    return Infinity
+                return arrow.avoid.reduce((sum, a) => sum
+                    + Math.max(0, Math.min(r.x + r.width, a.x + a.width) - Math.max(r.x, a.x))
+                    * Math.max(0, Math.min(r.y + r.height, a.y + a.height) - Math.max(r.y, a.y)), 0)
             }
-            const chosen = centres.find(free) ?? centres[0]
+            // The first free spot; with none, the one that covers least.
+            const costs = centres.map(covered)
+            const best = costs.indexOf(0) >= 0 ? costs.indexOf(0)
+                       : costs.indexOf(Math.min(...costs)) >= 0 && isFinite(Math.min(...costs))
+                         ? costs.indexOf(Math.min(...costs)) : 0
+            const chosen = centres[best]
             return Qt.point(Math.max(0, Math.min(arrow.width - width, chosen.x - width / 2)),
                             Math.max(0, Math.min(arrow.height - height, chosen.y - height / 2)))
         }

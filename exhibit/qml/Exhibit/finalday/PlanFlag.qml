@@ -18,6 +18,9 @@ Item {
     readonly property real poleHeight: Math.round(58 * Theme.scale)
     readonly property real clothWidth: Math.round(40 * Theme.scale)
     readonly property real clothHeight: Math.round(27 * Theme.scale)
+    readonly property real poleWidth: pole.width
+    // Where the cloth is on the pole (0 at the top, once raised).
+    readonly property real clothTop: (poleHeight - clothHeight) * (1 - lift)
     property real lift: modelData.current && !Theme.reducedMotion ? raised : 1
     Behavior on lift {
         enabled: !Theme.reducedMotion
@@ -47,6 +50,6 @@ Item {
         x: pole.width
         width: flag.clothWidth
         height: flag.clothHeight
-        y: (flag.poleHeight - height) * (1 - flag.lift)
+        y: flag.clothTop
     }
 }

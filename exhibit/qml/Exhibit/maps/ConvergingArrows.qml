@@ -131,7 +131,7 @@ Item {
             // A dark edge under the gold, so the arrow reads on land and sea.
             ShapePath {
                 fillColor: "transparent"
-                strokeColor: Theme.background
+                strokeColor: Theme.mapHalo
                 strokeWidth: 9 * arrows.unit
                 capStyle: ShapePath.RoundCap
                 startX: arrow.part.x0; startY: arrow.part.y0
@@ -139,15 +139,15 @@ Item {
             }
             ShapePath {
                 fillColor: "transparent"
-                strokeColor: Theme.gold
+                strokeColor: Theme.mapHighlight
                 strokeWidth: 5 * arrows.unit
                 capStyle: ShapePath.RoundCap
                 startX: arrow.part.x0; startY: arrow.part.y0
                 PathQuad { controlX: arrow.part.cx; controlY: arrow.part.cy; x: arrow.part.x1; y: arrow.part.y1 }
             }
             ShapePath {
-                fillColor: Theme.gold
-                strokeColor: Theme.background
+                fillColor: Theme.mapHighlight
+                strokeColor: Theme.mapHalo
                 strokeWidth: 2 * arrows.unit
                 joinStyle: ShapePath.RoundJoin
                 PathSvg { path: arrows.headPath(arrow.part, 16 * arrows.unit) }
@@ -171,7 +171,7 @@ Item {
         height: 2 * r
         radius: r
         opacity: Math.max(0, Math.min(1, (arrows.progress - 0.75) / 0.25))
-        color: Qt.rgba(Theme.accent.r, Theme.accent.g, Theme.accent.b, 0.35)
+        color: Theme.mapTargetFill
         border.color: Theme.accent
         border.width: 4 * arrows.unit
     }

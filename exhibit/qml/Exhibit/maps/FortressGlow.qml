@@ -54,7 +54,7 @@ Item {
             path: modelData.path
             opacity: glow.level
             fillColor: Theme.fortressGlow
-            strokeColor: Theme.gold
+            strokeColor: Theme.mapHighlight
             strokeWidth: 4 * glow.unit
         }
     }
@@ -70,7 +70,7 @@ Item {
             radius: r
             opacity: 0.8 * glow.level
             color: "transparent"
-            border.color: Theme.gold
+            border.color: Theme.mapHighlight
             border.width: 2.5 * glow.unit
         }
     }

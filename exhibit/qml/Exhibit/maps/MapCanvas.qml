@@ -9,7 +9,9 @@ import Exhibit
 // view-box point at the centre of the canvas. Every change goes through
 // clampedView(): the map's edges never come inside the canvas's edges unless
 // the whole map fits (tests/ui/test_maps.py drives it with fingers and wheel).
-// showRect() moves gently to a rectangle of the map (a step's focus).
+// showRect() moves gently to a rectangle of the map (a step's focus), fitting
+// it into the part of the canvas `focusInsets` leaves free (pixels kept clear
+// on each side, e.g. for the legend), so a step's places are never under it.
 Item {
     id: canvas
 
@@ -18,6 +20,10 @@ Item {
     required property real maxZoom
     // The rectangle (view units: {x, y, width, height}) the view moves to when it changes.
     property var focusRect: null
+    // Pixels on each side of the canvas a step's focus keeps clear of.
+    property real focusLeft: 0
+    property real focusRight: 0
+    property real focusBottom: 0
 
     property real zoom: 1
     property real centerX: viewWidth / 2
@@ -28,6 +34,10 @@ Item {
     readonly property real originX: width / 2 - centerX * pixelScale
     readonly property real originY: height / 2 - centerY * pixelScale
     readonly property bool moving: drag.active || pinch.active || flight.running
+    // Whether the view is where the step put it (no finger has moved it since),
+    // and whether it has been fitted again since for the legend's size.
+    property bool atFocus: true
+    property bool refitted: false
     // Where the view last came to rest (view units) and its scale; labels are
     // laid out for it, so no layout is computed while the view moves in.
     property rect settledRect: Qt.rect(0, 0, 0, 0)
@@ -63,6 +73,7 @@ Item {
     // Zoom by `factor` keeping the view point under (px, py) where it is.
     function zoomAbout(factor: real, px: real, py: real): void {
         flight.stop()
+        atFocus = false
         const vx = centerX + (px - width / 2) / pixelScale
         const vy = centerY + (py - height / 2) / pixelScale
         const z = Math.min(Math.max(zoom * factor, 1), maxZoom)
@@ -89,11 +100,18 @@ Item {
     function showRect(r: var, animate: bool): void {
         if (!r || r.width <= 0 || r.height <= 0 || width <= 0 || height <= 0)
             return
-        const z = Math.min(width / r.width, height / r.height) / fitScale
-        flyTo(z, r.x + r.width / 2, r.y + r.height / 2, animate)
+        const freeWidth = Math.max(1, width - focusLeft - focusRight)
+        const freeHeight = Math.max(1, height - focusBottom)
+        const z = Math.min(freeWidth / r.width, freeHeight / r.height) / fitScale
+        const s = fitScale * Math.min(Math.max(z, 1), maxZoom)
+        // The rect's centre lands at the centre of the free part of the canvas.
+        const dx = (focusLeft + freeWidth / 2 - width / 2) / s
+        const dy = (freeHeight / 2 - height / 2) / s
+        flyTo(z, r.x + r.width / 2 - dx, r.y + r.height / 2 - dy, animate)
     }
 
     function reset(): void {
+        atFocus = false
         flyTo(1, viewWidth / 2, viewHeight / 2, true)
     }
 
@@ -102,6 +120,8 @@ Item {
     // first frame does not also redraw the whole map.
     property bool flightPending: false
     onFocusRectChanged: {
+        atFocus = true
+        refitted = false
         if (canvas.visible && Theme.gentle > 0 && canvas.Window.window) {
             flightPending = true
             canvas.Window.window.update()
@@ -117,6 +137,18 @@ Item {
             canvas.showRect(canvas.focusRect, true)
         }
     }
+    // The legend beside the step's places changed size: fit them again, once a
+    // step (a legend that changes with the view cannot then keep moving it),
+    // unless the visitor has moved the view since.
+    function refit(): void {
+        if (atFocus && !refitted && !flightPending) {
+            refitted = true
+            showRect(focusRect, false)
+        }
+    }
+    onFocusLeftChanged: refit()
+    onFocusRightChanged: refit()
+    onFocusBottomChanged: refit()
     onWidthChanged: showRect(focusRect, false)
     onHeightChanged: showRect(focusRect, false)
 
@@ -143,6 +175,7 @@ Item {
         onActiveChanged: {
             if (active) {
                 flight.stop()
+                canvas.atFocus = false
                 startX = canvas.centerX
                 startY = canvas.centerY
             } else {
@@ -166,6 +199,7 @@ Item {
         onActiveChanged: {
             if (active) {
                 flight.stop()
+                canvas.atFocus = false
                 startZoom = canvas.zoom
                 // The view point under the fingers' centre stays under it.
                 anchorX = canvas.centerX + (centroid.position.x - canvas.width / 2) / canvas.pixelScale

@@ -24,16 +24,16 @@ Rectangle {
     x: alignLeft ? box.x : alignRight ? box.x + box.width - width : box.x + (box.width - width) / 2
     y: alignTop ? box.y : alignBottom ? box.y + box.height - height : box.y + (box.height - height) / 2
     radius: height / 2
-    color: highlighted ? Theme.plateStrong : Theme.plateLight
+    color: Theme.mapLabelFill
     border.width: highlighted ? Math.max(1, Math.round(2 * Theme.scale)) : 0
-    border.color: Theme.gold
+    border.color: Theme.mapHighlight
 
     Text {
         id: name
         textFormat: Text.PlainText
         anchors.centerIn: parent
         text: label.text
-        color: label.highlighted ? Theme.gold : Theme.text
+        color: label.highlighted ? Theme.mapHighlight : Theme.mapLabelText
         font.family: Theme.fontFamily
         font.pixelSize: label.pixelSize
         font.weight: Font.DemiBold

@@ -6,7 +6,7 @@ import Exhibit.Backend
 // The places of a map, over its drawing: a marker for each and a label for
 // each the layout could fit. Everything here is in screen pixels; a place at
 // view-box point (x, y) sits at (originX + x * pixelScale, originY + y * pixelScale).
-// The label layout (exhibit.core.maps.place_labels, via MapBackend.labelLayout)
+// The label layout (exhibit.core.labels.place_labels, via MapBackend.labelLayout)
 // is recomputed when the view settles, when zooming out crosses a step of
 // 2^(1/4), or when the places, the highlighted ones or the language change;
 // never per frame, and once for inputs that change together.
@@ -14,6 +14,10 @@ import Exhibit.Backend
 // A marker and a label per place, made once: the Repeaters count places
 // rather than hold them, so a new list of the same places (the names in
 // another language) updates each in place; a step only changes properties.
+// A label that found no room beside its place has a leader line to it, and
+// may show the place's short name. The map's area names (seas, countries,
+// archipelagos: `areas`) go through the same layout, so no name covers
+// another.
 Item {
     id: placeLayer
 
@@ -25,6 +29,7 @@ Item {
     required property real originX
     required property real originY
     property var hidden: []
+    property var areas: []
     property var strongholdStates: ({})
     property string selectedId: ""
     property real fontPixels: Theme.labelSize
@@ -57,7 +62,7 @@ Item {
     // language renames the places and resizes the buttons labels keep off),
     // the layout is computed once, just after them (Qt.callLater), not once
     // for each.
-    readonly property var layoutInputs: [mapId, places, fontPixels / layoutScale, highlighted, hidden,
+    readonly property var layoutInputs: [mapId, places, areas, fontPixels / layoutScale, highlighted, hidden,
                                          viewport, reserved, width, height]
     onLayoutInputsChanged: Qt.callLater(placeLayer.relayout)
     Component.onCompleted: relayout()
@@ -70,13 +75,14 @@ Item {
         if (closing)
             return
         layout = places.length > 0 && width > 0 && height > 0
-            ? MapBackend.labelLayout(mapId, fontPixels / layoutScale, highlighted, hidden,
-                                     viewportList(), reservedInView()) : ({})
+            ? MapBackend.labelLayout(mapId, fontPixels / layoutScale, Theme.labelSize / layoutScale,
+                                     highlighted, hidden, viewportList(), reservedInView()) : ({})
     }
 
     // The place at `index` of `places`; while the list shrinks, a delegate
     // about to go may still ask for one past its end.
-    readonly property var nowhere: ({ id: "", kind: "", name: "", label: "", x: 0, y: 0, line: "", sector: "" })
+    readonly property var nowhere: ({ id: "", kind: "", name: "", label: "", short: "", x: 0, y: 0,
+                                      line: "", sector: "", bearing: 270 })
     function placeOf(index: int): var { return places[index] ?? nowhere }
 
     function viewportList(): var {
@@ -119,6 +125,42 @@ Item {
                                                                 eventPoint.position.y))
     }
 
+    function boxOf(spot: var): rect {
+        return spot ? Qt.rect(toX(spot.x), toY(spot.y), spot.width * pixelScale, spot.height * pixelScale)
+                    : Qt.rect(0, 0, 0, 0)
+    }
+
+    Repeater {
+        model: placeLayer.areas.length
+        delegate: AreaLabel {
+            required property int index
+            readonly property var spot: placeLayer.layout[entry.id] ?? null
+            entry: placeLayer.areas[index] ?? ({ id: "", kind: "", label: "" })
+            objectName: "area-" + entry.id
+            visible: spot !== null
+            side: spot ? spot.side : "centre"
+            pixelSize: placeLayer.fontPixels
+            box: placeLayer.boxOf(spot)
+        }
+    }
+
+    Repeater {
+        model: placeLayer.places.length
+        delegate: LeaderLine {
+            required property int index
+            readonly property var modelData: placeLayer.placeOf(index)
+            readonly property var spot: placeLayer.layout[modelData.id] ?? null
+            readonly property var ends: spot && spot.leader.length === 4 ? spot.leader : [0, 0, 0, 0]
+            objectName: "leader-" + modelData.id
+            visible: spot !== null && spot.leader.length === 4 && placeLayer.isShown(modelData)
+            x1: placeLayer.toX(ends[0])
+            y1: placeLayer.toY(ends[1])
+            x2: placeLayer.toX(ends[2])
+            y2: placeLayer.toY(ends[3])
+            inset: Theme.labelSize * 0.5
+        }
+    }
+
     Repeater {
         model: placeLayer.places.length
         delegate: PlaceLabel {
@@ -127,15 +169,13 @@ Item {
             readonly property var spot: placeLayer.layout[modelData.id] ?? null
             objectName: "label-" + modelData.id
             visible: spot !== null && placeLayer.isShown(modelData)
-            text: modelData.label
+            text: spot && spot.short ? modelData.short : modelData.label
             side: spot ? spot.side : ""
             highlighted: placeLayer.highlighted.indexOf(modelData.id) >= 0
             // A highlighted label may cover the marker of a place that is not.
             z: highlighted ? 2 : 0
             pixelSize: placeLayer.fontPixels
-            box: spot ? Qt.rect(placeLayer.toX(spot.x), placeLayer.toY(spot.y),
-                                spot.width * placeLayer.pixelScale, spot.height * placeLayer.pixelScale)
-                      : Qt.rect(0, 0, 0, 0)
+            box: placeLayer.boxOf(spot)
         }
     }
 

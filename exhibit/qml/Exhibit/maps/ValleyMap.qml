@@ -10,10 +10,19 @@ MapStage {
     viewWidth: MapBackend.viewBox[2]
     viewHeight: MapBackend.viewBox[3]
     focusRect: MapBackend.focus
-    backdrop: Theme.planBackdrop
+    backdrop: Theme.mapPlanBackdrop
+    shapes: MapBackend.shapes
+    kind: "plan"
+    // A step's places stay clear of the legend: on a wide stage it stands in
+    // a column on the right, on a tall one it lies across the bottom.
+    readonly property bool legendBeside: width >= height
+    focusRight: legendBeside ? plan.legendWidth + 2 * plan.gap : 0
+    focusBottom: legendBeside ? 0 : plan.legendHeight + 2 * plan.gap
 
     ValleyPlan {
+        id: plan
         anchors.fill: parent
+        legendColumns: stage.legendBeside ? 1 : 2
         places: MapBackend.places
         shapes: MapBackend.shapes
         strongholdStates: ({})

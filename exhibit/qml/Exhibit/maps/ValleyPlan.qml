@@ -12,9 +12,15 @@ import Exhibit.Backend
 //                                       ({viewBox, floor, river, riverId, mountains,
 //                                       hills, airfields, sectors}); constant
 //   required property var strongholdStates
-//                                       place id -> "holding" | "attacked" | "taken";
-//                                       ({}) shows every stronghold plain (not
-//                                       `states`: that is every Item's own list)
+//                                       place id -> "holding" | "attacked" | "taken"
+//                                       (not `states`: that is every Item's own list)
+//   property bool dayStates             true: strongholdStates are a day's events,
+//                                       and a stronghold they do not name is drawn
+//                                       "not told here"; false (the fortress as
+//                                       built): every stronghold is drawn held
+//   property bool legendExpanded        whether the legend starts unfolded
+//   property bool legendAtTop           the legend in the top-right corner, not the bottom-right
+//   property real labelPixels           the size of the places' names
 //   required property var paths        ids of the `path` places to draw, e.g.
 //                                       ["hong-cum-escape"]; [] draws none
 //   required property var highlighted  ids drawn emphasised; their labels are
@@ -34,14 +40,24 @@ import Exhibit.Backend
 //                                       tap hit no place (e.g. to close a card)
 //
 // Markers are named "place-<id>" (properties `highlighted`, `placeState`,
-// `selected`), labels "label-<id>"; the schematic notice is "mapSchematic".
-// The plan always says it is a schematic, not to scale (UI string map_schematic).
+// `selected`), labels "label-<id>"; the legend is "mapLegend" and under its
+// header, folded or not, the plan always says it is a schematic, not to
+// scale ("mapSchematic", UI string map_schematic). A north arrow stands
+// above the legend.
 Item {
     id: plan
 
     required property var places
     required property var shapes
     required property var strongholdStates
+    property bool dayStates: false
+    property bool legendExpanded: true
+    // Where the legend sits: the bottom-right corner, or the top-right one;
+    // and in how many columns it lists.
+    property bool legendAtTop: false
+    property int legendColumns: 1
+    // The size of the places' names (a small plan beside the clock writes smaller).
+    property real labelPixels: Theme.labelSize
     required property var paths
     required property var highlighted
     property string selectedId: ""
@@ -66,8 +82,27 @@ Item {
 
     readonly property var hiddenIds: places.filter(p => p.kind === "path" && paths.indexOf(p.id) < 0)
                                            .map(p => p.id)
+    // How each stronghold is drawn (exhibit.core.legend.stronghold_looks).
+    readonly property var looks: MapBackend.strongholdLooks(strongholdStates, dayStates)
+    readonly property real gap: Math.round(Theme.spacing * 0.6)
+    // The size of the legend and the north arrow above it, in the bottom-right corner.
+    readonly property real legendWidth: legend.width
+    readonly property real legendHeight: legendColumns > 1 ? Math.max(legend.height, north.height)
+                                                           : legend.height + north.height + Math.round(gap / 2)
 
     function isLit(id: string): bool { return highlighted.indexOf(id) >= 0 }
+    function rectOf(item: Item): rect { return Qt.rect(item.x, item.y, item.width, item.height) }
+    // What the plan draws over itself (its legend and north arrow), in its own
+    // coordinates: what is laid over the plan keeps off it too.
+    readonly property var furniture: [rectOf(north), rectOf(legend)]
+    // Each place's symbol (not a line's), as a square of about its drawn size,
+    // in the plan's coordinates: names laid over the plan keep off them.
+    readonly property var symbolRects: {
+        const half = Math.round(Theme.labelSize * 0.6)
+        return places.filter(p => p.kind !== "river" && p.kind !== "path" && p.kind !== "sector")
+            .map(p => Qt.rect(originX + p.x * pixelScale - half, originY + p.y * pixelScale - half,
+                              2 * half, 2 * half))
+    }
     function lineOf(id: string): string {
         const place = places.find(p => p.id === id)
         return place ? place.line : ""
@@ -94,8 +129,8 @@ Item {
 
             MapShape {
                 path: plan.shapes.floor ?? ""
-                fillColor: Theme.valleyFloor
-                strokeColor: Theme.valleyFloorEdge
+                fillColor: Theme.mapFloor
+                strokeColor: Theme.mapFloorEdge
                 strokeWidth: 2 / ground.restScale
             }
             Repeater {
@@ -103,19 +138,41 @@ Item {
                 delegate: MapShape {
                     required property var modelData
                     path: modelData.path
-                    fillColor: Theme.mountain
-                    strokeColor: Theme.mountainEdge
-                    strokeWidth: 1.5 / ground.restScale
+                    fillColor: Theme.mapMountain
+                    strokeColor: Theme.mapMountainEdge
+                    strokeWidth: 2 / ground.restScale
                 }
             }
+            // The hills: light high ground on the dark floor, with two contours.
             Repeater {
                 model: plan.shapes.hills ?? []
-                delegate: MapShape {
+                delegate: Item {
+                    id: hill
                     required property var modelData
-                    path: modelData.path
-                    fillColor: Theme.hill
-                    strokeColor: Theme.hillEdge
-                    strokeWidth: 1.5 / ground.restScale
+                    objectName: "hillShape-" + modelData.id
+                    anchors.fill: parent
+                    MapShape {
+                        path: hill.modelData.path
+                        fillColor: Theme.mapHill
+                        strokeColor: Theme.mapHillContour
+                        strokeWidth: 2 / ground.restScale
+                    }
+                    Repeater {
+                        model: [0.66, 0.33]
+                        delegate: MapShape {
+                            id: contour
+                            required property real modelData
+                            path: hill.modelData.path
+                            strokeColor: Theme.mapHillContour
+                            strokeWidth: 1.5 / ground.restScale / modelData
+                            transform: Scale {
+                                origin.x: hill.modelData.centre[0]
+                                origin.y: hill.modelData.centre[1]
+                                xScale: contour.modelData
+                                yScale: contour.modelData
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -126,8 +183,8 @@ Item {
                 objectName: "sectorShape-" + modelData.id
                 readonly property bool lit: plan.isLit(modelData.id)
                 path: modelData.path
-                fillColor: lit ? Theme.sectorLit : Theme.sector
-                strokeColor: lit ? Theme.gold : Theme.sectorEdge
+                fillColor: lit ? Theme.mapRegionFill : Theme.mapSectorFill
+                strokeColor: lit ? Theme.mapHighlight : Theme.mapSector
                 strokeWidth: (lit ? 3 : 2) * plan.unit
                 dashed: true
                 dashPattern: [4, 3]
@@ -139,8 +196,8 @@ Item {
                 required property var modelData
                 readonly property bool lit: plan.isLit(modelData.id)
                 path: modelData.path
-                fillColor: lit ? Theme.airfieldLit : Theme.airfield
-                strokeColor: lit ? Theme.gold : Theme.airfieldEdge
+                fillColor: Theme.mapRunway
+                strokeColor: lit ? Theme.mapHighlight : Theme.mapHalo
                 strokeWidth: (lit ? 3 : 1.5) * plan.unit
             }
         }
@@ -148,15 +205,26 @@ Item {
             objectName: "riverShape"
             readonly property bool lit: plan.isLit(plan.shapes.riverId ?? "")
             path: plan.shapes.river ?? ""
-            strokeColor: lit ? Theme.riverLit : Theme.river
+            strokeColor: lit ? Theme.mapRiverLit : Theme.mapRiver
             strokeWidth: (lit ? 9 : 7) * plan.unit
         }
+        // The line of retreat: red dashes over a dark casing.
         Repeater {
             model: plan.paths
             delegate: MapShape {
                 required property var modelData
                 path: plan.lineOf(modelData)
-                strokeColor: plan.isLit(modelData) ? Theme.gold : Theme.accent
+                strokeColor: Theme.mapHalo
+                strokeWidth: 9 * plan.unit
+            }
+        }
+        Repeater {
+            model: plan.paths
+            delegate: MapShape {
+                required property var modelData
+                objectName: "pathShape-" + modelData
+                path: plan.lineOf(modelData)
+                strokeColor: Theme.mapEscape
                 strokeWidth: 5 * plan.unit
                 dashed: true
                 dashPattern: [2.5, 1.5]
@@ -170,7 +238,8 @@ Item {
         places: plan.places
         highlighted: plan.highlighted
         hidden: plan.hiddenIds
-        strongholdStates: plan.strongholdStates
+        strongholdStates: plan.looks
+        fontPixels: plan.labelPixels
         selectedId: plan.selectedId
         fitScale: plan.fitScale
         pixelScale: plan.pixelScale
@@ -178,34 +247,35 @@ Item {
         originY: plan.originY
         viewport: plan.viewport
         settledScale: plan.settledScale
-        reserved: plan.reserved.concat([Qt.rect(schematicBox.x, schematicBox.y,
-                                                schematicBox.width, schematicBox.height)])
+        reserved: plan.reserved.concat(plan.furniture)
         onPlaceTapped: id => plan.placeTapped(id)
     }
 
-    Rectangle {
-        id: schematicBox
-        objectName: "mapSchematicBox"
-        anchors.left: parent.left
-        anchors.bottom: parent.bottom
-        anchors.margins: Math.round(Theme.spacing * 0.6)
-        width: Math.min(schematic.implicitWidth + Theme.spacing, plan.width - 2 * anchors.margins)
-        height: schematic.implicitHeight + Math.round(Theme.spacing * 0.5)
-        radius: Math.round(Theme.radius * 0.6)
-        color: Theme.plate
-
-        Text {
-            id: schematic
-            objectName: "mapSchematic"
-            textFormat: Text.PlainText
-            anchors.centerIn: parent
-            width: Math.min(implicitWidth, plan.width - 2 * parent.anchors.margins - Theme.spacing)
-            text: UiBackend.strings.map_schematic
-            color: Theme.textMuted
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.smallSize
-            font.italic: true
-            wrapMode: Text.WordWrap
-        }
+    NorthArrow {
+        id: north
+        objectName: "northArrow"
+        x: plan.legendColumns > 1 ? legend.x - width - plan.gap : legend.x + legend.width - width
+        y: plan.legendColumns > 1 ? legend.y + legend.height - height
+         : plan.legendAtTop ? legend.y + legend.height + Math.round(plan.gap / 2)
+                            : legend.y - height - Math.round(plan.gap / 2)
+        width: implicitWidth
+        height: implicitHeight
+    }
+    Legend {
+        id: legend
+        objectName: "mapLegend"
+        anchors.right: parent.right
+        anchors.rightMargin: plan.gap
+        y: plan.legendAtTop ? plan.gap : plan.height - height - plan.gap
+        maxWidth: plan.legendColumns > 1 ? plan.width - 3 * plan.gap - north.width
+                                    : Math.min(Math.round(420 * Theme.scale), plan.width * 0.6)
+        columns: plan.legendColumns
+        expanded: plan.legendExpanded
+        noteKey: "map_schematic"
+        mapId: MapBackend.planMapId
+        viewport: plan.viewport
+        highlighted: plan.highlighted
+        hidden: plan.hiddenIds
+        looks: plan.looks
     }
 }

@@ -1,14 +1,20 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import Exhibit
+import Exhibit.Backend
 
 // The title screen's picture: Indochina, the fronts of the offensive, and
 // arrows growing from each towards the valley of Điện Biên Phủ, which glows.
-// Drawn from the exhibit's own map data, like the chapters' maps.
+// Drawn from the exhibit's own map data, like the chapters' maps, in the
+// maps' colours: Việt Nam with Hoàng Sa and Trường Sa, framed by the rule a
+// step's view follows (a view of most of Việt Nam holds its islands), with
+// the seas and the archipelagos named where the map's label layout puts them.
 //
 // Interface
-//   required property var shapes    the geographic map's drawing (MapBackend.geoShapes)
+//   required property string mapId  the geographic map (MapBackend.geoMapId)
+//   required property var shapes    its drawing (MapBackend.geoShapes)
 //   required property var places    its places (MapBackend.geoPlaces)
+//   required property var areas     its area names (MapBackend.geoAreas)
 //   required property var viewBox   [0, 0, width, height] (MapBackend.geoViewBox)
 //   required property string target   the place the arrows point to ("" draws none)
 //   required property var origins     the places they start from (ids)
@@ -16,8 +22,10 @@ import Exhibit
 Item {
     id: hero
 
+    required property string mapId
     required property var shapes
     required property var places
+    required property var areas
     required property var viewBox
     required property string target
     required property var origins
@@ -25,9 +33,10 @@ Item {
 
     readonly property real viewWidth: viewBox[2] ?? 1
     readonly property real viewHeight: viewBox[3] ?? 1
-    // The part of the map to show: the lit places with room around them,
-    // widened to the picture's shape; the whole map if there are none.
-    readonly property rect frame: frameOf([target, ...origins])
+    // The part of the map to show: the lit places as a step would frame them,
+    // of the picture's shape; the whole map if there are none.
+    readonly property var lit: [target, ...origins].filter(id => id.length > 0)
+    readonly property rect frame: frameOf(lit)
     // Never below a thousandth: a picture squeezed to nothing (a window being
     // resized) would otherwise ask for lines a million units wide.
     readonly property real pixelScale: Math.max(1e-3, Math.min(width / frame.width, height / frame.height))
@@ -41,28 +50,32 @@ Item {
         return place ? { x: place.x, y: place.y, name: place.name } : { x: 0, y: 0, name: "" }
     }
     function frameOf(ids: var): rect {
-        const points = places.filter(p => ids.indexOf(p.id) >= 0)
-        if (points.length === 0)
+        if (ids.length === 0 || width <= 0 || height <= 0 || mapId.length === 0)
             return Qt.rect(0, 0, viewWidth, viewHeight)
-        let x0 = Math.min(...points.map(p => p.x))
-        let x1 = Math.max(...points.map(p => p.x))
-        let y0 = Math.min(...points.map(p => p.y))
-        let y1 = Math.max(...points.map(p => p.y))
-        const pad = 0.18 * Math.max(x1 - x0, y1 - y0)
-        x0 -= pad; x1 += pad; y0 -= pad; y1 += pad
-        const aspect = width > 0 && height > 0 ? width / height : 1
-        let w = x1 - x0
-        let h = y1 - y0
-        if (w / h < aspect) {
-            const grow = h * aspect - w
-            x0 -= grow / 2
-            w += grow
-        } else {
-            const grow = w / aspect - h
-            y0 -= grow / 2
-            h += grow
+        const f = MapBackend.focusOf(mapId, ids, width / height)
+        return Qt.rect(f.x, f.y, f.width, f.height)
+    }
+
+    // The seas' and archipelagos' names, laid out by the maps' rule with the
+    // lit places as obstacles and clear of the valley's name plate.
+    readonly property real nameSize: Math.round(Theme.labelSize * 0.9)
+    readonly property var shownAreas: areas.filter(a => a.kind !== "country")
+    property var nameLayout: ({})
+    readonly property var layoutInputs: [mapId, frame, nameSize, width, height, places, areas]
+    onLayoutInputsChanged: Qt.callLater(hero.relayout)
+    function relayout(): void {
+        if (mapId.length === 0 || width <= 1 || height <= 1) {
+            nameLayout = {}
+            return
         }
-        return Qt.rect(x0, y0, w, h)
+        const hidden = places.filter(p => lit.indexOf(p.id) < 0).map(p => p.id)
+        const seen = [-originX * unit, -originY * unit, width * unit, height * unit]
+        const plate = [(targetLabel.x - originX) * unit, (targetLabel.y - originY) * unit,
+                       targetLabel.width * unit, targetLabel.height * unit]
+        // The fronts' rings (12 pixels round) and the valley's are obstacles as drawn:
+        // a region's symbol is 0.6 of the marker em (exhibit.core.labels.MARKER_RADIUS).
+        const ringEm = (14 / 0.6) * unit
+        nameLayout = MapBackend.labelLayout(mapId, nameSize * unit, ringEm, [], hidden, seen, [plate])
     }
 
     objectName: "heroMap"
@@ -73,7 +86,7 @@ Item {
 
     Rectangle {
         anchors.fill: parent
-        color: Theme.sea
+        color: Theme.mapSea
     }
 
     // The land and the sea never change while the picture is shown: drawn
@@ -98,8 +111,8 @@ Item {
                 delegate: MapShape {
                     required property var modelData
                     path: modelData.path
-                    fillColor: modelData.focus ? Theme.countryFocus : Theme.country
-                    strokeColor: modelData.focus ? Theme.countryFocusEdge : Theme.countryEdge
+                    fillColor: modelData.home ? Theme.mapHome : Theme.mapNeighbour
+                    strokeColor: modelData.home ? Theme.mapHomeEdge : Theme.mapNeighbourEdge
                     strokeWidth: 1.5 * hero.unit
                 }
             }
@@ -108,15 +121,15 @@ Item {
                 model: (hero.shapes.islands ?? []).reduce((all, a) => all.concat(a.points), [])
                 delegate: Rectangle {
                     required property var modelData
-                    readonly property real r: 2.5 * hero.unit
+                    readonly property real r: 3.2 * hero.unit
                     x: modelData[0] - r
                     y: modelData[1] - r
                     width: 2 * r
                     height: 2 * r
                     radius: r
-                    color: Theme.countryFocus
-                    border.color: Theme.countryFocusEdge
-                    border.width: hero.unit
+                    color: Theme.mapHome
+                    border.color: Theme.mapHomeEdge
+                    border.width: 1.2 * hero.unit
                 }
             }
         }
@@ -146,8 +159,8 @@ Item {
                 width: 2 * r
                 height: 2 * r
                 radius: r
-                color: Theme.highlightHalo
-                border.color: Theme.gold
+                color: Theme.mapRegionFill
+                border.color: Theme.mapHighlight
                 border.width: 2.5 * hero.unit
             }
         }
@@ -160,6 +173,23 @@ Item {
             target: hero.targetPoint
             unit: hero.unit
             play: hero.play
+        }
+    }
+
+    Repeater {
+        model: hero.shownAreas
+        delegate: AreaLabel {
+            id: areaName
+            required property var modelData
+            readonly property var spot: hero.nameLayout[modelData.id] ?? null
+            objectName: "heroArea-" + modelData.id
+            visible: spot !== null
+            entry: modelData
+            pixelSize: hero.nameSize
+            side: spot ? spot.side : "right"
+            box: spot ? Qt.rect(hero.originX + spot.x * hero.pixelScale, hero.originY + spot.y * hero.pixelScale,
+                                spot.width * hero.pixelScale, spot.height * hero.pixelScale)
+                      : Qt.rect(0, 0, 0, 0)
         }
     }
 
@@ -196,6 +226,7 @@ Item {
 
     // The valley's name, on a plate.
     Rectangle {
+        id: targetLabel
         objectName: "heroTargetLabel"
         visible: hero.target.length > 0
         // Above the valley (the arrows come from the east and south), inside the picture.

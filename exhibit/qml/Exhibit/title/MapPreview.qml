@@ -1,6 +1,7 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import Exhibit
+import Exhibit.Backend
 
 // A chapter's map in small, for its card on the title screen: the drawing
 // without names, and the chapter's places lighting up one after another.
@@ -50,21 +51,13 @@ Item {
     property real litCount: shown.length
     function litIndex(id: string): int { return shown.findIndex(p => p.id === id) }
 
+    // Framed as a step with these places would be (a view of most of Việt Nam
+    // holds its islands), of the preview's shape.
     function frameOf(ids: var): rect {
-        const points = places.filter(p => ids.indexOf(p.id) >= 0)
-        if (points.length === 0 || width <= 0 || height <= 0)
+        if (ids.length === 0 || width <= 0 || height <= 0)
             return Qt.rect(0, 0, viewWidth, viewHeight)
-        let x0 = Math.min(...points.map(p => p.x))
-        let x1 = Math.max(...points.map(p => p.x))
-        let y0 = Math.min(...points.map(p => p.y))
-        let y1 = Math.max(...points.map(p => p.y))
-        const pad = 0.12 * Math.max(x1 - x0, y1 - y0)
-        let w = x1 - x0 + 2 * pad
-        let h = y1 - y0 + 2 * pad
-        const aspect = width / height
-        if (w / h < aspect) w = h * aspect
-        else h = w / aspect
-        return Qt.rect((x0 + x1 - w) / 2, (y0 + y1 - h) / 2, w, h)
+        const f = MapBackend.focusOf(MapBackend.geoMapId, ids, width / height)
+        return Qt.rect(f.x, f.y, f.width, f.height)
     }
 
     objectName: "mapPreview-" + kind
@@ -98,7 +91,7 @@ Item {
 
     Rectangle {
         anchors.fill: parent
-        color: preview.kind === "geo" ? Theme.sea : Theme.planBackdrop
+        color: preview.kind === "geo" ? Theme.mapSea : Theme.mapPlanBackdrop
     }
 
     // The map itself never changes while shown: drawn once into a layer,
@@ -122,17 +115,34 @@ Item {
                 delegate: MapShape {
                     required property var modelData
                     path: modelData.path
-                    fillColor: modelData.focus ? Theme.countryFocus : Theme.country
-                    strokeColor: modelData.focus ? Theme.countryFocusEdge : Theme.countryEdge
+                    fillColor: modelData.home ? Theme.mapHome : Theme.mapNeighbour
+                    strokeColor: modelData.home ? Theme.mapHomeEdge : Theme.mapNeighbourEdge
                     strokeWidth: 1.5 * preview.unit
+                }
+            }
+            // Việt Nam's islands, as the map draws them.
+            Repeater {
+                model: preview.kind === "geo"
+                       ? (preview.shapes.islands ?? []).reduce((all, a) => all.concat(a.points), []) : []
+                delegate: Rectangle {
+                    required property var modelData
+                    readonly property real r: 2.5 * preview.unit
+                    x: modelData[0] - r
+                    y: modelData[1] - r
+                    width: 2 * r
+                    height: 2 * r
+                    radius: r
+                    color: Theme.mapHome
+                    border.color: Theme.mapHomeEdge
+                    border.width: preview.unit
                 }
             }
             // The plan of the valley: floor, mountains, hills, river.
             MapShape {
                 visible: preview.kind === "plan"
                 path: preview.kind === "plan" ? (preview.shapes.floor ?? "") : ""
-                fillColor: Theme.valleyFloor
-                strokeColor: Theme.valleyFloorEdge
+                fillColor: Theme.mapFloor
+                strokeColor: Theme.mapFloorEdge
                 strokeWidth: 2 * preview.unit
             }
             Repeater {
@@ -140,8 +150,8 @@ Item {
                 delegate: MapShape {
                     required property var modelData
                     path: modelData.path
-                    fillColor: Theme.mountain
-                    strokeColor: Theme.mountainEdge
+                    fillColor: Theme.mapMountain
+                    strokeColor: Theme.mapMountainEdge
                     strokeWidth: 1.5 * preview.unit
                 }
             }
@@ -150,15 +160,15 @@ Item {
                 delegate: MapShape {
                     required property var modelData
                     path: modelData.path
-                    fillColor: Theme.hill
-                    strokeColor: Theme.hillEdge
+                    fillColor: Theme.mapHill
+                    strokeColor: Theme.mapHillContour
                     strokeWidth: 1.5 * preview.unit
                 }
             }
             MapShape {
                 visible: preview.kind === "plan"
                 path: preview.kind === "plan" ? (preview.shapes.river ?? "") : ""
-                strokeColor: Theme.river
+                strokeColor: Theme.mapRiver
                 strokeWidth: 7 * preview.unit
             }
         }
@@ -182,7 +192,7 @@ Item {
                 readonly property bool on: order >= 0 && order < preview.litCount
                 path: modelData.path
                 fillColor: on ? Theme.fortressGlow : "transparent"
-                strokeColor: on ? Theme.gold : Theme.countryFocusEdge
+                strokeColor: on ? Theme.mapHighlight : Theme.mapSector
                 strokeWidth: (on ? 4 : 2) * preview.unit
                 Behavior on strokeWidth { NumberAnimation { duration: Theme.gentle } }
             }
@@ -204,8 +214,8 @@ Item {
                 height: 2 * r
                 radius: r
                 opacity: on ? 1 : 0.25
-                color: area ? Theme.highlightHalo : Theme.gold
-                border.color: Theme.gold
+                color: area ? Theme.mapRegionFill : Theme.mapHighlight
+                border.color: Theme.mapHighlight
                 border.width: 2.5 * preview.unit
                 Behavior on opacity { NumberAnimation { duration: Theme.gentle } }
             }

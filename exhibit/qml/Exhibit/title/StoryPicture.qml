@@ -9,7 +9,9 @@ import Exhibit.Backend
 HeroMap {
     readonly property var chapter: StoryBackend.chapters.find(c => (c.convergeTo ?? "").length > 0)
                                    ?? ({ convergeTo: "", convergeFrom: [] })
+    mapId: MapBackend.geoMapId
     shapes: MapBackend.geoShapes
+    areas: MapBackend.geoAreas
     places: MapBackend.geoPlaces
     viewBox: MapBackend.geoViewBox
     target: chapter.convergeTo

@@ -63,7 +63,7 @@ Item {
         visible: !screen.portrait || portraitHeight >= Math.round(160 * Theme.scale)
         height: screen.portrait ? (visible ? portraitHeight : 0) : screen.height - Theme.margin
         radius: Theme.radius
-        color: Theme.sea
+        color: Theme.mapSea
         border.color: Theme.line
         clip: true
 
