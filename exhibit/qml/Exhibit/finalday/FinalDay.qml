@@ -214,7 +214,7 @@ Item {
             id: clockArea
             objectName: "clockArea"
             readonly property real readoutHeight: readout.implicitHeight
-            width: Math.round(Math.min(upper.width * (day.tall ? 0.52 : 0.6),
+            width: Math.round(Math.min(upper.width * (day.tall ? 0.48 : 0.6),
                                        upper.height - readoutHeight - Theme.spacing))
             height: upper.height
 
