@@ -104,3 +104,51 @@ def test_a_kiosk_moved_or_resized_by_another_program_takes_its_screen_back(displ
         kiosk.terminate()
         _, errors = kiosk.communicate(timeout=20)
     assert "Traceback" not in errors
+
+
+def _share_of_colour(path: Path, colour: str, within: tuple[int, int, int, int]) -> float:
+    """How much of the ``(x, y, width, height)`` part of the image is ``colour`` (to ±12)."""
+    from PySide6.QtGui import QColor, QImage
+
+    image, want = QImage(str(path)), QColor(colour)
+    x0, y0, width, height = within
+    hits = total = 0
+    for y in range(y0, y0 + height, 3):
+        for x in range(x0, x0 + width, 3):
+            got = image.pixelColor(x, y)
+            total += 1
+            hits += all(
+                abs(a - b) <= 12
+                for a, b in zip(
+                    (got.red(), got.green(), got.blue()), (want.red(), want.green(), want.blue())
+                )
+            )
+    return hits / total
+
+
+def _theme_colour(name: str) -> str:
+    theme = (PROJECT / "exhibit/qml/Exhibit/Theme.qml").read_text(encoding="utf-8")
+    match = re.search(rf"property color {name}: \"(#[0-9a-fA-F]{{6}})\"", theme)
+    assert match, name
+    return match.group(1)
+
+
+def test_the_real_window_draws_the_maps_ground_with_the_graphics_card_renderer(display, tmp_path):
+    # On a real display Qt Quick draws with OpenGL (here Mesa's), not the
+    # software renderer of the offscreen tests: the valley's river and the
+    # Indochina map's sea must be drawn there too, not only their markers.
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    env.pop("EXHIBIT_SETTINGS", None)
+    for open_spec, token, least in [
+        ("fortress/2", "mapRiver", 0.004),
+        ("offensive/1", "mapSea", 0.2),
+    ]:
+        shot = tmp_path / f"{open_spec.replace('/', '-')}.png"
+        result = subprocess.run(
+            [sys.executable, str(PROJECT / "main.py"), "--open", open_spec,
+             "--size", f"{SCREEN[0]}x{SCREEN[1]}", "--screenshot", str(shot)],
+            env=env, cwd=PROJECT, capture_output=True, text=True, timeout=60, check=False,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        stage = (40, 80, 720, 560)  # the map's part of a 1280x720 chapter screen
+        assert _share_of_colour(shot, _theme_colour(token), stage) >= least, open_spec

@@ -14,7 +14,9 @@ Shape {
     property bool dashed: false
     property var dashPattern: [3, 2]
 
-    preferredRendererType: Shape.CurveRenderer
+    // Triangulated, not the curve renderer: drawn with OpenGL (a real
+    // display) the curve renderer left the maps' large view-box paths empty.
+    preferredRendererType: Shape.GeometryRenderer
     width: parent ? parent.width : 0
     height: parent ? parent.height : 0
 
