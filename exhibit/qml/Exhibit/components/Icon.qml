@@ -17,7 +17,10 @@ Item {
         // Two arrows, one each way: switch between two things (languages).
         "swap": "M 3.5 8 L 19.5 8 M 15.5 4 L 19.5 8 L 15.5 12 M 20.5 16 L 4.5 16 M 8.5 12 L 4.5 16 L 8.5 20",
         // Two arrows out to opposite corners: open larger.
-        "expand": "M 14 4 L 20 4 L 20 10 M 20 4 L 13.5 10.5 M 10 20 L 4 20 L 4 14 M 4 20 L 10.5 13.5"
+        "expand": "M 14 4 L 20 4 L 20 10 M 20 4 L 13.5 10.5 M 10 20 L 4 20 L 4 14 M 4 20 L 10.5 13.5",
+        // A chevron pointing right (folded) or down (open).
+        "chevron-right": "M 9 5 L 16 12 L 9 19",
+        "chevron-down": "M 5 9 L 12 16 L 19 9"
     })
 
     implicitWidth: Theme.titleSize

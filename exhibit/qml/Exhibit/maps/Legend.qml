@@ -76,6 +76,7 @@ Item {
 
     Accessible.role: Accessible.Grouping
     Accessible.name: UiBackend.strings.legend_title ?? ""
+    Accessible.ignored: Assistive.storyCovered
 
     Rectangle {
         anchors.fill: parent
@@ -100,6 +101,7 @@ Item {
         Accessible.role: Accessible.Button
         Accessible.name: UiBackend.strings.legend_title ?? ""
         Accessible.onPressAction: legend.expanded = !legend.expanded
+        Accessible.ignored: Assistive.storyCovered
         Keys.onReturnPressed: legend.expanded = !legend.expanded
         Keys.onEnterPressed: legend.expanded = !legend.expanded
         Keys.onSpacePressed: legend.expanded = !legend.expanded
@@ -115,16 +117,16 @@ Item {
             font.pixelSize: Theme.smallSize
             font.weight: Font.DemiBold
         }
-        Text {
+        // Drawn, not a glyph: the bundled typeface has no triangles.
+        Icon {
             id: chevron
-            textFormat: Text.PlainText
+            name: legend.expanded ? "chevron-down" : "chevron-right"
+            color: Theme.textMuted
+            width: Theme.smallSize
+            height: width
             anchors.right: parent.right
             anchors.rightMargin: legend.pad
             anchors.verticalCenter: parent.verticalCenter
-            text: legend.expanded ? "\u25BE" : "\u25B8"
-            color: Theme.textMuted
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.smallSize
         }
         TapHandler {
             onTapped: legend.expanded = !legend.expanded

@@ -23,6 +23,7 @@ Item {
     height: Math.round(viewHeight * s) + 2 * pad
     Accessible.role: Accessible.Graphic
     Accessible.name: UiBackend.strings.locator_label ?? ""
+    Accessible.ignored: Assistive.storyCovered
 
     Rectangle {
         anchors.fill: parent

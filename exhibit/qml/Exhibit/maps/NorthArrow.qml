@@ -29,6 +29,7 @@ Item {
     implicitHeight: letter.implicitHeight + side
     Accessible.role: Accessible.Graphic
     Accessible.name: letter.text
+    Accessible.ignored: Assistive.storyCovered
 
     Text {
         id: letter

@@ -42,6 +42,7 @@ Item {
     implicitHeight: caption.implicitHeight + tick + 2 * stroke
     Accessible.role: Accessible.StaticText
     Accessible.name: caption.text
+    Accessible.ignored: Assistive.storyCovered
 
     Text {
         id: caption
