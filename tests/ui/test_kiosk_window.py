@@ -117,12 +117,8 @@ def _share_of_colour(path: Path, colour: str, within: tuple[int, int, int, int])
         for x in range(x0, x0 + width, 3):
             got = image.pixelColor(x, y)
             total += 1
-            hits += all(
-                abs(a - b) <= 12
-                for a, b in zip(
-                    (got.red(), got.green(), got.blue()), (want.red(), want.green(), want.blue())
-                )
-            )
+            pairs = zip(got.getRgb()[:3], want.getRgb()[:3], strict=True)
+            hits += all(abs(a - b) <= 12 for a, b in pairs)
     return hits / total
 
 
