@@ -1,10 +1,14 @@
-"""The shipped content and its two maps, read once for the core tests that use them.
+"""The shipped content and its two maps, read once for the core tests that use them,
+and a fresh copy of the content folder for a test to change.
 
 A test module may define a fixture of the same name for something else (the
 Indochina asset's raw JSON, another content folder): its own wins there.
 """
 
 from __future__ import annotations
+
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -27,3 +31,11 @@ def indochina(exhibit: Exhibit) -> MapData:
 @pytest.fixture(scope="session")
 def valley(exhibit: Exhibit) -> MapData:
     return build_exhibit_map(exhibit, "valley")
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A copy of the shipped content folder, for a test to change."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, target)
+    return target

@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -31,19 +30,6 @@ SHIPPED = PROJECT / "content"
 ASSETS = PROJECT / "assets"
 SOURCE = "winter-spring-1953-1954.vi.txt"
 HA_NOI = "Hà\u00a0Nội"  # names are written with no-break spaces (content/README.md)
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Exhibit:
-    return load_content(SHIPPED, ASSETS)
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    """A copy of the shipped content to break."""
-    target = tmp_path / "content"
-    shutil.copytree(SHIPPED, target)
-    return target
 
 
 # ---------------------------------------------------------------------------
@@ -169,35 +155,35 @@ def step_index(exhibit: Exhibit, chapter_id: str, step_id: str) -> int:
 # The shipped content.
 
 
-def test_shipped_content_loads(shipped: Exhibit) -> None:
-    assert [c.id for c in shipped.chapters] == ["offensive", "fortress", "final-day"]
-    assert shipped.language_codes == ("vi", "en")
-    assert shipped.default_language == "vi"
-    assert set(REQUIRED_STRINGS) <= set(shipped.strings)
-    for chapter in shipped.chapters:
-        assert chapter.map in shipped.maps
+def test_shipped_content_loads(exhibit: Exhibit) -> None:
+    assert [c.id for c in exhibit.chapters] == ["offensive", "fortress", "final-day"]
+    assert exhibit.language_codes == ("vi", "en")
+    assert exhibit.default_language == "vi"
+    assert set(REQUIRED_STRINGS) <= set(exhibit.strings)
+    for chapter in exhibit.chapters:
+        assert chapter.map in exhibit.maps
         assert chapter.steps, chapter.id
         for step in chapter.steps:
             where = f"{chapter.id}/{step.id}"
-            assert step.source in shipped.sources, where
+            assert step.source in exhibit.sources, where
             for text in (step.title, step.body):
                 assert set(text.values) == {"vi", "en"}, where
                 assert all(value.strip() for value in text.values.values()), where
             for place_id in (*step.places, *step.paths, *step.states):
-                assert place_id in shipped.places, (where, place_id)
-                assert shipped.places[place_id].map == chapter.map, (where, place_id)
-    for place in shipped.places.values():
-        assert place.map in shipped.maps, place.id
-        assert place.source in shipped.sources, place.id
+                assert place_id in exhibit.places, (where, place_id)
+                assert exhibit.places[place_id].map == chapter.map, (where, place_id)
+    for place in exhibit.places.values():
+        assert place.map in exhibit.maps, place.id
+        assert place.source in exhibit.sources, place.id
         assert place.point is not None or place.line, place.id
         if place.sector is not None:
-            assert shipped.places[place.sector].kind == "sector", place.id
-    for map_def in shipped.maps.values():
+            assert exhibit.places[place.sector].kind == "sector", place.id
+    for map_def in exhibit.maps.values():
         assert map_def.asset.is_file()
 
 
-def test_final_day_events_are_in_time_order(shipped: Exhibit) -> None:
-    chapter = shipped.chapter("final-day")
+def test_final_day_events_are_in_time_order(exhibit: Exhibit) -> None:
+    chapter = exhibit.chapter("final-day")
     assert chapter is not None and chapter.play_seconds == 60
     times = [step.time for step in chapter.steps]
     timed = [t for t in times if t is not None]
@@ -206,9 +192,9 @@ def test_final_day_events_are_in_time_order(shipped: Exhibit) -> None:
     assert all(a.earliest <= b.latest for a, b in itertools.pairwise(timed))
 
 
-def test_ui_strings_fill_their_fields(shipped: Exhibit) -> None:
-    assert shipped.string("step_of", "en", n=2, total=9) == "Step 2 of 9"
-    assert shipped.string("step_of", "vi", n=2, total=9) == "Bước 2/9"
+def test_ui_strings_fill_their_fields(exhibit: Exhibit) -> None:
+    assert exhibit.string("step_of", "en", n=2, total=9) == "Step 2 of 9"
+    assert exhibit.string("step_of", "vi", n=2, total=9) == "Bước 2/9"
 
 
 # ---------------------------------------------------------------------------
@@ -221,10 +207,10 @@ def test_a_title_that_is_a_list(content: Path) -> None:
     only_problem(content, "chapters/fortress.yaml", line, "title", "should be a text")
 
 
-def test_a_lat_that_is_text(content: Path, shipped: Exhibit) -> None:
+def test_a_lat_that_is_text(content: Path, exhibit: Exhibit) -> None:
     path = content / "places.yaml"
     line = edit_line(path, "lat:", "21.39", "north", after=find_line(path, "- id: dien-bien-phu"))
-    index = place_index(shipped, "dien-bien-phu")
+    index = place_index(exhibit, "dien-bien-phu")
     only_problem(content, "places.yaml", line, f"places[{index}].lat", "should be a number")
 
 
@@ -238,11 +224,11 @@ def test_play_seconds_that_is_a_word(content: Path) -> None:
 # Unknown keys.
 
 
-def test_misspelt_key_in_a_step(content: Path, shipped: Exhibit) -> None:
+def test_misspelt_key_in_a_step(content: Path, exhibit: Exhibit) -> None:
     path = content / "chapters" / "fortress.yaml"
     step_line = find_line(path, "- id: navarre")
     line = edit_line(path, "title:", "title:", "titel:", after=step_line)
-    index = step_index(shipped, "fortress", "navarre")
+    index = step_index(exhibit, "fortress", "navarre")
     found = problems_of(content)
     unknown = matching(
         found, "chapters/fortress.yaml", line, f"steps[{index}].titel", "not a known field"
@@ -251,12 +237,12 @@ def test_misspelt_key_in_a_step(content: Path, shipped: Exhibit) -> None:
     assert sorted(found) == sorted([unknown, missing])
 
 
-def test_unknown_key_in_a_place(content: Path, shipped: Exhibit) -> None:
+def test_unknown_key_in_a_place(content: Path, exhibit: Exhibit) -> None:
     path = content / "places.yaml"
     line = insert_after(
         path, "kind: town", "    colour: red\n", after=find_line(path, "- id: ha-noi")
     )
-    index = place_index(shipped, "ha-noi")
+    index = place_index(exhibit, "ha-noi")
     only_problem(content, "places.yaml", line, f"places[{index}].colour", "not a known field")
 
 
@@ -269,11 +255,11 @@ def test_unknown_key_in_exhibit_yaml(content: Path) -> None:
 # Translations and text.
 
 
-def test_missing_translation_names_the_field_and_language(content: Path, shipped: Exhibit) -> None:
+def test_missing_translation_names_the_field_and_language(content: Path, exhibit: Exhibit) -> None:
     path = content / "chapters" / "fortress.yaml"
     body = find_line(path, "body:", after=find_line(path, "- id: sector-north"))
     delete_block(path, "en:", after=body)
-    index = step_index(shipped, "fortress", "sector-north")
+    index = step_index(exhibit, "fortress", "sector-north")
     assert index == 2
     # A block value is reported where it starts: the body's first entry.
     first_entry = find_line(path, "vi:", after=body)
@@ -361,13 +347,13 @@ def test_invalid_utf8_bytes(content: Path) -> None:
 # Duplicates.
 
 
-def test_two_steps_with_the_same_id(content: Path, shipped: Exhibit) -> None:
+def test_two_steps_with_the_same_id(content: Path, exhibit: Exhibit) -> None:
     line = edit_line(content / "chapters" / "fortress.yaml", "- id: navarre", "navarre", "valley")
-    index = step_index(shipped, "fortress", "navarre")
+    index = step_index(exhibit, "fortress", "navarre")
     only_problem(content, "chapters/fortress.yaml", line, f"steps[{index}].id", "'valley'", "twice")
 
 
-def test_two_places_with_the_same_id(content: Path, shipped: Exhibit) -> None:
+def test_two_places_with_the_same_id(content: Path, exhibit: Exhibit) -> None:
     line = append(
         content / "places.yaml",
         "  - id: ha-noi\n"
@@ -379,11 +365,11 @@ def test_two_places_with_the_same_id(content: Path, shipped: Exhibit) -> None:
         "    info: {vi: Lần nữa, en: Again}\n"
         f"    source: {SOURCE}\n",
     )
-    index = len(shipped.places)
+    index = len(exhibit.places)
     only_problem(content, "places.yaml", line, f"places[{index}].id", "'ha-noi'", "twice")
 
 
-def test_two_maps_with_the_same_id(content: Path, shipped: Exhibit) -> None:
+def test_two_maps_with_the_same_id(content: Path, exhibit: Exhibit) -> None:
     line = insert_after(
         content / "places.yaml",
         "en: Schematic plan of the Dien",
@@ -392,7 +378,7 @@ def test_two_maps_with_the_same_id(content: Path, shipped: Exhibit) -> None:
         "    asset: maps/valley.json\n"
         "    title: {vi: Lần nữa, en: Again}\n",
     )
-    index = len(shipped.maps)
+    index = len(exhibit.maps)
     only_problem(content, "places.yaml", line, f"maps[{index}].id", "'valley'", "twice")
 
 
@@ -416,21 +402,21 @@ def test_step_names_an_unknown_place(content: Path) -> None:
     only_problem(content, "chapters/fortress.yaml", line, "steps[0].places[1]", "'nowhere'")
 
 
-def test_states_name_an_unknown_place(content: Path, shipped: Exhibit) -> None:
+def test_states_name_an_unknown_place(content: Path, exhibit: Exhibit) -> None:
     path = content / "chapters" / "final-day.yaml"
     line = edit_line(path, "states: {c2: taken}", "c2:", "nowhere:")
-    index = step_index(shipped, "final-day", "c2")
+    index = step_index(exhibit, "final-day", "c2")
     only_problem(
         content, "chapters/final-day.yaml", line, f"steps[{index}].states.nowhere", "'nowhere'"
     )
 
 
-def test_place_on_an_unknown_map(content: Path, shipped: Exhibit) -> None:
+def test_place_on_an_unknown_map(content: Path, exhibit: Exhibit) -> None:
     path = content / "places.yaml"
     line = edit_line(
         path, "map: indochina", "indochina", "atlantis", after=find_line(path, "- id: ha-noi")
     )
-    index = place_index(shipped, "ha-noi")
+    index = place_index(exhibit, "ha-noi")
     only_problem(content, "places.yaml", line, f"places[{index}].map", "'atlantis'")
 
 
@@ -439,10 +425,10 @@ def test_chapter_listed_without_a_file(content: Path) -> None:
     only_problem(content, "exhibit.yaml", line, "chapters[3]", "chapters/epilogue.yaml")
 
 
-def test_undeclared_source(content: Path, shipped: Exhibit) -> None:
+def test_undeclared_source(content: Path, exhibit: Exhibit) -> None:
     path = content / "chapters" / "fortress.yaml"
     line = edit_line(path, "source:", SOURCE, "memoirs.txt", after=find_line(path, "- id: navarre"))
-    index = step_index(shipped, "fortress", "navarre")
+    index = step_index(exhibit, "fortress", "navarre")
     only_problem(content, "chapters/fortress.yaml", line, f"steps[{index}].source", "'memoirs.txt'")
 
 
@@ -457,14 +443,14 @@ def test_missing_asset_file(content: Path) -> None:
 # The sources and the curator's record.
 
 
-def test_the_record_is_read(shipped: Exhibit) -> None:
-    final_day = shipped.chapter("final-day")
+def test_the_record_is_read(exhibit: Exhibit) -> None:
+    final_day = exhibit.chapter("final-day")
     assert final_day is not None
-    capture = final_day.steps[step_index(shipped, "final-day", "command-post")]
+    capture = final_day.steps[step_index(exhibit, "final-day", "command-post")]
     assert len(capture.extra_source) == 3 and len(capture.to_confirm) == 1
     assert "Bui Van Nho" in capture.to_confirm[0]
-    assert shipped.places["playku"].extra_source[0].startswith("Pleiku:")
-    assert shipped.sources[SOURCE].file == SHIPPED.resolve() / "sources" / SOURCE
+    assert exhibit.places["playku"].extra_source[0].startswith("Pleiku:")
+    assert exhibit.sources[SOURCE].file == SHIPPED.resolve() / "sources" / SOURCE
 
 
 def test_a_source_without_its_file(content: Path) -> None:
@@ -492,21 +478,21 @@ def test_a_source_id_that_is_a_path(content: Path) -> None:
     ],
 )
 def test_a_record_that_is_not_a_text_or_a_list_of_texts(
-    content: Path, shipped: Exhibit, chapter: str, step: str, field: str, value: str, words: str
+    content: Path, exhibit: Exhibit, chapter: str, step: str, field: str, value: str, words: str
 ) -> None:
     path = content / "chapters" / f"{chapter}.yaml"
     new = f"    {field}: {value}\n"
     line = replace_block(path, f"{field}:", new, after=find_line(path, f"- id: {step}"))
-    index = step_index(shipped, chapter, step)
+    index = step_index(exhibit, chapter, step)
     only_problem(content, f"chapters/{chapter}.yaml", line, f"steps[{index}].{field}", words)
 
 
-def test_an_outside_fact_that_is_not_text(content: Path, shipped: Exhibit) -> None:
+def test_an_outside_fact_that_is_not_text(content: Path, exhibit: Exhibit) -> None:
     path = content / "places.yaml"
     line = insert_after(
         path, "extra_source:", "      - {fact: x}\n", after=find_line(path, "- id: command-post")
     )
-    index = place_index(shipped, "command-post")
+    index = place_index(exhibit, "command-post")
     only_problem(content, "places.yaml", line, f"places[{index}].extra_source[0]", "should be text")
 
 
@@ -534,22 +520,22 @@ def test_bad_indentation(content: Path) -> None:
 # The final day's clock.
 
 
-def test_events_out_of_time_order(content: Path, shipped: Exhibit) -> None:
+def test_events_out_of_time_order(content: Path, exhibit: Exhibit) -> None:
     path = content / "chapters" / "final-day.yaml"
     first = find_line(path, "- id: hill-a1")
     later = find_line(path, "- id: c2")
     edit_line(path, 'time: "04:00"', "04:00", "09:00", after=first)
     line = edit_line(path, 'time: "09:00"', "09:00", "04:00", after=later)
-    index = step_index(shipped, "final-day", "c2")
+    index = step_index(exhibit, "final-day", "c2")
     only_problem(content, "chapters/final-day.yaml", line, f"steps[{index}].time", "time order")
 
 
-def test_window_that_ends_before_it_starts(content: Path, shipped: Exhibit) -> None:
+def test_window_that_ends_before_it_starts(content: Path, exhibit: Exhibit) -> None:
     path = content / "chapters" / "final-day.yaml"
     step = find_line(path, "- id: base-506")
     line = edit_line(path, "after:", "04:00", "10:00", after=step)
     assert find_line(path, "time:", after=step) == line - 1
-    index = step_index(shipped, "final-day", "base-506")
+    index = step_index(exhibit, "final-day", "base-506")
     # The window is a block mapping: reported at its first entry. Later
     # events are not also blamed for following a step "without a time".
     only_problem(
@@ -589,7 +575,7 @@ def test_language_declared_twice(content: Path) -> None:
 # Every problem at once.
 
 
-def _break_three_files(content: Path, shipped: Exhibit) -> list[tuple[str, int, str, str]]:
+def _break_three_files(content: Path, exhibit: Exhibit) -> list[tuple[str, int, str, str]]:
     places = content / "places.yaml"
     lat = edit_line(
         places, "lat:", "21.39", "north", after=find_line(places, "- id: dien-bien-phu")
@@ -598,19 +584,19 @@ def _break_three_files(content: Path, shipped: Exhibit) -> list[tuple[str, int, 
     fortress = content / "chapters" / "fortress.yaml"
     duplicate = edit_line(fortress, "- id: navarre", "navarre", "valley")
     return [
-        ("places.yaml", lat, f"places[{place_index(shipped, 'dien-bien-phu')}].lat", "number"),
+        ("places.yaml", lat, f"places[{place_index(exhibit, 'dien-bien-phu')}].lat", "number"),
         ("ui.yaml", empty, "strings.next.en", "is empty"),
         (
             "chapters/fortress.yaml",
             duplicate,
-            f"steps[{step_index(shipped, 'fortress', 'navarre')}].id",
+            f"steps[{step_index(exhibit, 'fortress', 'navarre')}].id",
             "twice",
         ),
     ]
 
 
-def test_every_problem_is_reported_at_once(content: Path, shipped: Exhibit) -> None:
-    expected = _break_three_files(content, shipped)
+def test_every_problem_is_reported_at_once(content: Path, exhibit: Exhibit) -> None:
+    expected = _break_three_files(content, exhibit)
     found = problems_of(content)
     reported = [matching(found, *where) for where in expected]
     assert sorted(found) == sorted(reported)
@@ -632,8 +618,8 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_check_lists_every_problem_and_exits_2(content: Path, shipped: Exhibit) -> None:
-    expected = _break_three_files(content, shipped)
+def test_check_lists_every_problem_and_exits_2(content: Path, exhibit: Exhibit) -> None:
+    expected = _break_three_files(content, exhibit)
     result = _run("--content", str(content), "--check")
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
@@ -697,14 +683,14 @@ def test_text_falls_back_to_the_fallback_language_then_any() -> None:
     assert Text(MappingProxyType({})).get("vi", "en") == ""
 
 
-def test_session_starts_in_the_best_language(shipped: Exhibit) -> None:
-    assert Session(shipped).language == "vi"
-    assert Session(shipped, "en_GB").language == "en"
-    assert Session(shipped, "fr").language == "vi"
+def test_session_starts_in_the_best_language(exhibit: Exhibit) -> None:
+    assert Session(exhibit).language == "vi"
+    assert Session(exhibit, "en_GB").language == "en"
+    assert Session(exhibit, "fr").language == "vi"
 
 
-def test_toggle_language_cycles_the_declared_order(shipped: Exhibit) -> None:
-    three = dataclasses.replace(shipped, languages=(*shipped.languages, Language("fr", "Français")))
+def test_toggle_language_cycles_the_declared_order(exhibit: Exhibit) -> None:
+    three = dataclasses.replace(exhibit, languages=(*exhibit.languages, Language("fr", "Français")))
     session = Session(three)
     heard: list[str] = []
     session.on_language(heard.append)
@@ -716,8 +702,8 @@ def test_toggle_language_cycles_the_declared_order(shipped: Exhibit) -> None:
     assert heard == ["en", "fr", "vi"]
 
 
-def test_reset_returns_to_the_default_language_and_the_title(shipped: Exhibit) -> None:
-    session = Session(shipped, "en")
+def test_reset_returns_to_the_default_language_and_the_title(exhibit: Exhibit) -> None:
+    session = Session(exhibit, "en")
     session.story.open_chapter("fortress")
     session.story.go_to_step(2)
     positions: list[Position] = []
@@ -728,27 +714,27 @@ def test_reset_returns_to_the_default_language_and_the_title(shipped: Exhibit) -
     assert session.language == "vi"
     assert session.story.position == TITLE
     assert positions == [TITLE] and languages == ["vi"]
-    assert shipped.title.get(session.language) == "Điện\u00a0Biên\u00a0Phủ 1954"
-    assert session.text("home") == shipped.strings["home"].get("vi")
+    assert exhibit.title.get(session.language) == "Điện\u00a0Biên\u00a0Phủ 1954"
+    assert session.text("home") == exhibit.strings["home"].get("vi")
 
 
 # ---------------------------------------------------------------------------
 # Story navigation.
 
 
-def test_parse_open_spec(shipped: Exhibit) -> None:
-    assert parse_open_spec("fortress", shipped) == Position("fortress", 0)
-    assert parse_open_spec("fortress/2", shipped) == Position("fortress", 1)
-    last = len(shipped.chapters[-1].steps)
-    assert parse_open_spec(f"final-day/{last}", shipped) == Position("final-day", last - 1)
+def test_parse_open_spec(exhibit: Exhibit) -> None:
+    assert parse_open_spec("fortress", exhibit) == Position("fortress", 0)
+    assert parse_open_spec("fortress/2", exhibit) == Position("fortress", 1)
+    last = len(exhibit.chapters[-1].steps)
+    assert parse_open_spec(f"final-day/{last}", exhibit) == Position("final-day", last - 1)
     for bad in ("nowhere/1", "fortress/99", "fortress/0", "fortress/x", ""):
         with pytest.raises(ValueError):
-            parse_open_spec(bad, shipped)
+            parse_open_spec(bad, exhibit)
 
 
-def test_next_past_a_chapters_last_step_enters_the_next_chapter(shipped: Exhibit) -> None:
-    story = Story(shipped)
-    first, second, third = shipped.chapters
+def test_next_past_a_chapters_last_step_enters_the_next_chapter(exhibit: Exhibit) -> None:
+    story = Story(exhibit)
+    first, second, third = exhibit.chapters
     assert story.next() and story.position == Position(first.id, 0)
     story.go_to_step(len(first.steps) - 1)
     assert story.next() and story.position == Position(second.id, 0)
@@ -757,9 +743,9 @@ def test_next_past_a_chapters_last_step_enters_the_next_chapter(shipped: Exhibit
     assert story.position == Position(third.id, len(third.steps) - 1)
 
 
-def test_previous_from_the_first_step_goes_to_the_title(shipped: Exhibit) -> None:
-    story = Story(shipped)
-    first, second, _ = shipped.chapters
+def test_previous_from_the_first_step_goes_to_the_title(exhibit: Exhibit) -> None:
+    story = Story(exhibit)
+    first, second, _ = exhibit.chapters
     story.open_chapter(second.id)
     assert story.previous() and story.position == Position(first.id, len(first.steps) - 1)
     story.go_to_step(0)
@@ -767,8 +753,8 @@ def test_previous_from_the_first_step_goes_to_the_title(shipped: Exhibit) -> Non
     assert not story.previous() and story.position == TITLE
 
 
-def test_chapters_remember_their_step_and_reset_forgets(shipped: Exhibit) -> None:
-    story = Story(shipped)
+def test_chapters_remember_their_step_and_reset_forgets(exhibit: Exhibit) -> None:
+    story = Story(exhibit)
     story.open_chapter("fortress")
     story.go_to_step(3)
     story.home()

@@ -10,7 +10,6 @@ a curator's mistake in an arrow or a flag is reported where it is written.
 from __future__ import annotations
 
 import math
-import shutil
 from pathlib import Path
 
 import pytest
@@ -62,13 +61,6 @@ def plan(exhibit: Exhibit, day: Chapter) -> MapData:
 @pytest.fixture(scope="module")
 def arrows(day: Chapter, plan: MapData) -> tuple[DrawnArrow, ...]:
     return plan_arrows(day, plan)
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(SHIPPED, target)
-    return target
 
 
 def _step(day: Chapter, step_id: str) -> int:

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from exhibit.core.content import load_content
 from exhibit.core.images import (
     MAX_IMAGE_BYTES,
     MAX_IMAGE_SIDE,
@@ -30,7 +29,6 @@ from exhibit.core.model import Exhibit
 from exhibit.core.session import Session
 from exhibit.core.typography import WORD_JOINER, keep_words_whole
 from tests.core.test_content import (
-    ASSETS,
     PROJECT,
     find_line,
     insert_after,
@@ -41,20 +39,6 @@ from tests.core.test_content import (
 
 SHIPPED = PROJECT / "content"
 NO_BREAK_SPACE = "\u00a0"
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Exhibit:
-    return load_content(SHIPPED, ASSETS)
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    import shutil
-
-    target = tmp_path / "content"
-    shutil.copytree(SHIPPED, target)
-    return target
 
 
 def png_bytes(width: int, height: int) -> bytes:
@@ -155,8 +139,8 @@ def test_an_image_too_large_to_decode_on_a_kiosk(tmp_path: Path) -> None:
 # The shipped content's images, emblems, quote and arrows.
 
 
-def test_the_shipped_drawings_are_the_exhibits_own(shipped: Exhibit) -> None:
-    pictures = [p for c in shipped.chapters for s in c.steps for p in s.images]
+def test_the_shipped_drawings_are_the_exhibits_own(exhibit: Exhibit) -> None:
+    pictures = [p for c in exhibit.chapters for s in c.steps for p in s.images]
     assert {p.file.relative_to(SHIPPED.resolve()).as_posix() for p in pictures} >= {
         "images/fortress-profile.svg",
     }
@@ -165,11 +149,11 @@ def test_the_shipped_drawings_are_the_exhibits_own(shipped: Exhibit) -> None:
         assert read_image_info(picture.file).width > 0
         for text in (picture.caption, picture.alt, picture.credit):
             assert set(text.values) == {"vi", "en"}
-    assert all(c.emblem is not None and c.emblem.is_file() for c in shipped.chapters)
+    assert all(c.emblem is not None and c.emblem.is_file() for c in exhibit.chapters)
 
 
-def test_the_endings_of_chapters_one_and_two(shipped: Exhibit) -> None:
-    offensive, fortress = shipped.chapter("offensive"), shipped.chapter("fortress")
+def test_the_endings_of_chapters_one_and_two(exhibit: Exhibit) -> None:
+    offensive, fortress = exhibit.chapter("offensive"), exhibit.chapter("fortress")
     assert offensive is not None and fortress is not None
     last = offensive.steps[-1]
     assert last.converge is not None and last.converge.target == "dien-bien-phu"
@@ -178,7 +162,7 @@ def test_the_endings_of_chapters_one_and_two(shipped: Exhibit) -> None:
         p
         for s in offensive.steps[:-1]
         for p in s.places
-        if shipped.places[p].kind in ("front", "region")
+        if exhibit.places[p].kind in ("front", "region")
     }
     assert set(last.converge.origins) <= fronts
     quote = fortress.steps[-1].quote
@@ -186,7 +170,7 @@ def test_the_endings_of_chapters_one_and_two(shipped: Exhibit) -> None:
     assert quote.text.get("vi") == "“một pháo đài bất khả xâm phạm”"
     assert quote.text.get("en") == "“an impregnable fortress”"
     lit = set(fortress.steps[-1].places)
-    sectors = {p.id for p in shipped.places.values() if p.kind == "sector"}
+    sectors = {p.id for p in exhibit.places.values() if p.kind == "sector"}
     assert sectors <= lit, "the whole fortress (its three sub-sectors) is lit"
 
 
@@ -205,9 +189,9 @@ def test_the_endings_of_chapters_one_and_two(shipped: Exhibit) -> None:
     ],
 )
 def test_key_figures_are_data_in_both_languages(
-    shipped: Exhibit, chapter: str, step: str, values: dict[str, list[str]]
+    exhibit: Exhibit, chapter: str, step: str, values: dict[str, list[str]]
 ) -> None:
-    found = shipped.chapter(chapter)
+    found = exhibit.chapter(chapter)
     assert found is not None
     index = found.step_index(step)
     assert index is not None
@@ -363,29 +347,29 @@ def test_hyphenated_words_never_break() -> None:
     assert keep_words_whole(text) == text, "setting twice changes nothing"
 
 
-def test_the_screen_keeps_names_whole_and_the_content_keeps_its_words(shipped: Exhibit) -> None:
-    session = Session(shipped, "vi")
-    raw = shipped.places["command-post"].name.get("vi")
+def test_the_screen_keeps_names_whole_and_the_content_keeps_its_words(exhibit: Exhibit) -> None:
+    session = Session(exhibit, "vi")
+    raw = exhibit.places["command-post"].name.get("vi")
     assert WORD_JOINER not in raw, "the content (exports, the handout) is as written"
-    shown = session.local(shipped.places["command-post"].name)
+    shown = session.local(exhibit.places["command-post"].name)
     assert f"Cát-{WORD_JOINER}xtơ-{WORD_JOINER}ri" in shown
     assert shown.replace(WORD_JOINER, "") == raw
     session.set_language("en")
-    assert re.search("sub-\u2060sector", session.local(shipped.places["sector-north"].name))
+    assert re.search("sub-\u2060sector", session.local(exhibit.places["sector-north"].name))
     assert f"Sub-{WORD_JOINER}sector" in session.text("sector_label")
 
 
-def test_the_kicker_never_repeats_the_body_and_names_at_most_two(shipped: Exhibit) -> None:
+def test_the_kicker_never_repeats_the_body_and_names_at_most_two(exhibit: Exhibit) -> None:
     assert named_in("Pleiku (Plâyku)", "Pleiku was encircled")
     assert named_in(f"Hải{NO_BREAK_SPACE}Phòng", "trên đường Hà Nội – Hải Phòng")
     assert not named_in("Kon Tum", "Kon Tumbler")
-    for chapter in shipped.chapters:
+    for chapter in exhibit.chapters:
         for step in chapter.steps:
-            kicker = kicker_places(step, shipped.places)
+            kicker = kicker_places(step, exhibit.places)
             assert len(kicker) <= MAX_KICKER_NAMES, (chapter.id, step.id)
             for place_id in kicker:
                 for language, body in step.body.values.items():
-                    name = shipped.places[place_id].name.get(language)
+                    name = exhibit.places[place_id].name.get(language)
                     assert not named_in(name, body), (step.id, name)
-    intro = shipped.chapter("offensive").steps[0]  # type: ignore[union-attr]
-    assert kicker_places(intro, shipped.places) == [], "five fronts, all named in the body"
+    intro = exhibit.chapter("offensive").steps[0]  # type: ignore[union-attr]
+    assert kicker_places(intro, exhibit.places) == [], "five fronts, all named in the body"

@@ -22,13 +22,6 @@ from exhibit.paths import ASSETS_DIR, CONTENT_DIR
 TITLE_EN = "The strongest entrenched camp in Indochina"
 
 
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    folder = tmp_path / "content"
-    shutil.copytree(CONTENT_DIR, folder)
-    return folder
-
-
 def preview_of(folder: Path) -> LivePreview:
     exhibit, files = read_with_files(folder, ASSETS_DIR)
     return LivePreview(folder, ASSETS_DIR, exhibit, files)
